@@ -1,0 +1,83 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace Backprop.Support
+{
+    /// <summary>
+    /// A last-in first-out stack of values that generated gradient code saves in the forward sweep and restores in
+    /// the reverse sweep. Its storage is rented from <see cref="ArrayPool{T}.Shared"/>, so a warm tape allocates nothing.
+    /// </summary>
+    /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
+    /// <remarks>
+    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> in a <c>finally</c> block.
+    /// Generated code is its intended user.
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct ValueTape<T> where T : unmanaged
+    {
+        private T[] _items;
+        private int _count;
+
+        /// <summary>Creates a tape whose first buffer holds at least <paramref name="capacity"/> values.</summary>
+        /// <param name="capacity">The initial capacity; the tape grows by doubling when it is exceeded.</param>
+        public ValueTape(int capacity)
+        {
+            _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+            _count = 0;
+        }
+
+        /// <summary>The number of values currently saved.</summary>
+        public readonly int Count => _count;
+
+        /// <summary>Saves a value.</summary>
+        /// <param name="value">The value to save.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Push(T value)
+        {
+            T[] items = _items;
+            int count = _count;
+            if ((uint)count < (uint)items.Length)
+            {
+                items[count] = value;
+                _count = count + 1;
+            }
+            else
+            {
+                PushWithGrowth(value);
+            }
+        }
+
+        /// <summary>Removes and returns the value saved last.</summary>
+        /// <returns>The most recently pushed value.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Pop() => _items[--_count];
+
+        /// <summary>Returns the storage to the pool. The tape must not be used afterwards.</summary>
+        public void Dispose()
+        {
+            T[] items = _items;
+            _items = Array.Empty<T>();
+            _count = 0;
+            if (items.Length > 0)
+            {
+                ArrayPool<T>.Shared.Return(items);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void PushWithGrowth(T value)
+        {
+            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(16, _items.Length * 2));
+            Array.Copy(_items, larger, _count);
+            if (_items.Length > 0)
+            {
+                ArrayPool<T>.Shared.Return(_items);
+            }
+
+            _items = larger;
+            _items[_count++] = value;
+        }
+    }
+}
