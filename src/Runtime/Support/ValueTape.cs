@@ -54,6 +54,26 @@ namespace Backprop.Support
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Pop() => _items[--_count];
 
+        /// <summary>Saves every element of <paramref name="values"/>, first to last.</summary>
+        /// <param name="values">The values to save, for example an array that a call is about to overwrite.</param>
+        public void PushAll(ReadOnlySpan<T> values)
+        {
+            foreach (T value in values)
+            {
+                Push(value);
+            }
+        }
+
+        /// <summary>Restores the elements saved by <see cref="PushAll"/> into <paramref name="values"/>, last to first.</summary>
+        /// <param name="values">The span to restore; it must have the length it had when it was saved.</param>
+        public void PopAll(Span<T> values)
+        {
+            for (int i = values.Length - 1; i >= 0; i--)
+            {
+                values[i] = Pop();
+            }
+        }
+
         /// <summary>Returns the storage to the pool. The tape must not be used afterwards.</summary>
         public void Dispose()
         {

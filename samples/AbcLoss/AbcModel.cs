@@ -1,0 +1,91 @@
+using System;
+
+namespace Backprop.Samples.AbcLoss
+{
+    /// <summary>
+    /// The model of the sample: for K×K matrices A, B, C (stored row-major in flat arrays) and an input x ∈ Rᴷ,
+    /// <c>y = Ax, u = σ(y), v = Bx, z = u + v, w = Cz</c> and <c>L = ‖w‖²</c>.
+    /// </summary>
+    /// <remarks>
+    /// Only the forward computation is written here. The Backprop generator adds
+    /// <c>LossGradient(a, b, c, x, k, aGradient, bGradient, cGradient)</c>, which returns <see cref="Loss"/> and adds
+    /// ∂L/∂A, ∂L/∂B and ∂L/∂C into the three buffers, and <c>SigmoidGradient(x, ref xGradient)</c>.
+    /// </remarks>
+    public static partial class AbcModel
+    {
+        /// <summary>
+        /// The logistic function <c>σ(x) = 1 / (1 + e⁻ˣ)</c>, computed without overflow for any input: it only ever
+        /// takes the exponential of a non-positive number, so its value and its derivative stay finite (at ±1000 the
+        /// value is 1 or 0 and the derivative 0, not NaN).
+        /// </summary>
+        /// <param name="x">The input.</param>
+        /// <returns>σ(x), in [0, 1].</returns>
+        [Differentiable]
+        public static double Sigmoid(double x)
+        {
+            if (x >= 0)
+            {
+                return 1.0 / (1.0 + Math.Exp(-x));
+            }
+            else
+            {
+                double e = Math.Exp(x);
+                return e / (1.0 + e);
+            }
+        }
+
+        /// <summary>The matrix-vector product <c>y = Mx</c> for a K×K matrix stored row-major.</summary>
+        /// <param name="m">The matrix, K·K values, element (i, j) at <c>i * k + j</c>.</param>
+        /// <param name="x">The vector, K values.</param>
+        /// <param name="y">Receives Mx, K values.</param>
+        /// <param name="k">The dimension K.</param>
+        [Differentiable]
+        public static void MatVec(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int k)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    sum += m[i * k + j] * x[j];
+                }
+
+                y[i] = sum;
+            }
+        }
+
+        /// <summary>The loss <c>L = ‖C(σ(Ax) + Bx)‖²</c> for one input.</summary>
+        /// <param name="a">The matrix A, K·K values, row-major.</param>
+        /// <param name="b">The matrix B, K·K values, row-major.</param>
+        /// <param name="c">The matrix C, K·K values, row-major.</param>
+        /// <param name="x">The input, K values; a constant, not differentiated.</param>
+        /// <param name="k">The dimension K.</param>
+        /// <returns>The squared norm of w = Cz.</returns>
+        [Differentiable]
+        public static double Loss(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, [NoDerivative] ReadOnlySpan<double> x, int k)
+        {
+            Span<double> y = stackalloc double[k];
+            Span<double> u = stackalloc double[k];
+            Span<double> v = stackalloc double[k];
+            Span<double> z = stackalloc double[k];
+            Span<double> w = stackalloc double[k];
+
+            MatVec(a, x, y, k);
+            MatVec(b, x, v, k);
+            for (int i = 0; i < k; i++)
+            {
+                u[i] = Sigmoid(y[i]);
+                z[i] = u[i] + v[i];
+            }
+
+            MatVec(c, z, w, k);
+            double loss = 0;
+            for (int i = 0; i < k; i++)
+            {
+                loss += w[i] * w[i];
+            }
+
+            return loss;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using System.Collections.Generic;
+using Backprop.Generators.Ir;
+
+namespace Backprop.Generators.Differentiation
+{
+    /// <summary>Small questions asked of IR trees by several passes.</summary>
+    internal static class IrQueries
+    {
+        /// <summary>Every variable an expression reads, including indices and lengths.</summary>
+        public static void AllReads(Expr expr, ISet<string> into)
+        {
+            switch (expr)
+            {
+                case VarRef v:
+                    into.Add(v.Name);
+                    break;
+                case ElementRef e:
+                    into.Add(e.Array);
+                    AllReads(e.Index, into);
+                    break;
+                case LengthOf l:
+                    into.Add(l.Array);
+                    break;
+                case Unary u:
+                    AllReads(u.Operand, into);
+                    break;
+                case Binary b:
+                    AllReads(b.Left, into);
+                    AllReads(b.Right, into);
+                    break;
+                case Conditional c:
+                    AllReads(c.Condition, into);
+                    AllReads(c.WhenTrue, into);
+                    AllReads(c.WhenFalse, into);
+                    break;
+                case Cast c:
+                    AllReads(c.Operand, into);
+                    break;
+                case MathCall m:
+                    foreach (Expr a in m.Arguments)
+                    {
+                        AllReads(a, into);
+                    }
+
+                    break;
+                case DifferentiableCall d:
+                    foreach (Expr a in d.Arguments)
+                    {
+                        AllReads(a, into);
+                    }
+
+                    break;
+                case OpaqueCall o:
+                    foreach (Expr a in o.Arguments)
+                    {
+                        AllReads(a, into);
+                    }
+
+                    break;
+            }
+        }
+
+        public static HashSet<string> AllReads(Expr expr)
+        {
+            var set = new HashSet<string>();
+            AllReads(expr, set);
+            return set;
+        }
+
+        /// <summary>
+        /// The variables whose values a derivative can flow through: reads in value positions, not in indices,
+        /// conditions or lengths.
+        /// </summary>
+        public static void ValueReads(Expr expr, ISet<string> into)
+        {
+            switch (expr)
+            {
+                case VarRef v when v.Type.IsFloatingPoint:
+                    into.Add(v.Name);
+                    break;
+                case ElementRef e when e.Type.IsFloatingPoint:
+                    into.Add(e.Array);
+                    break;
+                case Unary u when u.Type.IsFloatingPoint:
+                    ValueReads(u.Operand, into);
+                    break;
+                case Binary b when b.Type.IsFloatingPoint:
+                    ValueReads(b.Left, into);
+                    ValueReads(b.Right, into);
+                    break;
+                case Conditional c when c.Type.IsFloatingPoint:
+                    ValueReads(c.WhenTrue, into);
+                    ValueReads(c.WhenFalse, into);
+                    break;
+                case Cast c when c.Type.IsFloatingPoint:
+                    ValueReads(c.Operand, into);
+                    break;
+                case MathCall m when !DerivativeRules.IsPiecewiseConstant(m.Function):
+                    foreach (Expr a in m.Arguments)
+                    {
+                        ValueReads(a, into);
+                    }
+
+                    break;
+                case DifferentiableCall d:
+                    for (int i = 0; i < d.Arguments.Count; i++)
+                    {
+                        if (d.Callee.Parameters[i].IsDifferentiable)
+                        {
+                            ValueReads(d.Arguments[i], into);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The arrays a call may write: its array arguments passed where the callee takes T[] or Span&lt;T&gt;.</summary>
+        public static IEnumerable<string> WrittenArrays(Expr call)
+        {
+            if (call is DifferentiableCall d && d.Callee.ReturnType is null)
+            {
+                for (int i = 0; i < d.Arguments.Count; i++)
+                {
+                    if (d.Callee.Parameters[i].Type.IsWritableSequence && d.Arguments[i] is VarRef { Type.IsWritableSequence: true } array)
+                    {
+                        yield return array.Name;
+                    }
+                }
+            }
+            else if (call is OpaqueCall o)
+            {
+                foreach (Expr argument in o.Arguments)
+                {
+                    if (argument is VarRef { Type.IsWritableSequence: true } array)
+                    {
+                        yield return array.Name;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The variable an assignment target writes: the variable itself, or the array of an element.</summary>
+        public static string TargetName(Expr target) => target switch
+        {
+            VarRef v => v.Name,
+            ElementRef e => e.Array,
+            _ => string.Empty,
+        };
+
+        /// <summary>Every variable a statement may write, at any depth.</summary>
+        public static void Assigned(Stmt stmt, ISet<string> into)
+        {
+            switch (stmt)
+            {
+                case Declare d when d.Initializer is not null:
+                    into.Add(d.Variable);
+                    break;
+                case DeclareArray a:
+                    into.Add(a.Variable);
+                    break;
+                case Assign a:
+                    into.Add(TargetName(a.Target));
+                    break;
+                case CallStatement c:
+                    foreach (string array in WrittenArrays(c.Call))
+                    {
+                        into.Add(array);
+                    }
+
+                    break;
+                case If i:
+                    Assigned(i.Then, into);
+                    Assigned(i.Else, into);
+                    break;
+                case For f:
+                    into.Add(f.Counter);
+                    Assigned(f.Body, into);
+                    break;
+            }
+        }
+
+        public static void Assigned(Block block, ISet<string> into)
+        {
+            foreach (Stmt stmt in block.Statements)
+            {
+                Assigned(stmt, into);
+            }
+        }
+
+        public static HashSet<string> Assigned(Block block)
+        {
+            var set = new HashSet<string>();
+            Assigned(block, set);
+            return set;
+        }
+
+        /// <summary>Visits every statement, depth first, in source order.</summary>
+        public static IEnumerable<Stmt> AllStatements(Block block)
+        {
+            foreach (Stmt stmt in block.Statements)
+            {
+                yield return stmt;
+                IEnumerable<Stmt> nested = stmt switch
+                {
+                    If i => Concat(AllStatements(i.Then), AllStatements(i.Else)),
+                    For f => AllStatements(f.Body),
+                    _ => System.Linq.Enumerable.Empty<Stmt>(),
+                };
+                foreach (Stmt inner in nested)
+                {
+                    yield return inner;
+                }
+            }
+        }
+
+        /// <summary>Every expression directly held by a statement (not those of nested statements).</summary>
+        public static IEnumerable<Expr> Expressions(Stmt stmt)
+        {
+            switch (stmt)
+            {
+                case Declare { Initializer: not null } d:
+                    yield return d.Initializer;
+                    break;
+                case DeclareArray a:
+                    yield return a.Length;
+                    break;
+                case Assign a:
+                    yield return a.Target;
+                    yield return a.Value;
+                    break;
+                case CallStatement c:
+                    yield return c.Call;
+                    break;
+                case If i:
+                    yield return i.Condition;
+                    break;
+                case For f:
+                    yield return f.Start;
+                    yield return f.End;
+                    break;
+                case Return r:
+                    yield return r.Value;
+                    break;
+            }
+        }
+
+        /// <summary>Visits an expression and all its subexpressions.</summary>
+        public static IEnumerable<Expr> Subexpressions(Expr expr)
+        {
+            yield return expr;
+            IEnumerable<Expr> children = expr switch
+            {
+                ElementRef e => new[] { e.Index },
+                Unary u => new[] { u.Operand },
+                Binary b => new[] { b.Left, b.Right },
+                Conditional c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
+                Cast c => new[] { c.Operand },
+                MathCall m => m.Arguments,
+                DifferentiableCall d => d.Arguments,
+                OpaqueCall o => o.Arguments,
+                _ => System.Array.Empty<Expr>(),
+            };
+            foreach (Expr child in children)
+            {
+                foreach (Expr inner in Subexpressions(child))
+                {
+                    yield return inner;
+                }
+            }
+        }
+
+        private static IEnumerable<Stmt> Concat(IEnumerable<Stmt> a, IEnumerable<Stmt> b)
+        {
+            foreach (Stmt s in a)
+            {
+                yield return s;
+            }
+
+            foreach (Stmt s in b)
+            {
+                yield return s;
+            }
+        }
+    }
+}

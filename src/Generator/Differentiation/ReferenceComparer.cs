@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Backprop.Generators.Ir;
+
+namespace Backprop.Generators.Differentiation
+{
+    /// <summary>
+    /// Compares statements by identity: IR records compare by value, but two equal statements at different places
+    /// are different decisions (a branch that needs a flag, an assignment that needs its adjoint cleared).
+    /// </summary>
+    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>
+    {
+        public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+        public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Stmt obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+}

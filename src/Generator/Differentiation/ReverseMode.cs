@@ -1,0 +1,1017 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Backprop.Generators.Ir;
+using Backprop.Generators.Model;
+
+namespace Backprop.Generators.Differentiation
+{
+    /// <summary>
+    /// The reverse-mode transform: from a lowered <see cref="Function"/> to the statements of its pullback.
+    /// </summary>
+    /// <remarks>
+    /// <para>The forward sweep runs the original statements. The reverse sweep then visits them in reverse order and,
+    /// for each, first restores what the statement overwrote (when the reverse sweep will read it), then applies the
+    /// chain rule to push the adjoint of what it wrote back to what it read.</para>
+    /// <para>Which values must be saved follows from the reverse sweep itself: every variable a reverse statement
+    /// reads is saved on a tape before each overwrite and popped back in the reverse sweep. That set depends on
+    /// the pops (whose indices are read too), so the transform runs until it stops growing.</para>
+    /// <para>Loops run backwards over the same counter values, recomputing their bounds (the validation pass
+    /// guarantees the body does not move them). A branch recomputes its condition when the branch does not change
+    /// what the condition reads, and otherwise records which way it went.</para>
+    /// <para>For a void helper, the forward sweep keeps only the statements that compute what the reverse sweep
+    /// reads: its outputs are not needed to propagate adjoints.</para>
+    /// </remarks>
+    internal sealed class ReverseMode
+    {
+        private readonly Function _function;
+        private readonly ActivityAnalysis _activity;
+        private readonly Dictionary<string, Variable> _variables;
+        private readonly NameAllocator _names;
+        private readonly Dictionary<string, string> _adjointNames = new Dictionary<string, string>();
+        private readonly HashSet<string> _topLevelDeclared = new HashSet<string>();
+        private readonly Dictionary<Stmt, bool> _resetNeeded = new Dictionary<Stmt, bool>(ReferenceComparer.Instance);
+        private readonly HashSet<Stmt> _flaggedIfs = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private readonly HashSet<string> _tapeKinds = new HashSet<string>();
+        private readonly bool _pruneForward;
+        private HashSet<string> _reverseReads = new HashSet<string>();
+        private HashSet<string> _taped = new HashSet<string>();
+        private HashSet<string> _forwardNeeded = new HashSet<string>();
+        private Scope _scope = null!;
+
+        private ReverseMode(Function function)
+        {
+            _function = function;
+            _activity = ActivityAnalysis.Run(function);
+            _variables = function.Parameters.Concat(function.Locals).ToDictionary(v => v.Name);
+            _names = new NameAllocator(_variables.Keys);
+            _pruneForward = function.ReturnType is null;
+
+            foreach (Stmt stmt in function.Body.Statements)
+            {
+                if (stmt is Declare d)
+                {
+                    _topLevelDeclared.Add(d.Variable);
+                }
+            }
+
+            ComputeResets(function.Body, new HashSet<string>(function.Parameters.Select(p => p.Name)), inLoop: false);
+
+            foreach (Variable parameter in function.Parameters.Where(p => p.IsDifferentiable))
+            {
+                GradientNames[parameter.Name] = _names.Reserve(parameter.Name + "Grad");
+            }
+
+            SeedName = function.ReturnType is null ? null : _names.Reserve(Lowering.ResultBaseName + "Adj");
+            ResultName = function.Locals.FirstOrDefault(l => l.Role == VariableRole.Result)?.Name;
+        }
+
+        /// <summary>The gradient parameter's name for each differentiable parameter.</summary>
+        public Dictionary<string, string> GradientNames { get; } = new Dictionary<string, string>();
+
+        /// <summary>The name of the pullback's seed parameter (the adjoint of the result), or null for a void helper.</summary>
+        public string? SeedName { get; }
+
+        /// <summary>The result variable, or null for a void helper.</summary>
+        public string? ResultName { get; }
+
+        /// <summary>The tape element types used, for example <c>double</c>.</summary>
+        public IReadOnlyCollection<string> TapeKinds => _tapeKinds;
+
+        /// <summary>Locals declared at the top of the method because the two sweeps both need them.</summary>
+        public List<GStmt> Hoisted { get; } = new List<GStmt>();
+
+        /// <summary>Heap arrays (user locals and adjoints) returned to the pool when the method ends.</summary>
+        public List<(string Name, ScalarKind Element)> PooledArrays { get; } = new List<(string, ScalarKind)>();
+
+        /// <summary>The forward sweep.</summary>
+        public List<GStmt> Forward { get; private set; } = new List<GStmt>();
+
+        /// <summary>Declarations of the adjoints of locals, which start at zero.</summary>
+        public List<GStmt> AdjointDeclarations { get; } = new List<GStmt>();
+
+        /// <summary>The reverse sweep.</summary>
+        public List<GStmt> Reverse { get; private set; } = new List<GStmt>();
+
+        /// <summary>Statements that hand the adjoints of reassigned scalar parameters to their gradient buffers.</summary>
+        public List<GStmt> Epilogue { get; } = new List<GStmt>();
+
+        /// <summary>Runs the transform.</summary>
+        public static ReverseMode Run(Function function)
+        {
+            var transform = new ReverseMode(function);
+            transform.Build();
+            return transform;
+        }
+
+        /// <summary>The tape variable that saves values of a scalar kind.</summary>
+        public static string TapeName(string kind) => "saved" + char.ToUpperInvariant(kind[0]) + kind.Substring(1) + "s";
+
+        private void Build()
+        {
+            // Iterate: what the reverse sweep reads decides what is saved, and restoring saved elements reads indices.
+            HashSet<string> writtenParameters = new HashSet<string>(_function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
+            writtenParameters.IntersectWith(IrQueries.Assigned(_function.Body));
+            for (int iteration = 0; iteration < 50; iteration++)
+            {
+                _reverseReads = new HashSet<string>();
+                _flaggedIfs.Clear();
+                Reverse = ReverseBlock(_function.Body, inLoop: false);
+                var taped = new HashSet<string>(_reverseReads.Where(n => _variables.TryGetValue(n, out Variable? v) && v.Role != VariableRole.LoopCounter));
+                taped.UnionWith(writtenParameters);
+                HashSet<string> forwardNeeded = ComputeForwardNeeded();
+                if (taped.SetEquals(_taped) && forwardNeeded.SetEquals(_forwardNeeded))
+                {
+                    break;
+                }
+
+                _taped = taped;
+                _forwardNeeded = forwardNeeded;
+            }
+
+            Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
+            DeclareAdjoints();
+        }
+
+        // ---------------------------------------------------------------- forward sweep
+
+        private List<GStmt> ForwardBlock(Block block, bool inLoop, bool topLevel)
+        {
+            var output = new List<GStmt>();
+            foreach (Stmt stmt in block.Statements)
+            {
+                if (!IsKept(stmt))
+                {
+                    continue;
+                }
+
+                switch (stmt)
+                {
+                    case Declare d:
+                        {
+                            Variable variable = _variables[d.Variable];
+                            if (topLevel)
+                            {
+                                output.Add(new GLocal(variable.Type, d.Variable, d.Initializer ?? Ops.Lit(0, variable.Type) with { Type = variable.Type }));
+                            }
+                            else
+                            {
+                                Hoist(variable);
+                                if (d.Initializer is not null)
+                                {
+                                    if (inLoop && _taped.Contains(d.Variable))
+                                    {
+                                        output.Add(Push(new VarRef(d.Variable, variable.Type)));
+                                    }
+
+                                    output.Add(new GAssign(new VarRef(d.Variable, variable.Type), d.Initializer, false));
+                                }
+                            }
+
+                            break;
+                        }
+
+                    case DeclareArray a:
+                        ForwardArray(a, output);
+                        break;
+
+                    case Assign a when a.Target is VarRef { Name: var name } && name == ResultName:
+                        // A single return at the end reads best as a declaration; returns in branches assign a hoisted result.
+                        if (topLevel && IrQueries.AllStatements(_function.Body).Count(s => s is Assign r && r.Target is VarRef t && t.Name == name) == 1)
+                        {
+                            output.Add(new GLocal(a.Target.Type, name, a.Value));
+                        }
+                        else
+                        {
+                            Hoist(_variables[name]);
+                            output.Add(new GAssign(a.Target, a.Value, false));
+                        }
+
+                        break;
+
+                    case Assign a:
+                        if (_taped.Contains(IrQueries.TargetName(a.Target)))
+                        {
+                            output.Add(Push(a.Target));
+                        }
+
+                        output.Add(new GAssign(a.Target, a.Value, false));
+                        break;
+
+                    case CallStatement c:
+                        foreach (string array in IrQueries.WrittenArrays(c.Call).Where(_taped.Contains))
+                        {
+                            output.Add(PushAll(array));
+                        }
+
+                        output.Add(new GCall(c.Call));
+                        break;
+
+                    case If i:
+                        {
+                            List<GStmt> then = ForwardBlock(i.Then, inLoop, false);
+                            List<GStmt> otherwise = ForwardBlock(i.Else, inLoop, false);
+                            if (_flaggedIfs.Contains(i))
+                            {
+                                // The branches change what the condition reads, so the reverse sweep cannot re-evaluate it.
+                                then.Add(new GRaw($"{UseTape("bool")}.Push(true);"));
+                                otherwise.Add(new GRaw($"{UseTape("bool")}.Push(false);"));
+                            }
+
+                            output.Add(new GIf(i.Condition, null, then, otherwise));
+                            break;
+                        }
+
+                    case For f:
+                        output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, ForwardBlock(f.Body, true, false)));
+                        break;
+                }
+            }
+
+            return output;
+        }
+
+        private void ForwardArray(DeclareArray a, List<GStmt> output)
+        {
+            Variable variable = _variables[a.Variable];
+            string element = ScalarName(variable.Type.Scalar);
+            bool active = _activity.IsActive(a.Variable);
+            if (variable.Type.Container == ContainerKind.Span)
+            {
+                output.Add(new GDeclare($"global::System.Span<{element}>", a.Variable, $"stackalloc {element}[{Emitting.ExpressionPrinter.Print(a.Length)}]"));
+                if (active)
+                {
+                    output.Add(new GDeclare($"global::System.Span<{element}>", AdjointName(a.Variable), $"stackalloc {element}[{a.Variable}.Length]"));
+                }
+
+                return;
+            }
+
+            // A heap array comes from the pool; it is declared at the top so that the finally block can return it.
+            string pool = $"global::Backprop.Support.LocalArrayPool<{element}>";
+            Hoisted.Add(new GDeclare($"{element}[]", a.Variable, $"global::System.Array.Empty<{element}>()"));
+            PooledArrays.Add((a.Variable, variable.Type.Scalar));
+            output.Add(new GRaw($"{a.Variable} = {pool}.Rent({Emitting.ExpressionPrinter.Print(a.Length)});"));
+            if (active)
+            {
+                string adjoint = AdjointName(a.Variable);
+                Hoisted.Add(new GDeclare($"{element}[]", adjoint, $"global::System.Array.Empty<{element}>()"));
+                PooledArrays.Add((adjoint, variable.Type.Scalar));
+                output.Add(new GRaw($"{adjoint} = {pool}.Rent({a.Variable}.Length);"));
+            }
+        }
+
+        private bool IsResult(Expr target) => target is VarRef v && v.Name == ResultName;
+
+        private bool IsKept(Stmt stmt)
+        {
+            if (!_pruneForward)
+            {
+                return true;
+            }
+
+            switch (stmt)
+            {
+                case Declare d:
+                    return _forwardNeeded.Contains(d.Variable);
+                case DeclareArray a:
+                    return _forwardNeeded.Contains(a.Variable) || _activity.IsActive(a.Variable);
+                case Assign a:
+                    return _forwardNeeded.Contains(IrQueries.TargetName(a.Target));
+                case CallStatement c:
+                    return IrQueries.WrittenArrays(c.Call).Any(_forwardNeeded.Contains);
+                case If i:
+                    return _flaggedIfs.Contains(i) || i.Then.Statements.Any(IsKept) || i.Else.Statements.Any(IsKept);
+                case For f:
+                    return f.Body.Statements.Any(IsKept);
+                default:
+                    return false;
+            }
+        }
+
+        private HashSet<string> ComputeForwardNeeded()
+        {
+            var needed = new HashSet<string>(_reverseReads.Where(_variables.ContainsKey));
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                Visit(_function.Body, new HashSet<string>());
+            }
+
+            return needed;
+
+            void Visit(Block block, HashSet<string> control)
+            {
+                foreach (Stmt stmt in block.Statements)
+                {
+                    var reads = new HashSet<string>();
+                    switch (stmt)
+                    {
+                        case Declare { Initializer: not null } d when needed.Contains(d.Variable):
+                            IrQueries.AllReads(d.Initializer, reads);
+                            break;
+                        case DeclareArray a when needed.Contains(a.Variable) || _activity.IsActive(a.Variable):
+                            IrQueries.AllReads(a.Length, reads);
+                            break;
+                        case Assign a when needed.Contains(IrQueries.TargetName(a.Target)):
+                            IrQueries.AllReads(a.Target, reads);
+                            IrQueries.AllReads(a.Value, reads);
+                            break;
+                        case CallStatement c when IrQueries.WrittenArrays(c.Call).Any(needed.Contains):
+                            IrQueries.AllReads(c.Call, reads);
+                            break;
+                        case If i:
+                            {
+                                var inner = new HashSet<string>(control);
+                                IrQueries.AllReads(i.Condition, inner);
+                                if (_flaggedIfs.Contains(i))
+                                {
+                                    reads.UnionWith(inner);
+                                }
+
+                                Visit(i.Then, inner);
+                                Visit(i.Else, inner);
+                                break;
+                            }
+
+                        case For f:
+                            {
+                                var inner = new HashSet<string>(control);
+                                IrQueries.AllReads(f.Start, inner);
+                                IrQueries.AllReads(f.End, inner);
+                                Visit(f.Body, inner);
+                                break;
+                            }
+                    }
+
+                    if (reads.Count > 0)
+                    {
+                        reads.UnionWith(control);
+                        foreach (string name in reads)
+                        {
+                            changed |= needed.Add(name);
+                        }
+                    }
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- reverse sweep
+
+        private List<GStmt> ReverseBlock(Block block, bool inLoop)
+        {
+            var output = new List<GStmt>();
+            for (int k = block.Statements.Count - 1; k >= 0; k--)
+            {
+                List<GStmt> code = ReverseStatement(block.Statements[k], inLoop);
+                if (code.Count > 0 && output.Count > 0 && (code.Count > 1 || output[output.Count - 1] is GBlock or GIf or GFor))
+                {
+                    output.Add(new GBlankLine());
+                }
+
+                output.AddRange(code);
+            }
+
+            return output;
+        }
+
+        private List<GStmt> ReverseStatement(Stmt stmt, bool inLoop)
+        {
+            Scope outer = _scope;
+            _scope = new Scope(_names);
+            try
+            {
+                return ReverseStatementInScope(stmt, inLoop);
+            }
+            finally
+            {
+                _scope = outer;
+            }
+        }
+
+        private List<GStmt> ReverseStatementInScope(Stmt stmt, bool inLoop)
+        {
+            var code = new List<GStmt>();
+            switch (stmt)
+            {
+                case Declare { Initializer: not null } d:
+                    {
+                        var target = new VarRef(d.Variable, _variables[d.Variable].Type);
+                        if (inLoop && _taped.Contains(d.Variable) && IsKept(d))
+                        {
+                            code.Add(Pop(target));
+                        }
+
+                        AdjointOfAssignment(target, d.Initializer, _resetNeeded.TryGetValue(d, out bool reset) && reset, code);
+                        break;
+                    }
+
+                case Assign a:
+                    if (_taped.Contains(IrQueries.TargetName(a.Target)) && IsKept(a) && !IsResult(a.Target))
+                    {
+                        code.Add(Pop(a.Target));
+                    }
+
+                    AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
+                    break;
+
+                case CallStatement c:
+                    foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => _taped.Contains(a) && IsKept(c)).Reverse())
+                    {
+                        code.Add(PopAll(array));
+                    }
+
+                    if (c.Call is DifferentiableCall { Callee.ReturnType: null } helper && _activity.IsActive(helper))
+                    {
+                        PullbackCall(helper, seed: null, code);
+                    }
+
+                    break;
+
+                case If i:
+                    {
+                        List<GStmt> then = ReverseBlock(i.Then, inLoop);
+                        List<GStmt> otherwise = ReverseBlock(i.Else, inLoop);
+                        if (then.Count == 0 && otherwise.Count == 0)
+                        {
+                            break;
+                        }
+
+                        var assigned = IrQueries.Assigned(i.Then);
+                        IrQueries.Assigned(i.Else, assigned);
+                        if (IrQueries.AllReads(i.Condition).Overlaps(assigned))
+                        {
+                            _flaggedIfs.Add(i);
+                            code.Add(new GIf(null, $"{UseTape("bool")}.Pop()", then, otherwise));
+                        }
+                        else
+                        {
+                            code.Add(new GIf(UsePrimal(i.Condition), null, then, otherwise));
+                        }
+
+                        break;
+                    }
+
+                case For f:
+                    {
+                        List<GStmt> body = ReverseBlock(f.Body, inLoop: true);
+                        if (body.Count == 0)
+                        {
+                            break;
+                        }
+
+                        // Visit the same counter values backwards: i = start .. last becomes i = last .. start.
+                        Expr start = UsePrimal(f.Start);
+                        Expr end = UsePrimal(f.End);
+                        Expr last = f.Comparison switch
+                        {
+                            BinaryOp.Less => Minus(end, 1),
+                            BinaryOp.Greater => Minus(end, -1),
+                            _ => end,
+                        };
+                        BinaryOp comparison = f.Step > 0 ? BinaryOp.GreaterOrEqual : BinaryOp.LessOrEqual;
+                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body));
+                        break;
+                    }
+            }
+
+            if (code.Count == 0)
+            {
+                return code;
+            }
+
+            var result = new List<GStmt> { new GComment(Describe(stmt)) };
+            if (_scope.HasTemporaries)
+            {
+                result.Add(new GBlock(code));
+            }
+            else
+            {
+                result.AddRange(code);
+            }
+
+            return result;
+        }
+
+        private static string Describe(Stmt stmt) => stmt switch
+        {
+            If => stmt.Source + ", in reverse",
+            For => stmt.Source + ", in reverse",
+            _ => stmt.Source,
+        };
+
+        private static Expr Minus(Expr value, int amount)
+        {
+            if (value is Literal literal)
+            {
+                return literal with { Value = literal.Value - amount };
+            }
+
+            return amount > 0
+                ? new Binary(BinaryOp.Subtract, value, Literal.Of(amount, ScalarKind.Int), IrType.Int)
+                : new Binary(BinaryOp.Add, value, Literal.Of(-amount, ScalarKind.Int), IrType.Int);
+        }
+
+        /// <summary>The adjoint of <c>target = value</c>, after the target's old value has been restored.</summary>
+        private void AdjointOfAssignment(Expr target, Expr value, bool resetNeeded, List<GStmt> code)
+        {
+            string name = IrQueries.TargetName(target);
+            if (!_activity.IsActive(name))
+            {
+                return;
+            }
+
+            Expr targetAdjoint = AdjointOf(target);
+            if (!_activity.IsActive(value))
+            {
+                if (resetNeeded)
+                {
+                    code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
+                }
+
+                return;
+            }
+
+            // target += rest (or -=): the target's adjoint passes through unchanged and flows into rest.
+            if (value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract } sum && sum.Left == target && !ReadsValueOf(sum.Right, name))
+            {
+                Expr adjoint = sum.Op == BinaryOp.Add ? targetAdjoint : Ops.Neg(targetAdjoint);
+                Backprop(sum.Right, adjoint, code);
+                return;
+            }
+
+            if (!ReadsValueOf(value, name))
+            {
+                Backprop(value, targetAdjoint, code);
+                if (resetNeeded)
+                {
+                    code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
+                }
+
+                return;
+            }
+
+            // The value reads the target itself: take the adjoint aside before clearing it.
+            string temp = _scope.Temp(name + "AdjOut");
+            code.Add(new GLocal(targetAdjoint.Type.Element, temp, targetAdjoint));
+            var saved = new VarRef(temp, targetAdjoint.Type.Element);
+            code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
+            Backprop(value, saved, code);
+        }
+
+        private static bool ReadsValueOf(Expr expr, string name)
+        {
+            var reads = new HashSet<string>();
+            IrQueries.ValueReads(expr, reads);
+            return reads.Contains(name);
+        }
+
+        /// <summary>Adds <paramref name="adjoint"/> times the derivative of <paramref name="expr"/> into the adjoints of what it reads.</summary>
+        private void Backprop(Expr expr, Expr adjoint, List<GStmt> code)
+        {
+            if (!_activity.IsActive(expr))
+            {
+                return;
+            }
+
+            switch (expr)
+            {
+                case VarRef or ElementRef:
+                    code.Add(new GAssign(AdjointOf(expr), Ops.CastTo(adjoint, expr.Type), true));
+                    break;
+
+                case Unary { Op: UnaryOp.Negate } negate:
+                    Backprop(negate.Operand, Ops.Neg(adjoint), code);
+                    break;
+
+                case Binary { Op: BinaryOp.Add or BinaryOp.Subtract } sum:
+                    {
+                        Expr shared = Share(adjoint, _activity.IsActive(sum.Left) && _activity.IsActive(sum.Right), code);
+                        Backprop(sum.Left, shared, code);
+                        Backprop(sum.Right, sum.Op == BinaryOp.Add ? shared : Ops.Neg(shared), code);
+                        break;
+                    }
+
+                case Binary { Op: BinaryOp.Multiply } product:
+                    {
+                        Expr shared = Share(adjoint, _activity.IsActive(product.Left) && _activity.IsActive(product.Right), code);
+                        if (_activity.IsActive(product.Left))
+                        {
+                            Backprop(product.Left, Ops.Mul(shared, UsePrimal(product.Right)), code);
+                        }
+
+                        if (_activity.IsActive(product.Right))
+                        {
+                            Backprop(product.Right, Ops.Mul(UsePrimal(product.Left), shared), code);
+                        }
+
+                        break;
+                    }
+
+                case Binary { Op: BinaryOp.Divide } quotient:
+                    {
+                        bool both = _activity.IsActive(quotient.Left) && _activity.IsActive(quotient.Right);
+                        Expr shared = Share(adjoint, both, code);
+                        Expr denominator = _activity.IsActive(quotient.Right) ? SharePrimal(quotient.Right, "denominator", code) : UsePrimal(quotient.Right);
+                        if (_activity.IsActive(quotient.Left))
+                        {
+                            Backprop(quotient.Left, Ops.Div(shared, denominator), code);
+                        }
+
+                        if (_activity.IsActive(quotient.Right))
+                        {
+                            // d(a / b) = -a / b² db
+                            Expr numerator = UsePrimal(quotient.Left);
+                            Backprop(quotient.Right, Ops.Neg(Ops.Div(Ops.Mul(shared, numerator), Ops.Mul(denominator, denominator))), code);
+                        }
+
+                        break;
+                    }
+
+                case Cast cast:
+                    Backprop(cast.Operand, Ops.CastTo(adjoint, cast.Operand.Type), code);
+                    break;
+
+                case Conditional conditional:
+                    {
+                        Expr shared = Share(adjoint, true, code);
+                        var then = new List<GStmt>();
+                        var otherwise = new List<GStmt>();
+                        Backprop(conditional.WhenTrue, shared, then);
+                        Backprop(conditional.WhenFalse, shared, otherwise);
+                        code.Add(new GIf(UsePrimal(conditional.Condition), null, then, otherwise));
+                        break;
+                    }
+
+                case MathCall call:
+                    DerivativeRules.Apply(call, adjoint, new RuleContext(this, call, code));
+                    break;
+
+                case DifferentiableCall call:
+                    PullbackCall(call, adjoint, code);
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"No adjoint rule for {expr.GetType().Name}.");
+            }
+        }
+
+        /// <summary>
+        /// Calls a callee's pullback with the primal arguments (restored to their values at the call), the adjoint
+        /// of its result, and a gradient buffer per differentiable parameter.
+        /// </summary>
+        private void PullbackCall(DifferentiableCall call, Expr? seed, List<GStmt> code)
+        {
+            var arguments = new List<string>();
+            var afterCall = new List<(Expr Argument, VarRef Adjoint)>();
+            var scratch = new List<(string Name, ScalarKind Element)>();
+            foreach (Expr argument in call.Arguments)
+            {
+                arguments.Add(Emitting.ExpressionPrinter.Print(UsePrimal(argument)));
+            }
+
+            if (seed is not null)
+            {
+                Expr shaped = Ops.CastTo(seed, call.Callee.ReturnType!);
+                arguments.Add(Emitting.ExpressionPrinter.Print(shaped));
+            }
+
+            for (int i = 0; i < call.Arguments.Count; i++)
+            {
+                CalleeParameter parameter = call.Callee.Parameters[i];
+                if (!parameter.IsDifferentiable)
+                {
+                    continue;
+                }
+
+                Expr argument = call.Arguments[i];
+                if (parameter.Type.IsSequence)
+                {
+                    var array = (VarRef)argument;
+                    if (_activity.IsActive(array.Name))
+                    {
+                        arguments.Add(AdjointName(array.Name));
+                    }
+                    else
+                    {
+                        // The callee wants a buffer, but this argument has no adjoint: give it a scratch one.
+                        string element = ScalarName(array.Type.Scalar);
+                        string name = _scope.Temp(array.Name + "Scratch");
+                        code.Add(new GDeclare($"{element}[]", name, $"global::Backprop.Support.LocalArrayPool<{element}>.Rent({array.Name}.Length)"));
+                        scratch.Add((name, array.Type.Scalar));
+                        arguments.Add(name);
+                    }
+                }
+                else
+                {
+                    string name = _scope.Temp(call.Callee.Name.Substring(0, 1).ToLowerInvariant() + call.Callee.Name.Substring(1) + "ArgAdj");
+                    IrType type = parameter.Type.Element;
+                    code.Add(new GLocal(type, name, Ops.Lit(0, type) with { Type = type }));
+                    arguments.Add("ref " + name);
+                    afterCall.Add((argument, new VarRef(name, type)));
+                }
+            }
+
+            code.Add(new GRaw($"{call.Callee.ContainingType}.{call.Callee.Name}Pullback({string.Join(", ", arguments)});"));
+            foreach ((string name, ScalarKind element) in scratch)
+            {
+                code.Add(new GRaw($"global::Backprop.Support.LocalArrayPool<{ScalarName(element)}>.Return({name});"));
+            }
+
+            foreach ((Expr argument, VarRef adjoint) in afterCall)
+            {
+                Backprop(argument, adjoint, code);
+            }
+        }
+
+        // ---------------------------------------------------------------- adjoints, temporaries, tapes
+
+        private Expr AdjointOf(Expr target) => target switch
+        {
+            VarRef v => new VarRef(AdjointName(v.Name), v.Type),
+            ElementRef e => new ElementRef(AdjointName(e.Array), UsePrimal(e.Index), e.Type),
+            _ => throw new InvalidOperationException("Only variables and elements have adjoints."),
+        };
+
+        private string AdjointName(string variable)
+        {
+            if (_adjointNames.TryGetValue(variable, out string? existing))
+            {
+                return existing;
+            }
+
+            Variable v = _variables[variable];
+            string name;
+            if (v.Role == VariableRole.Result)
+            {
+                name = SeedName!;
+            }
+            else if (v.Role == VariableRole.Parameter && (v.Type.IsSequence || !IsReassigned(variable)))
+            {
+                // Arrays, and scalars the body never reassigns, accumulate straight into the caller's buffer.
+                name = GradientNames[variable];
+            }
+            else
+            {
+                name = _names.Reserve(variable + "Adj");
+            }
+
+            _adjointNames[variable] = name;
+            return name;
+        }
+
+        private bool IsReassigned(string variable) => IrQueries.Assigned(_function.Body).Contains(variable);
+
+        private void DeclareAdjoints()
+        {
+            foreach (KeyValuePair<string, string> pair in _adjointNames.OrderBy(p => OrderOf(p.Key)))
+            {
+                Variable variable = _variables[pair.Key];
+                if (variable.Type.IsSequence || variable.Role == VariableRole.Result)
+                {
+                    continue;
+                }
+
+                if (variable.Role == VariableRole.Parameter)
+                {
+                    if (pair.Value != GradientNames[pair.Key])
+                    {
+                        AdjointDeclarations.Add(new GLocal(variable.Type, pair.Value, Ops.Lit(0, variable.Type) with { Type = variable.Type }));
+                        Epilogue.Add(new GAssign(new VarRef(GradientNames[pair.Key], variable.Type), new VarRef(pair.Value, variable.Type), true));
+                    }
+
+                    continue;
+                }
+
+                AdjointDeclarations.Add(new GLocal(variable.Type, pair.Value, Ops.Lit(0, variable.Type) with { Type = variable.Type }));
+            }
+        }
+
+        private int OrderOf(string variable)
+        {
+            int index = 0;
+            foreach (Variable v in _function.Parameters.Concat(_function.Locals))
+            {
+                if (v.Name == variable)
+                {
+                    return index;
+                }
+
+                index++;
+            }
+
+            return index;
+        }
+
+        private void Hoist(Variable variable)
+        {
+            if (_topLevelDeclared.Contains(variable.Name) || Hoisted.OfType<GLocal>().Any(h => h.Name == variable.Name))
+            {
+                return;
+            }
+
+            Hoisted.Add(new GLocal(variable.Type, variable.Name, Ops.Lit(0, variable.Type) with { Type = variable.Type }));
+        }
+
+        /// <summary>Records that the reverse sweep reads a primal expression, so its variables must hold their forward values.</summary>
+        private Expr UsePrimal(Expr expr)
+        {
+            IrQueries.AllReads(expr, _reverseReads);
+            return expr;
+        }
+
+        private Expr SharePrimal(Expr expr, string name, List<GStmt> code)
+        {
+            UsePrimal(expr);
+            if (Ops.IsSimple(expr))
+            {
+                return expr;
+            }
+
+            string temp = _scope.Temp(name);
+            code.Add(new GLocal(expr.Type.Element, temp, expr));
+            return new VarRef(temp, expr.Type.Element);
+        }
+
+        private Expr Share(Expr adjoint, bool usedTwice, List<GStmt> code)
+        {
+            if (!usedTwice || Ops.IsSimple(adjoint))
+            {
+                return adjoint;
+            }
+
+            string temp = _scope.Temp("adj");
+            code.Add(new GLocal(adjoint.Type.Element, temp, adjoint));
+            return new VarRef(temp, adjoint.Type.Element);
+        }
+
+        private string UseTape(string kind)
+        {
+            _tapeKinds.Add(kind);
+            return TapeName(kind);
+        }
+
+        private GStmt Push(Expr value) => new GRaw($"{UseTape(ScalarName(value.Type.Scalar))}.Push({Emitting.ExpressionPrinter.Print(value)});");
+
+        private GStmt Pop(Expr target)
+        {
+            if (target is ElementRef element)
+            {
+                UsePrimal(element.Index);
+            }
+
+            return new GRaw($"{Emitting.ExpressionPrinter.Print(target)} = {UseTape(ScalarName(target.Type.Scalar))}.Pop();");
+        }
+
+        private GStmt PushAll(string array) => new GRaw($"{UseTape(ScalarName(_variables[array].Type.Scalar))}.PushAll({array});");
+
+        private GStmt PopAll(string array) => new GRaw($"{UseTape(ScalarName(_variables[array].Type.Scalar))}.PopAll({array});");
+
+        /// <summary>The C# keyword of a scalar kind.</summary>
+        public static string ScalarName(ScalarKind kind) => kind switch
+        {
+            ScalarKind.Double => "double",
+            ScalarKind.Float => "float",
+            ScalarKind.Int => "int",
+            _ => "bool",
+        };
+
+        /// <summary>
+        /// Decides, for each assignment, whether the reverse sweep must clear the target's adjoint after using it:
+        /// only when something before it (an earlier assignment of the same variable, an earlier loop iteration,
+        /// or the caller's buffer for a parameter) will read that adjoint afterwards.
+        /// </summary>
+        private void ComputeResets(Block block, HashSet<string> assignedBefore, bool inLoop)
+        {
+            foreach (Stmt stmt in block.Statements)
+            {
+                switch (stmt)
+                {
+                    case Declare { Initializer: not null } d:
+                        _resetNeeded[d] = inLoop || assignedBefore.Contains(d.Variable);
+                        assignedBefore.Add(d.Variable);
+                        break;
+                    case Assign a:
+                        {
+                            string name = IrQueries.TargetName(a.Target);
+                            _resetNeeded[a] = inLoop || assignedBefore.Contains(name) || a.Target is ElementRef;
+                            assignedBefore.Add(name);
+                            break;
+                        }
+
+                    case CallStatement c:
+                        assignedBefore.UnionWith(IrQueries.WrittenArrays(c.Call));
+                        break;
+                    case If i:
+                        {
+                            var then = new HashSet<string>(assignedBefore);
+                            var otherwise = new HashSet<string>(assignedBefore);
+                            ComputeResets(i.Then, then, inLoop);
+                            ComputeResets(i.Else, otherwise, inLoop);
+                            assignedBefore.UnionWith(then);
+                            assignedBefore.UnionWith(otherwise);
+                            break;
+                        }
+
+                    case For f:
+                        ComputeResets(f.Body, assignedBefore, inLoop: true);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Temporaries of one reverse statement, declared at the top of its block.</summary>
+        private sealed class Scope
+        {
+            private readonly NameAllocator _names;
+            private readonly HashSet<string> _local = new HashSet<string>();
+
+            public Scope(NameAllocator names) => _names = names;
+
+            /// <summary>Whether the statement's code declares temporaries and so needs braces of its own.</summary>
+            public bool HasTemporaries { get; private set; }
+
+            public string Temp(string baseName)
+            {
+                HasTemporaries = true;
+                string name = baseName;
+                for (int suffix = 2; _names.IsTaken(name) || !_local.Add(name); suffix++)
+                {
+                    name = baseName + suffix.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return name;
+            }
+        }
+
+        private sealed class RuleContext : IRuleContext
+        {
+            private readonly ReverseMode _owner;
+            private readonly MathCall _call;
+            private readonly List<GStmt> _code;
+            private readonly Expr?[] _arguments;
+            private Expr? _result;
+
+            public RuleContext(ReverseMode owner, MathCall call, List<GStmt> code)
+            {
+                _owner = owner;
+                _call = call;
+                _code = code;
+                _arguments = new Expr?[call.Arguments.Count];
+            }
+
+            public Expr Argument(int index)
+                => _arguments[index] ??= _owner.SharePrimal(_call.Arguments[index], "arg", _code);
+
+            public Expr Result()
+            {
+                if (_result is null)
+                {
+                    var recomputed = new MathCall(_call.Function, Enumerable.Range(0, _call.Arguments.Count).Select(Argument).ToEquatableArray(), _call.Type);
+                    string temp = _owner._scope.Temp(_call.Function.ToString().ToLowerInvariant());
+                    _code.Add(new GLocal(_call.Type, temp, recomputed));
+                    _result = new VarRef(temp, _call.Type);
+                }
+
+                return _result;
+            }
+
+            public bool IsActive(int index) => _owner._activity.IsActive(_call.Arguments[index]);
+
+            public void Propagate(int index, Expr adjoint)
+            {
+                if (IsActive(index))
+                {
+                    _owner.Backprop(_call.Arguments[index], adjoint, _code);
+                }
+            }
+
+            public void Branch(Expr condition, Action then, Action otherwise)
+            {
+                int start = _code.Count;
+                then();
+                List<GStmt> thenCode = _code.Skip(start).ToList();
+                _code.RemoveRange(start, _code.Count - start);
+                otherwise();
+                List<GStmt> elseCode = _code.Skip(start).ToList();
+                _code.RemoveRange(start, _code.Count - start);
+                _code.Add(new GIf(condition, null, thenCode, elseCode));
+            }
+
+            public Expr Share(Expr value, string name)
+            {
+                if (Ops.IsSimple(value))
+                {
+                    return value;
+                }
+
+                _owner.UsePrimal(value);
+                string temp = _owner._scope.Temp(name);
+                _code.Add(new GLocal(value.Type.Element, temp, value));
+                return new VarRef(temp, value.Type.Element);
+            }
+        }
+    }
+}

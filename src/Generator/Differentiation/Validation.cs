@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using Backprop.Generators.Diagnostics;
+using Backprop.Generators.Ir;
+using Backprop.Generators.Model;
+
+namespace Backprop.Generators.Differentiation
+{
+    /// <summary>
+    /// Checks a lowered function for what the parser cannot see alone: calls without derivatives that receive
+    /// differentiable values, loops whose bounds move, parameters that are written or never matter.
+    /// </summary>
+    internal static class Validation
+    {
+        public static void Validate(Function function, List<DiagnosticInfo> diagnostics)
+        {
+            ActivityAnalysis activity = ActivityAnalysis.Run(function);
+            var parameters = function.Parameters.ToDictionary(p => p.Name);
+
+            foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
+            {
+                foreach (Expr expr in IrQueries.Expressions(stmt))
+                {
+                    foreach (Expr sub in IrQueries.Subexpressions(expr))
+                    {
+                        if (sub is OpaqueCall { IsInvocation: true } call && call.Arguments.Any(a => activity.IsVaried(a) || IsVariedArray(a, activity)))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoDerivativeForCall, call.Location ?? stmt.Location, ShortName(call.Target)));
+                        }
+                    }
+                }
+
+                if (stmt is For loop)
+                {
+                    HashSet<string> assigned = IrQueries.Assigned(loop.Body);
+                    if (assigned.Contains(loop.Counter))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLoop, loop.Location, $"its body assigns the counter '{loop.Counter}'; only the loop header may change it"));
+                    }
+
+                    var bounds = IrQueries.AllReads(loop.Start);
+                    IrQueries.AllReads(loop.End, bounds);
+                    string? moved = bounds.FirstOrDefault(assigned.Contains);
+                    if (moved is not null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLoop, loop.Location, $"its body assigns '{moved}', which its bounds read; compute the bound into a local before the loop"));
+                    }
+                }
+
+                if (function.ReturnType is not null)
+                {
+                    var written = new HashSet<string>();
+                    if (stmt is Assign or CallStatement)
+                    {
+                        IrQueries.Assigned(stmt, written);
+                    }
+
+                    foreach (string name in written)
+                    {
+                        if (parameters.TryGetValue(name, out Variable? parameter) && parameter.Type.IsSequence)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WritesParameterArray, stmt.Location, function.Name, name));
+                        }
+                    }
+                }
+            }
+
+            foreach (Variable parameter in function.Parameters)
+            {
+                if (parameter.IsDifferentiable && !activity.Useful.Contains(parameter.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterDoesNotAffectResult, function.Location, function.Name, parameter.Name));
+                }
+            }
+        }
+
+        private static bool IsVariedArray(Expr argument, ActivityAnalysis activity)
+            => argument is VarRef { Type.IsSequence: true } array && activity.Varied.Contains(array.Name);
+
+        private static string ShortName(string target)
+        {
+            string name = target.StartsWith("global::", System.StringComparison.Ordinal) ? target.Substring("global::".Length) : target;
+            int generic = name.IndexOf('<');
+            string head = generic < 0 ? name : name.Substring(0, generic);
+            int lastDot = head.LastIndexOf('.');
+            int previousDot = lastDot > 0 ? head.LastIndexOf('.', lastDot - 1) : -1;
+            return name.Substring(previousDot + 1);
+        }
+    }
+}

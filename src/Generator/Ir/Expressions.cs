@@ -1,0 +1,118 @@
+using Backprop.Generators.Model;
+
+namespace Backprop.Generators.Ir
+{
+    /// <summary>An IR expression. Every node knows its type.</summary>
+    internal abstract record Expr(IrType Type);
+
+    /// <summary>A numeric or boolean constant.</summary>
+    internal sealed record Literal(double Value, IrType Type) : Expr(Type)
+    {
+        public static Literal Of(double value, ScalarKind kind) => new Literal(value, IrType.ScalarOf(kind));
+    }
+
+    /// <summary>A read of a whole variable.</summary>
+    internal sealed record VarRef(string Name, IrType Type) : Expr(Type);
+
+    /// <summary>A read of <c>Array[Index]</c>.</summary>
+    internal sealed record ElementRef(string Array, Expr Index, IrType Type) : Expr(Type);
+
+    /// <summary><c>Array.Length</c>.</summary>
+    internal sealed record LengthOf(string Array) : Expr(IrType.Int);
+
+    internal enum UnaryOp
+    {
+        Negate,
+        Not,
+    }
+
+    internal sealed record Unary(UnaryOp Op, Expr Operand, IrType Type) : Expr(Type);
+
+    internal enum BinaryOp
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+        Remainder,
+        Less,
+        LessOrEqual,
+        Greater,
+        GreaterOrEqual,
+        Equal,
+        NotEqual,
+        And,
+        Or,
+    }
+
+    internal sealed record Binary(BinaryOp Op, Expr Left, Expr Right, IrType Type) : Expr(Type);
+
+    /// <summary><c>Condition ? WhenTrue : WhenFalse</c>.</summary>
+    internal sealed record Conditional(Expr Condition, Expr WhenTrue, Expr WhenFalse, IrType Type) : Expr(Type);
+
+    /// <summary>A numeric conversion to <paramref name="Type"/>.</summary>
+    internal sealed record Cast(Expr Operand, IrType Type) : Expr(Type);
+
+    /// <summary>The System.Math and System.MathF functions the IR knows, each with a rule in DerivativeRules.</summary>
+    internal enum MathFunction
+    {
+        Exp,
+        Log,
+        Sqrt,
+        Pow,
+        Sin,
+        Cos,
+        Tan,
+        Tanh,
+        Abs,
+        Max,
+        Min,
+        Sign,
+        Floor,
+        Ceiling,
+        Round,
+        Truncate,
+    }
+
+    /// <summary>A call of System.Math (or System.MathF when <see cref="Expr.Type"/> is float).</summary>
+    internal sealed record MathCall(MathFunction Function, EquatableArray<Expr> Arguments, IrType Type) : Expr(Type);
+
+    /// <summary>A parameter of a differentiable callee, as its pullback's signature depends on it.</summary>
+    /// <param name="Type">The parameter's type.</param>
+    /// <param name="IsDifferentiable">Whether the pullback has a gradient parameter for it.</param>
+    internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable);
+
+    /// <summary>A <c>[Differentiable]</c> method called from another, known by its signature alone.</summary>
+    /// <param name="ContainingType">The fully qualified containing type.</param>
+    /// <param name="Name">The method name; its pullback is <c>Name + "Pullback"</c>.</param>
+    /// <param name="Parameters">The parameters in order.</param>
+    /// <param name="ReturnType">The return type, or null for a void helper.</param>
+    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType);
+
+    /// <summary>
+    /// A call of another <c>[Differentiable]</c> method. Array arguments are always <see cref="VarRef"/>s.
+    /// A void callee appears only as a <see cref="CallStatement"/>.
+    /// </summary>
+    internal sealed record DifferentiableCall(CalleeInfo Callee, EquatableArray<Expr> Arguments, IrType Type, LocationInfo? Location) : Expr(Type)
+    {
+        public bool Equals(DifferentiableCall? other) => other is not null && Callee == other.Callee && Arguments == other.Arguments && Type == other.Type;
+
+        public override int GetHashCode() => (Callee, Arguments).GetHashCode();
+    }
+
+    /// <summary>
+    /// A call of any other static method, or a read of a static field: a constant for differentiation, so its
+    /// arguments must not depend on differentiable inputs.
+    /// </summary>
+    /// <param name="Target">The fully qualified method or field, for example <c>global::System.Math.PI</c>.</param>
+    /// <param name="Arguments">The arguments, or default for a field read.</param>
+    /// <param name="IsInvocation">Whether this is a call (with parentheses) rather than a field read.</param>
+    /// <param name="Type">The value's type.</param>
+    /// <param name="Location">Where the call is, for diagnostics.</param>
+    internal sealed record OpaqueCall(string Target, EquatableArray<Expr> Arguments, bool IsInvocation, IrType Type, LocationInfo? Location) : Expr(Type)
+    {
+        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type;
+
+        public override int GetHashCode() => (Target, Arguments).GetHashCode();
+    }
+}

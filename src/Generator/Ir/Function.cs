@@ -1,0 +1,33 @@
+using Backprop.Generators.Model;
+
+namespace Backprop.Generators.Ir
+{
+    /// <summary>
+    /// A <c>[Differentiable]</c> method in IR form, with everything the emitter needs to place the generated members.
+    /// This is the pipeline's cached model: it holds no Roslyn symbol, syntax node or compilation.
+    /// </summary>
+    /// <param name="Name">The method's name.</param>
+    /// <param name="Accessibility">Its accessibility keywords, for example <c>public</c>.</param>
+    /// <param name="Hierarchy">Its namespace and containing types.</param>
+    /// <param name="ReturnType">double or float, or null for a void helper.</param>
+    /// <param name="Parameters">The parameters in declaration order.</param>
+    /// <param name="Locals">Every other variable, uniquely named (locals and loop counters).</param>
+    /// <param name="Body">The body.</param>
+    /// <param name="Location">The method name's location.</param>
+    internal sealed record Function(
+        string Name,
+        string Accessibility,
+        HierarchyInfo Hierarchy,
+        IrType? ReturnType,
+        EquatableArray<Variable> Parameters,
+        EquatableArray<Variable> Locals,
+        Block Body,
+        LocationInfo? Location)
+    {
+        public bool Equals(Function? other) => other is not null
+            && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
+            && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
+
+        public override int GetHashCode() => (Name, Hierarchy, Body).GetHashCode();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace Backprop.Generators.Ir
+{
+    /// <summary>
+    /// The generated method's statements: the reverse-mode transform builds them, the emitter prints them. They
+    /// reuse IR expressions, with adjoints, temporaries and tapes as ordinary variables.
+    /// </summary>
+    internal abstract record GStmt;
+
+    /// <summary>A line comment.</summary>
+    internal sealed record GComment(string Text) : GStmt;
+
+    /// <summary>An empty line between blocks of code.</summary>
+    internal sealed record GBlankLine : GStmt;
+
+    /// <summary><c>Type Name = Value;</c>, where <see cref="TypeText"/> is printed as is.</summary>
+    internal sealed record GDeclare(string TypeText, string Name, string ValueText) : GStmt;
+
+    /// <summary><c>Type Name = Value;</c> with an IR value.</summary>
+    internal sealed record GLocal(IrType Type, string Name, Expr Value) : GStmt;
+
+    /// <summary><c>Target = Value;</c> or, when <see cref="Accumulate"/>, <c>Target += Value;</c>.</summary>
+    internal sealed record GAssign(Expr Target, Expr Value, bool Accumulate) : GStmt;
+
+    /// <summary>A statement printed as is, for calls whose shape IR expressions do not cover.</summary>
+    internal sealed record GRaw(string Text) : GStmt;
+
+    /// <summary>An expression evaluated for its effect.</summary>
+    internal sealed record GCall(Expr Call) : GStmt;
+
+    /// <summary>A nested block in braces, to scope temporaries.</summary>
+    internal sealed record GBlock(IReadOnlyList<GStmt> Statements) : GStmt;
+
+    /// <summary><c>if (Condition) { Then } else { Else }</c>; <see cref="ConditionText"/> replaces the condition when set.</summary>
+    internal sealed record GIf(Expr? Condition, string? ConditionText, IReadOnlyList<GStmt> Then, IReadOnlyList<GStmt> Else) : GStmt;
+
+    /// <summary><c>for (int Counter = Start; Counter Comparison End; Counter += Step) { Body }</c>.</summary>
+    internal sealed record GFor(string Counter, Expr Start, BinaryOp Comparison, Expr End, int Step, IReadOnlyList<GStmt> Body) : GStmt;
+}

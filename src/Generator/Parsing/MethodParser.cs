@@ -1,0 +1,958 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Backprop.Generators.Diagnostics;
+using Backprop.Generators.Ir;
+using Backprop.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Backprop.Generators.Parsing
+{
+    /// <summary>
+    /// Turns a C# method into IR, or into located diagnostics. This is the only code that touches Roslyn's symbols,
+    /// syntax and operations; it accepts a whitelist of constructs and reports everything else.
+    /// </summary>
+    internal sealed class MethodParser
+    {
+        private static readonly Dictionary<string, MathFunction> s_mathFunctions = new Dictionary<string, MathFunction>
+        {
+            ["Exp"] = MathFunction.Exp,
+            ["Log"] = MathFunction.Log,
+            ["Sqrt"] = MathFunction.Sqrt,
+            ["Pow"] = MathFunction.Pow,
+            ["Sin"] = MathFunction.Sin,
+            ["Cos"] = MathFunction.Cos,
+            ["Tan"] = MathFunction.Tan,
+            ["Tanh"] = MathFunction.Tanh,
+            ["Abs"] = MathFunction.Abs,
+            ["Max"] = MathFunction.Max,
+            ["Min"] = MathFunction.Min,
+            ["Sign"] = MathFunction.Sign,
+            ["Floor"] = MathFunction.Floor,
+            ["Ceiling"] = MathFunction.Ceiling,
+            ["Round"] = MathFunction.Round,
+            ["Truncate"] = MathFunction.Truncate,
+        };
+
+        private readonly SemanticModel _semanticModel;
+        private readonly IMethodSymbol _method;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+        private readonly Dictionary<ISymbol, Variable> _variables = new Dictionary<ISymbol, Variable>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<Variable> _locals = new List<Variable>();
+        private int _nesting;
+
+        private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            _semanticModel = semanticModel;
+            _method = method;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Parses <paramref name="syntax"/>, a method marked <c>[Differentiable]</c>.</summary>
+        public static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            var parser = new MethodParser(semanticModel, method, cancellationToken);
+            Function? function = parser.ParseMethod(syntax);
+            if (function is not null)
+            {
+                function = Differentiation.Lowering.Lower(function, parser._diagnostics);
+            }
+
+            if (function is not null && !parser._diagnostics.Any(IsError))
+            {
+                Differentiation.Validation.Validate(function, parser._diagnostics);
+            }
+
+            bool failed = parser._diagnostics.Any(IsError);
+            return new ParseResult(failed ? null : function, parser._diagnostics.ToEquatableArray());
+        }
+
+        private static bool IsError(DiagnosticInfo diagnostic) => DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error;
+
+        private Function? ParseMethod(MethodDeclarationSyntax syntax)
+        {
+            LocationInfo? nameLocation = LocationInfo.From(syntax.Identifier.GetLocation());
+
+            // Every containing type must be partial, or the generated part cannot join it.
+            for (SyntaxNode? parent = syntax.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is TypeDeclarationSyntax type && !type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    Report(DiagnosticDescriptors.TypeNotPartial, LocationInfo.From(type.Identifier.GetLocation()), type.Identifier.Text, _method.Name);
+                }
+            }
+
+            if (!_method.IsStatic)
+            {
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "only static methods are supported; make it static and pass what it reads as parameters");
+            }
+
+            if (_method.IsGenericMethod)
+            {
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "generic methods are not supported");
+            }
+
+            if (_method.IsAsync || _method.ReturnsByRef || _method.ReturnsByRefReadonly)
+            {
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "async and ref-returning methods are not supported");
+            }
+
+            IrType? returnType = null;
+            if (!_method.ReturnsVoid)
+            {
+                returnType = TypeMapper.Map(_method.ReturnType);
+                if (returnType is null || !returnType.IsFloatingPoint || returnType.IsSequence)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedMethod, LocationInfo.From(syntax.ReturnType), _method.Name, $"it returns '{_method.ReturnType.ToDisplayString()}', but a [Differentiable] method returns double, float or void");
+                    returnType = null;
+                }
+            }
+
+            foreach (IParameterSymbol parameter in _method.Parameters)
+            {
+                _names.Add(parameter.Name);
+            }
+
+            var parameters = new List<Variable>();
+            foreach (IParameterSymbol parameter in _method.Parameters)
+            {
+                Variable? variable = ParseParameter(parameter);
+                if (variable is not null)
+                {
+                    parameters.Add(variable);
+                    _variables[parameter] = variable;
+                }
+            }
+
+            if (_diagnostics.Any(IsError))
+            {
+                return null;
+            }
+
+            if (_semanticModel.GetOperation(syntax, _cancellationToken) is not IMethodBodyOperation body)
+            {
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "it has no body");
+                return null;
+            }
+
+            var statements = new List<Stmt>();
+            if (body.BlockBody is not null)
+            {
+                ParseBlockInto(body.BlockBody, statements);
+            }
+            else if (body.ExpressionBody is not null)
+            {
+                ParseBlockInto(body.ExpressionBody, statements);
+            }
+
+            if (_diagnostics.Any(IsError))
+            {
+                return null;
+            }
+
+            return new Function(
+                _method.Name,
+                AccessibilityText(_method.DeclaredAccessibility),
+                BuildHierarchy(_method.ContainingType),
+                returnType,
+                parameters.ToEquatableArray(),
+                _locals.ToEquatableArray(),
+                new Block(statements.ToEquatableArray()),
+                nameLocation);
+        }
+
+        private Variable? ParseParameter(IParameterSymbol parameter)
+        {
+            LocationInfo? location = LocationInfo.From(parameter.Locations.FirstOrDefault());
+            string typeText = parameter.Type.ToDisplayString();
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "ref, out and in parameters are not supported; pass it by value");
+                return null;
+            }
+
+            bool noDerivative = TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
+            IrType? type = TypeMapper.Map(parameter.Type);
+            if (type is null)
+            {
+                if (parameter.Type is IArrayTypeSymbol or ITypeParameterSymbol || IsFloatingPointName(parameter.Type))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "supported types are double, float, int and bool, and double[], float[], int[], Span<T> and ReadOnlySpan<T> of them");
+                    return null;
+                }
+
+                // Any other type is a constant that may only be handed on to calls.
+                type = new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
+            }
+
+            return new Variable(parameter.Name, type, VariableRole.Parameter, type.IsFloatingPoint && !noDerivative, TypeMapper.FullName(parameter.Type));
+        }
+
+        private static bool IsFloatingPointName(ITypeSymbol type)
+            => type.SpecialType is SpecialType.System_Decimal || type.ToDisplayString().Contains("Half");
+
+        private void ParseBlockInto(IOperation operation, List<Stmt> output)
+        {
+            if (operation is IBlockOperation block)
+            {
+                foreach (IOperation statement in block.Operations)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    ParseStatement(statement, output);
+                }
+            }
+            else
+            {
+                ParseStatement(operation, output);
+            }
+        }
+
+        private Block ParseNestedBlock(IOperation? operation)
+        {
+            var statements = new List<Stmt>();
+            if (operation is not null)
+            {
+                _nesting++;
+                ParseBlockInto(operation, statements);
+                _nesting--;
+            }
+
+            return new Block(statements.ToEquatableArray());
+        }
+
+        private void ParseStatement(IOperation operation, List<Stmt> output)
+        {
+            switch (operation)
+            {
+                case IBlockOperation block:
+                    ParseBlockInto(block, output);
+                    break;
+
+                case IEmptyOperation:
+                    break;
+
+                case IVariableDeclarationGroupOperation group:
+                    foreach (IVariableDeclarationOperation declaration in group.Declarations)
+                    {
+                        foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+                        {
+                            ParseDeclarator(declarator, output);
+                        }
+                    }
+
+                    break;
+
+                case IExpressionStatementOperation expressionStatement:
+                    ParseExpressionStatement(expressionStatement, output);
+                    break;
+
+                case IConditionalOperation conditional:
+                    {
+                        Expr? condition = ParseExpression(conditional.Condition);
+                        Block then = ParseNestedBlock(conditional.WhenTrue);
+                        Block otherwise = ParseNestedBlock(conditional.WhenFalse);
+                        if (condition is not null)
+                        {
+                            string header = conditional.Syntax is IfStatementSyntax ifSyntax ? $"if ({Text(ifSyntax.Condition)})" : Text(conditional.Syntax);
+                            output.Add(new If(condition, then, otherwise, header, Where(conditional.Syntax)));
+                        }
+
+                        break;
+                    }
+
+                case IForLoopOperation loop:
+                    ParseFor(loop, output);
+                    break;
+
+                case IReturnOperation { ReturnedValue: null } voidReturn:
+                    // A bare return in a void helper: allowed only as its last statement, which lowering checks.
+                    output.Add(new Return(Literal.Of(0, ScalarKind.Double), "return;", Where(voidReturn.Syntax)));
+                    break;
+
+                case IReturnOperation returnOperation:
+                    {
+                        Expr? value = ParseExpression(returnOperation.ReturnedValue!);
+                        if (value is not null)
+                        {
+                            string source = returnOperation.Syntax is ReturnStatementSyntax ? Text(returnOperation.Syntax) : $"return {Text(returnOperation.Syntax)};";
+                            output.Add(new Return(value, source, Where(returnOperation.Syntax)));
+                        }
+
+                        break;
+                    }
+
+                default:
+                    ReportStatement(operation.Syntax, DescribeStatement(operation.Syntax), "rewrite it with locals, assignments, if/else, for loops over an int counter and calls");
+                    break;
+            }
+        }
+
+        private void ParseDeclarator(IVariableDeclaratorOperation declarator, List<Stmt> output)
+        {
+            ILocalSymbol local = declarator.Symbol;
+            IOperation? initializer = declarator.GetVariableInitializer()?.Value;
+            IrType? type = TypeMapper.Map(local.Type);
+            string source = Text(declarator.Syntax.Parent?.Parent ?? declarator.Syntax);
+            if (declarator.Syntax.Parent is VariableDeclarationSyntax { Variables.Count: > 1 })
+            {
+                source = $"{local.Type.ToDisplayString()} {Text(declarator.Syntax)};";
+            }
+
+            LocationInfo? location = Where(declarator.Syntax);
+            if (type is null)
+            {
+                ReportStatement(declarator.Syntax, $"A local of type '{local.Type.ToDisplayString()}'", "locals may be double, float, int or bool, or arrays and spans of double, float or int");
+                return;
+            }
+
+            if (type.IsSequence)
+            {
+                ParseArrayDeclarator(local, type, declarator, initializer, source, location, output);
+                return;
+            }
+
+            Variable variable = DeclareLocal(local, type, VariableRole.Local);
+            Expr? value = null;
+            if (initializer is not null)
+            {
+                value = ParseExpression(initializer);
+                if (value is null)
+                {
+                    return;
+                }
+            }
+
+            output.Add(new Declare(variable.Name, value, source, location));
+        }
+
+        private void ParseArrayDeclarator(ILocalSymbol local, IrType type, IVariableDeclaratorOperation declarator, IOperation? initializer, string source, LocationInfo? location, List<Stmt> output)
+        {
+            if (_nesting > 0)
+            {
+                ReportStatement(declarator.Syntax, "A local array declared inside a loop or branch", "declare it at the top level of the method body and reuse it");
+                return;
+            }
+
+            ExpressionSyntax? valueSyntax = (declarator.Syntax as VariableDeclaratorSyntax)?.Initializer?.Value;
+            ExpressionSyntax? lengthSyntax = null;
+            if (type.Container == ContainerKind.Array && Unwrap(initializer) is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation)
+            {
+                lengthSyntax = creation.DimensionSizes[0].Syntax as ExpressionSyntax;
+            }
+            else if (type.Container == ContainerKind.Span && valueSyntax is StackAllocArrayCreationExpressionSyntax { Initializer: null } stackAlloc
+                && stackAlloc.Type is ArrayTypeSyntax { RankSpecifiers.Count: 1 } arrayType && arrayType.RankSpecifiers[0].Sizes.Count == 1)
+            {
+                lengthSyntax = arrayType.RankSpecifiers[0].Sizes[0];
+            }
+
+            if (lengthSyntax is null || _semanticModel.GetOperation(lengthSyntax, _cancellationToken) is not IOperation lengthOperation)
+            {
+                ReportStatement(declarator.Syntax, "This local array", "create local arrays with 'new double[n]' or 'stackalloc double[n]'; other arrays cannot be aliased");
+                return;
+            }
+
+            Expr? length = ParseExpression(lengthOperation);
+            if (length is null)
+            {
+                return;
+            }
+
+            Variable variable = DeclareLocal(local, type, VariableRole.Local);
+            output.Add(new DeclareArray(variable.Name, length, source, location));
+        }
+
+        private void ParseExpressionStatement(IExpressionStatementOperation statement, List<Stmt> output)
+        {
+            string source = Text(statement.Syntax);
+            LocationInfo? location = Where(statement.Syntax);
+            switch (statement.Operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    {
+                        Expr? target = ParseTarget(assignment.Target);
+                        Expr? value = target is null ? null : ParseExpression(assignment.Value);
+                        if (target is not null && value is not null)
+                        {
+                            output.Add(new Assign(target, value, source, location));
+                        }
+
+                        break;
+                    }
+
+                case ICompoundAssignmentOperation compound:
+                    {
+                        BinaryOp? op = compound.OperatorKind switch
+                        {
+                            BinaryOperatorKind.Add => BinaryOp.Add,
+                            BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+                            BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+                            BinaryOperatorKind.Divide => BinaryOp.Divide,
+                            BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+                            _ => null,
+                        };
+                        if (op is null || compound.OperatorMethod is not null)
+                        {
+                            ReportStatement(statement.Syntax, $"The compound assignment '{source}'", "use +=, -=, *=, /= or %= on numbers");
+                            break;
+                        }
+
+                        Expr? target = ParseTarget(compound.Target);
+                        Expr? value = target is null ? null : ParseExpression(compound.Value);
+                        if (target is not null && value is not null)
+                        {
+                            output.Add(new Assign(target, Cast(Arithmetic(op.Value, target, value), target.Type), source, location));
+                        }
+
+                        break;
+                    }
+
+                case IIncrementOrDecrementOperation increment:
+                    {
+                        Expr? target = ParseTarget(increment.Target);
+                        if (target is not null)
+                        {
+                            BinaryOp op = increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
+                            output.Add(new Assign(target, new Binary(op, target, Literal.Of(1, target.Type.Scalar), target.Type), source, location));
+                        }
+
+                        break;
+                    }
+
+                case IInvocationOperation invocation:
+                    {
+                        Expr? call = ParseInvocation(invocation, allowVoid: true);
+                        if (call is not null)
+                        {
+                            output.Add(new CallStatement(call, source, location));
+                        }
+
+                        break;
+                    }
+
+                default:
+                    ReportStatement(statement.Syntax, $"The statement '{source}'", "only assignments and calls can stand alone as statements");
+                    break;
+            }
+        }
+
+        private void ParseFor(IForLoopOperation loop, List<Stmt> output)
+        {
+            var syntax = (ForStatementSyntax)loop.Syntax;
+            string header = $"for ({Text(syntax.Declaration)}; {Text(syntax.Condition)}; {string.Join(", ", syntax.Incrementors.Select(Text))})";
+            LocationInfo? location = LocationInfo.From(Microsoft.CodeAnalysis.Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.ForKeyword.SpanStart, syntax.CloseParenToken.Span.End)));
+            const string Shape = "write it as 'for (int i = start; i < end; i++)', with <, <=, > or >= and ++ or --";
+
+            if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation group
+                || group.Declarations.Length != 1 || group.Declarations[0].Declarators.Length != 1)
+            {
+                Report(DiagnosticDescriptors.UnsupportedLoop, location, "it must declare exactly one int counter; " + Shape);
+                return;
+            }
+
+            IVariableDeclaratorOperation counterDeclarator = group.Declarations[0].Declarators[0];
+            ILocalSymbol counterSymbol = counterDeclarator.Symbol;
+            IOperation? startOperation = counterDeclarator.GetVariableInitializer()?.Value;
+            if (counterSymbol.Type.SpecialType != SpecialType.System_Int32 || startOperation is null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedLoop, location, "its counter must be an initialized int; " + Shape);
+                return;
+            }
+
+            if (loop.Condition is not IBinaryOperation comparison || !TryComparison(comparison, counterSymbol, out BinaryOp comparisonOp, out IOperation? endOperation))
+            {
+                Report(DiagnosticDescriptors.UnsupportedLoop, location, "its condition must compare the counter with a bound; " + Shape);
+                return;
+            }
+
+            int step = loop.AtLoopBottom.Length == 1 ? StepOf(loop.AtLoopBottom[0], counterSymbol) : 0;
+            bool ascending = comparisonOp is BinaryOp.Less or BinaryOp.LessOrEqual;
+            if (step == 0 || (step > 0) != ascending)
+            {
+                Report(DiagnosticDescriptors.UnsupportedLoop, location, "its counter must move by one towards the bound; " + Shape);
+                return;
+            }
+
+            Expr? start = ParseExpression(startOperation);
+            Expr? end = ParseExpression(endOperation!);
+            Variable counter = DeclareLocal(counterSymbol, IrType.Int, VariableRole.LoopCounter);
+            Block body = ParseNestedBlock(loop.Body);
+            if (start is not null && end is not null)
+            {
+                output.Add(new For(counter.Name, start, comparisonOp, end, step, body, header, location));
+            }
+        }
+
+        private static bool TryComparison(IBinaryOperation comparison, ILocalSymbol counter, out BinaryOp op, out IOperation? bound)
+        {
+            bool counterLeft = Unwrap(comparison.LeftOperand) is ILocalReferenceOperation left && SymbolEqualityComparer.Default.Equals(left.Local, counter);
+            bool counterRight = Unwrap(comparison.RightOperand) is ILocalReferenceOperation right && SymbolEqualityComparer.Default.Equals(right.Local, counter);
+            bound = counterLeft ? comparison.RightOperand : comparison.LeftOperand;
+            op = BinaryOp.Less;
+            if (counterLeft == counterRight)
+            {
+                return false;
+            }
+
+            BinaryOp? mapped = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.LessThan => counterLeft ? BinaryOp.Less : BinaryOp.Greater,
+                BinaryOperatorKind.LessThanOrEqual => counterLeft ? BinaryOp.LessOrEqual : BinaryOp.GreaterOrEqual,
+                BinaryOperatorKind.GreaterThan => counterLeft ? BinaryOp.Greater : BinaryOp.Less,
+                BinaryOperatorKind.GreaterThanOrEqual => counterLeft ? BinaryOp.GreaterOrEqual : BinaryOp.LessOrEqual,
+                _ => null,
+            };
+            op = mapped ?? BinaryOp.Less;
+            return mapped is not null;
+        }
+
+        private static int StepOf(IOperation operation, ILocalSymbol counter)
+        {
+            IOperation inner = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
+            switch (inner)
+            {
+                case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter):
+                    return increment.Kind == OperationKind.Increment ? 1 : -1;
+                case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, counter)
+                    && compound.Value.ConstantValue is { HasValue: true, Value: int one } && one == 1:
+                    return compound.OperatorKind == BinaryOperatorKind.Add ? 1 : compound.OperatorKind == BinaryOperatorKind.Subtract ? -1 : 0;
+                default:
+                    return 0;
+            }
+        }
+
+        private Expr? ParseTarget(IOperation target)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                    {
+                        Expr? variable = ParseExpression(target);
+                        if (variable is not null && variable.Type.IsSequence)
+                        {
+                            ReportExpression(target.Syntax, "an array or span variable cannot be reassigned; write its elements instead");
+                            return null;
+                        }
+
+                        return variable;
+                    }
+
+                case IArrayElementReferenceOperation or IPropertyReferenceOperation:
+                    return ParseExpression(target);
+
+                case IFieldReferenceOperation field:
+                    Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, field.Field.Name);
+                    return null;
+
+                default:
+                    ReportExpression(target.Syntax, "only locals, parameters and array or span elements can be assigned");
+                    return null;
+            }
+        }
+
+        private Expr? ParseExpression(IOperation operation)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (operation.ConstantValue.HasValue && TypeMapper.Map(operation.Type) is { IsSequence: false } constantType && constantType.Scalar != ScalarKind.Opaque)
+            {
+                object? value = operation.ConstantValue.Value;
+                double number = value is bool flag ? (flag ? 1 : 0) : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                return new Literal(number, constantType);
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when _variables.TryGetValue(local.Local, out Variable? localVariable):
+                    return new VarRef(localVariable.Name, localVariable.Type);
+
+                case IParameterReferenceOperation parameter when _variables.TryGetValue(parameter.Parameter, out Variable? parameterVariable):
+                    return new VarRef(parameterVariable.Name, parameterVariable.Type);
+
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                    return ParseElement(element.ArrayReference, element.Indices[0]);
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsSpan(indexer.Property.ContainingType):
+                    return ParseElement(indexer.Instance!, indexer.Arguments[0].Value);
+
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: not null } length
+                    when ParseExpression(length.Instance) is VarRef { Type.IsSequence: true } sequence:
+                    return new LengthOf(sequence.Name);
+
+                case IFieldReferenceOperation { Field.IsStatic: true } field when TypeMapper.Map(field.Type) is { IsSequence: false } fieldType:
+                    return new OpaqueCall($"{TypeMapper.FullName(field.Field.ContainingType)}.{field.Field.Name}", EquatableArray<Expr>.Empty, false, fieldType, Where(field.Syntax));
+
+                case IPropertyReferenceOperation { Property.IsStatic: true, Property.IsIndexer: false } property when TypeMapper.Map(property.Type) is { IsSequence: false } propertyType:
+                    return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{property.Property.Name}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
+
+                case IFieldReferenceOperation instanceField:
+                    ReportExpression(instanceField.Syntax, "instance fields are not supported; pass the value as a parameter");
+                    return null;
+
+                case IConversionOperation conversion:
+                    return ParseConversion(conversion);
+
+                case IBinaryOperation binary:
+                    return ParseBinary(binary);
+
+                case IUnaryOperation { OperatorMethod: null } unary:
+                    {
+                        Expr? operand = ParseExpression(unary.Operand);
+                        switch (unary.OperatorKind)
+                        {
+                            case UnaryOperatorKind.Plus:
+                                return operand;
+                            case UnaryOperatorKind.Minus when operand is not null && IsNumeric(operand.Type):
+                                return new Unary(UnaryOp.Negate, operand, operand.Type);
+                            case UnaryOperatorKind.Not when operand is not null:
+                                return new Unary(UnaryOp.Not, operand, IrType.Bool);
+                        }
+
+                        if (operand is not null)
+                        {
+                            ReportExpression(unary.Syntax, "this operator is not supported");
+                        }
+
+                        return null;
+                    }
+
+                case IConditionalOperation { WhenFalse: not null } ternary:
+                    {
+                        Expr? condition = ParseExpression(ternary.Condition);
+                        Expr? whenTrue = ParseExpression(ternary.WhenTrue);
+                        Expr? whenFalse = ParseExpression(ternary.WhenFalse);
+                        IrType? type = TypeMapper.Map(ternary.Type);
+                        if (condition is null || whenTrue is null || whenFalse is null)
+                        {
+                            return null;
+                        }
+
+                        if (type is null || type.IsSequence)
+                        {
+                            ReportExpression(ternary.Syntax, "a conditional expression must produce a number or a bool");
+                            return null;
+                        }
+
+                        return new Conditional(condition, whenTrue, whenFalse, type);
+                    }
+
+                case IParenthesizedOperation parenthesized:
+                    return ParseExpression(parenthesized.Operand);
+
+                case IInvocationOperation invocation:
+                    return ParseInvocation(invocation, allowVoid: false);
+
+                case IArrayCreationOperation:
+                    ReportExpression(operation.Syntax, "arrays can only be created in a local declaration at the top level of the method, as 'double[] a = new double[n];'");
+                    return null;
+
+                case IAnonymousFunctionOperation:
+                    ReportExpression(operation.Syntax, "lambdas and anonymous methods cannot be differentiated");
+                    return null;
+
+                default:
+                    ReportExpression(operation.Syntax, "the generator does not know how to differentiate this kind of expression");
+                    return null;
+            }
+        }
+
+        private Expr? ParseElement(IOperation arrayOperation, IOperation indexOperation)
+        {
+            Expr? array = ParseExpression(Unwrap(arrayOperation)!);
+            Expr? index = ParseExpression(indexOperation);
+            if (array is null || index is null)
+            {
+                return null;
+            }
+
+            if (array is not VarRef { Type.IsSequence: true } sequence)
+            {
+                ReportExpression(arrayOperation.Syntax, "index only array and span variables");
+                return null;
+            }
+
+            if (index.Type.Scalar != ScalarKind.Int)
+            {
+                ReportExpression(indexOperation.Syntax, "indices must be int");
+                return null;
+            }
+
+            return new ElementRef(sequence.Name, index, sequence.Type.Element);
+        }
+
+        private Expr? ParseConversion(IConversionOperation conversion)
+        {
+            IrType? target = TypeMapper.Map(conversion.Type);
+            Expr? operand = ParseExpression(conversion.Operand);
+            if (operand is null)
+            {
+                return null;
+            }
+
+            if (target is not null && target == operand.Type)
+            {
+                return operand;
+            }
+
+            // An array passed where a span is expected: the same storage, seen through a span.
+            if (target is not null && target.IsSequence && operand is VarRef { Type.IsSequence: true } && target.Scalar == operand.Type.Scalar)
+            {
+                return operand;
+            }
+
+            if (target is not null && IsNumeric(target) && IsNumeric(operand.Type) && conversion.OperatorMethod is null)
+            {
+                return new Cast(operand, target);
+            }
+
+            ReportExpression(conversion.Syntax, $"the conversion from '{conversion.Operand.Type?.ToDisplayString()}' to '{conversion.Type?.ToDisplayString()}' is not supported");
+            return null;
+        }
+
+        private Expr? ParseBinary(IBinaryOperation binary)
+        {
+            Expr? left = ParseExpression(binary.LeftOperand);
+            Expr? right = ParseExpression(binary.RightOperand);
+            if (left is null || right is null)
+            {
+                return null;
+            }
+
+            BinaryOp? op = binary.OperatorKind switch
+            {
+                BinaryOperatorKind.Add => BinaryOp.Add,
+                BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+                BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+                BinaryOperatorKind.Divide => BinaryOp.Divide,
+                BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+                BinaryOperatorKind.LessThan => BinaryOp.Less,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOp.LessOrEqual,
+                BinaryOperatorKind.GreaterThan => BinaryOp.Greater,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOp.GreaterOrEqual,
+                BinaryOperatorKind.Equals => BinaryOp.Equal,
+                BinaryOperatorKind.NotEquals => BinaryOp.NotEqual,
+                BinaryOperatorKind.ConditionalAnd => BinaryOp.And,
+                BinaryOperatorKind.ConditionalOr => BinaryOp.Or,
+                _ => null,
+            };
+            IrType? type = TypeMapper.Map(binary.Type);
+            if (op is null || binary.OperatorMethod is not null || type is null || type.IsSequence || type.Scalar == ScalarKind.Opaque)
+            {
+                ReportExpression(binary.Syntax, "this operator is not supported; use arithmetic, comparisons, && and ||");
+                return null;
+            }
+
+            if (op == BinaryOp.Remainder && type.IsFloatingPoint)
+            {
+                ReportExpression(binary.Syntax, "the remainder of floating-point values has no derivative rule yet");
+                return null;
+            }
+
+            return new Binary(op.Value, left, right, type);
+        }
+
+        private Expr? ParseInvocation(IInvocationOperation invocation, bool allowVoid)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            string display = target.ContainingType is null ? target.Name : $"{target.ContainingType.Name}.{target.Name}";
+            if (!target.IsStatic || invocation.Instance is not null)
+            {
+                ReportExpression(invocation.Syntax, $"the instance method '{display}' cannot be called; only static methods can");
+                return null;
+            }
+
+            if (target.Parameters.Any(p => p.RefKind != RefKind.None))
+            {
+                ReportExpression(invocation.Syntax, $"'{display}' takes ref, out or in parameters");
+                return null;
+            }
+
+            var arguments = new List<Expr>();
+            foreach (IArgumentOperation argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+            {
+                Expr? value = ParseExpression(argument.Value);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                arguments.Add(value);
+            }
+
+            IrType? returnType = target.ReturnsVoid ? null : TypeMapper.Map(target.ReturnType);
+            LocationInfo? location = Where(invocation.Syntax);
+            string containing = TypeMapper.FullName(target.ContainingType!);
+            if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
+                && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
+                && returnType is { IsFloatingPoint: true, IsSequence: false }
+                && arguments.All(a => a.Type.IsFloatingPoint && !a.Type.IsSequence))
+            {
+                return new MathCall(function, arguments.ToEquatableArray(), returnType);
+            }
+
+            if (TypeMapper.HasAttribute(target, TypeMapper.DifferentiableAttributeName))
+            {
+                var parameters = new List<CalleeParameter>();
+                for (int i = 0; i < target.Parameters.Length; i++)
+                {
+                    IParameterSymbol parameter = target.Parameters[i];
+                    IrType? parameterType = TypeMapper.Map(parameter.Type) ?? new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
+                    if (parameterType.IsSequence && arguments[i] is not VarRef)
+                    {
+                        ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"pass arrays and spans to '{display}' as variables, not as expressions or slices");
+                        return null;
+                    }
+
+                    bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
+                    parameters.Add(new CalleeParameter(parameterType, differentiable));
+                }
+
+                if (returnType is null && !target.ReturnsVoid)
+                {
+                    ReportExpression(invocation.Syntax, $"'{display}' does not return double, float or void");
+                    return null;
+                }
+
+                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType);
+                if (returnType is null && !allowVoid)
+                {
+                    ReportExpression(invocation.Syntax, $"the void helper '{display}' can only be called as a statement");
+                    return null;
+                }
+
+                return new DifferentiableCall(callee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
+            }
+
+            if (returnType is null && !(allowVoid && target.ReturnsVoid))
+            {
+                ReportExpression(invocation.Syntax, $"'{display}' returns '{target.ReturnType.ToDisplayString()}', which a [Differentiable] method cannot hold");
+                return null;
+            }
+
+            string name = target.IsGenericMethod
+                ? $"{target.Name}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
+                : target.Name;
+            return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location);
+        }
+
+        private Variable DeclareLocal(ILocalSymbol symbol, IrType type, VariableRole role)
+        {
+            if (_variables.TryGetValue(symbol, out Variable? existing))
+            {
+                return existing;
+            }
+
+            // C# lets locals in disjoint scopes share a name; the generated code hoists some of them, so each IR
+            // variable gets a name of its own.
+            string name = symbol.Name;
+            for (int suffix = 2; !_names.Add(name); suffix++)
+            {
+                name = symbol.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var variable = new Variable(name, type, role);
+            _variables[symbol] = variable;
+            _locals.Add(variable);
+            return variable;
+        }
+
+        private static Expr Arithmetic(BinaryOp op, Expr left, Expr right)
+            => new Binary(op, left, right, Wider(left.Type, right.Type));
+
+        private static Expr Cast(Expr value, IrType type) => value.Type == type ? value : new Cast(value, type);
+
+        private static IrType Wider(IrType a, IrType b)
+        {
+            if (a.Scalar == ScalarKind.Double || b.Scalar == ScalarKind.Double)
+            {
+                return IrType.Double;
+            }
+
+            return a.Scalar == ScalarKind.Float || b.Scalar == ScalarKind.Float ? IrType.Float : IrType.Int;
+        }
+
+        private static bool IsNumeric(IrType type) => !type.IsSequence && type.Scalar is ScalarKind.Double or ScalarKind.Float or ScalarKind.Int;
+
+        private static bool IsSpan(INamedTypeSymbol? type)
+            => type is not null && type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Span" or "ReadOnlySpan";
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static HierarchyInfo BuildHierarchy(INamedTypeSymbol type)
+        {
+            var types = new List<ContainingTypeInfo>();
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                string keyword = current.IsRecord
+                    ? (current.IsValueType ? "record struct" : "record")
+                    : current.IsValueType ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
+                string name = current.TypeParameters.Length == 0 ? current.Name : $"{current.Name}<{string.Join(", ", current.TypeParameters.Select(p => p.Name))}>";
+                types.Insert(0, new ContainingTypeInfo(keyword, name, current.IsStatic));
+            }
+
+            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+            return new HierarchyInfo(ns, types.ToEquatableArray());
+        }
+
+        private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Public => "public",
+            Accessibility.Internal => "internal",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            Accessibility.ProtectedAndInternal => "private protected",
+            _ => "private",
+        };
+
+        private static string DescribeStatement(SyntaxNode syntax) => syntax switch
+        {
+            WhileStatementSyntax => "A 'while' loop",
+            DoStatementSyntax => "A 'do' loop",
+            ForEachStatementSyntax => "A 'foreach' loop",
+            BreakStatementSyntax => "'break'",
+            ContinueStatementSyntax => "'continue'",
+            GotoStatementSyntax => "'goto'",
+            SwitchStatementSyntax => "A 'switch' statement",
+            TryStatementSyntax => "A 'try' statement",
+            ThrowStatementSyntax => "'throw'",
+            LocalFunctionStatementSyntax => "A local function",
+            UsingStatementSyntax => "A 'using' statement",
+            LockStatementSyntax => "A 'lock' statement",
+            UnsafeStatementSyntax or FixedStatementSyntax => "Unsafe code",
+            YieldStatementSyntax => "'yield'",
+            _ => $"The statement '{Text(syntax)}'",
+        };
+
+        private void ReportStatement(SyntaxNode syntax, string what, string advice)
+            => Report(DiagnosticDescriptors.UnsupportedStatement, Where(syntax), what, advice);
+
+        private void ReportExpression(SyntaxNode syntax, string advice)
+            => Report(DiagnosticDescriptors.UnsupportedExpression, Where(syntax), Text(syntax), advice);
+
+        private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+        private static LocationInfo? Where(SyntaxNode syntax)
+        {
+            // Point at the first line of a multi-line statement, which is what the reader looks for.
+            return LocationInfo.From(syntax);
+        }
+
+        private static string Text(SyntaxNode? syntax)
+            => syntax is null ? string.Empty : Regex.Replace(syntax.ToString(), @"\s+", " ").Trim();
+    }
+}
