@@ -6,7 +6,7 @@ namespace Backprop.Generators.Differentiation
     /// <summary>Small questions asked of IR trees by several passes.</summary>
     internal static class IrQueries
     {
-        /// <summary>Every variable an expression reads, including indices and lengths.</summary>
+        /// <summary>Every variable whose value an expression reads, including indices (lengths are constant and do not count).</summary>
         public static void AllReads(Expr expr, ISet<string> into)
         {
             switch (expr)
@@ -18,8 +18,8 @@ namespace Backprop.Generators.Differentiation
                     into.Add(e.Array);
                     AllReads(e.Index, into);
                     break;
-                case LengthOf l:
-                    into.Add(l.Array);
+                case LengthOf:
+                    // A length never changes (arrays are never reassigned), so it is not a read that needs saving.
                     break;
                 case Unary u:
                     AllReads(u.Operand, into);

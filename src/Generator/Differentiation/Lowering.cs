@@ -55,6 +55,17 @@ namespace Backprop.Generators.Differentiation
 
             public bool Failed { get; private set; }
 
+            private static bool MayReturn(Block block) => IrQueries.AllStatements(block).Any(s => s is Return);
+
+            private static Stmt Copy(Stmt stmt) => stmt switch
+            {
+                If i => i with { Then = Copy(i.Then), Else = Copy(i.Else) },
+                For f => f with { Body = Copy(f.Body) },
+                _ => stmt with { },
+            };
+
+            private static Block Copy(Block block) => new Block(block.Statements.Select(Copy).ToEquatableArray());
+
             public Block LowerBlock(List<Stmt> statements, out bool alwaysReturns)
             {
                 var output = new List<Stmt>();
@@ -75,34 +86,20 @@ namespace Backprop.Generators.Differentiation
 
                         case If i:
                             {
-                                Block then = LowerBlock(i.Then.Statements.ToList(), out bool thenReturns);
-                                Block otherwise = LowerBlock(i.Else.Statements.ToList(), out bool elseReturns);
-                                if (thenReturns != elseReturns)
+                                if (MayReturn(i.Then) || MayReturn(i.Else))
                                 {
-                                    // The statements after the if run only on the branch that did not return.
+                                    // A branch that may return: the statements after the if run only on the paths that
+                                    // did not, so they move into both branches (as written, then lowered), where a
+                                    // return cuts them off. Copies keep every statement a distinct node.
                                     List<Stmt> rest = statements.Skip(k + 1).ToList();
-                                    // Append to the branch as written, then lower: its own early returns must still cut the rest off.
-                                    if (thenReturns)
-                                    {
-                                        otherwise = LowerBlock(i.Else.Statements.Concat(rest).ToList(), out elseReturns);
-                                    }
-                                    else
-                                    {
-                                        then = LowerBlock(i.Then.Statements.Concat(rest).ToList(), out thenReturns);
-                                    }
-
+                                    Block then = LowerBlock(i.Then.Statements.Concat(rest.Select(Copy)).ToList(), out bool thenReturns);
+                                    Block otherwise = LowerBlock(i.Else.Statements.Concat(rest.Select(Copy)).ToList(), out bool elseReturns);
                                     output.Add(i with { Then = then, Else = otherwise });
                                     alwaysReturns = thenReturns && elseReturns;
                                     return new Block(output.ToEquatableArray());
                                 }
 
-                                output.Add(i with { Then = then, Else = otherwise });
-                                if (thenReturns)
-                                {
-                                    alwaysReturns = true;
-                                    return new Block(output.ToEquatableArray());
-                                }
-
+                                output.Add(i with { Then = LowerBlock(i.Then.Statements.ToList(), out _), Else = LowerBlock(i.Else.Statements.ToList(), out _) });
                                 break;
                             }
 

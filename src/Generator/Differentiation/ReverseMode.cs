@@ -275,8 +275,9 @@ namespace Backprop.Generators.Differentiation
             {
                 case Declare d:
                     return _forwardNeeded.Contains(d.Variable);
-                case DeclareArray a:
-                    return _forwardNeeded.Contains(a.Variable) || _activity.IsActive(a.Variable);
+                case DeclareArray:
+                    // Always allocated: the reverse sweep may read its length even when it needs none of its values.
+                    return true;
                 case Assign a:
                     return _forwardNeeded.Contains(IrQueries.TargetName(a.Target));
                 case CallStatement c:
@@ -312,7 +313,7 @@ namespace Backprop.Generators.Differentiation
                         case Declare { Initializer: not null } d when needed.Contains(d.Variable):
                             IrQueries.AllReads(d.Initializer, reads);
                             break;
-                        case DeclareArray a when needed.Contains(a.Variable) || _activity.IsActive(a.Variable):
+                        case DeclareArray a:
                             IrQueries.AllReads(a.Length, reads);
                             break;
                         case Assign a when needed.Contains(IrQueries.TargetName(a.Target)):

@@ -22,6 +22,10 @@ namespace Backprop.Tests.Corpus
             yield return new GradientCase("Recurrence", new[] { new[] { 0.8, 0.5 } }, x => Smoke.Recurrence(x[0], 6), (x, g) => Smoke.RecurrenceGradient(x[0], 6, g[0]));
             _ = x3;
             _ = k4;
+            foreach (GradientCase testCase in Functions())
+            {
+                yield return testCase;
+            }
         }
     }
 }

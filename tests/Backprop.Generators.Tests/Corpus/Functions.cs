@@ -1,0 +1,574 @@
+using System;
+using Backprop;
+
+namespace Backprop.Tests.Corpus
+{
+    /// <summary>
+    /// The corpus: ordinary C# that a user would write, one construct or combination per method. Every method is
+    /// differentiated by the generator in this project's build and checked by <see cref="CorpusTests"/>.
+    /// </summary>
+    public static partial class Fn
+    {
+        public const double Decay = 0.9;
+        public static readonly double Scale = 1.5;
+
+        // ---- arithmetic, locals, compound assignment, casts
+
+        [Differentiable]
+        public static double Polynomial(double x) => (3 * x * x * x) - (2 * x * x) + x - 5;
+
+        [Differentiable]
+        public static double Locals(double x, double y)
+        {
+            double a = x * y;
+            double b = a + x;
+            a = b * b;
+            return a - y;
+        }
+
+        [Differentiable]
+        public static double Compound(double x, double y)
+        {
+            double s = x;
+            s += y;
+            s *= x;
+            s -= y * 0.5;
+            s /= 1 + (y * y);
+            return s;
+        }
+
+        [Differentiable]
+        public static double Division(double x, double y) => (x / y) + (y / ((x * x) + 1));
+
+        [Differentiable]
+        public static double UnaryMinus(double x) => -x * -(x + 1);
+
+        [Differentiable]
+        public static double CastInt(double x, int n)
+        {
+            double s = 0;
+            for (int i = 0; i < n; i++)
+            {
+                s += x * (double)i / n;
+            }
+
+            int k = (int)(n * 1.5);
+            return s * k;
+        }
+
+        [Differentiable]
+        public static double ParameterReassigned(double x, double y)
+        {
+            x = x * 2;
+            y -= x;
+            return x * y;
+        }
+
+        [Differentiable]
+        public static double NoDerivativeParameter(double x, [NoDerivative] double c) => x * c * c + c;
+
+        [Differentiable]
+        public static double Constants(double x) => (Math.PI * x * x) + (Decay * x) + Scale + ConstantHelper(3);
+
+        public static double ConstantHelper(int n) => n * 0.25;
+
+        // ---- Math functions
+
+        [Differentiable]
+        public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+
+        [Differentiable]
+        public static double SqrtPow(double x, double y) => Math.Sqrt((x * x) + 1) * Math.Pow((x * x) + 1, y);
+
+        [Differentiable]
+        public static double PowConstantExponent(double x) => Math.Pow(x, 3) + Math.Pow(2, x);
+
+        [Differentiable]
+        public static double Trig(double x) => (Math.Sin(x) * Math.Cos(2 * x)) + Math.Tan(x / 3);
+
+        [Differentiable]
+        public static double Tanh(double x) => Math.Tanh((x * x) - 1);
+
+        [Differentiable]
+        public static double AbsMaxMin(double x, double y) => Math.Abs(x - y) + Math.Max(x, y * y) - Math.Min(x * 2, y);
+
+        // ---- branches and returns
+
+        [Differentiable]
+        public static double IfElse(double x)
+        {
+            double y;
+            if (x > 0)
+            {
+                y = x * x;
+            }
+            else
+            {
+                y = -x;
+            }
+
+            return y * 3;
+        }
+
+        [Differentiable]
+        public static double Ternary(double x, double y) => x > y ? x * y : x + y;
+
+        [Differentiable]
+        public static double EarlyReturn(double x)
+        {
+            if (x < 0)
+            {
+                return -x * x;
+            }
+
+            double t = x + 1;
+            return t * t * x;
+        }
+
+        [Differentiable]
+        public static double NestedIfs(double x, double y)
+        {
+            double r = x;
+            if (x > 0)
+            {
+                if (y > 0)
+                {
+                    r = x * y;
+                }
+                else
+                {
+                    r = x - y;
+                }
+            }
+            else if (y > x)
+            {
+                return y * y;
+            }
+
+            return r * r + y;
+        }
+
+        // ---- loops and arrays
+
+        [Differentiable]
+        public static double SumOfSquares(double[] x)
+        {
+            double sum = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum += x[i] * x[i];
+            }
+
+            return sum;
+        }
+
+        [Differentiable]
+        public static double Dot(ReadOnlySpan<double> a, Span<double> b)
+        {
+            double sum = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                sum += a[i] * b[i];
+            }
+
+            return sum;
+        }
+
+        [Differentiable]
+        public static double NestedLoops(double[] m, int k)
+        {
+            double sum = 0;
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    sum += m[(i * k) + j] * m[(j * k) + i];
+                }
+            }
+
+            return sum;
+        }
+
+        [Differentiable]
+        public static double LocalBound(double[] x)
+        {
+            int n = x.Length - 1;
+            double s = 0;
+            for (int i = 0; i < n; i++)
+            {
+                s += x[i + 1] * x[i];
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double DescendingLoop(double[] x)
+        {
+            double s = 0;
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                s = (s * 0.5) + (x[i] * s) + x[i];
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double InclusiveLoop(double x, int n)
+        {
+            double p = 1;
+            for (int i = 1; i <= n; i++)
+            {
+                p *= 1 + (x / i);
+            }
+
+            return p;
+        }
+
+        [Differentiable]
+        public static double CountDownLoop(double[] x, int n)
+        {
+            double s = 0;
+            for (int i = n; i > 0; i--)
+            {
+                s = Math.Sin(s + x[i - 1]);
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double ScalarOverwrittenInLoop(double x, int steps)
+        {
+            double s = x;
+            for (int t = 0; t < steps; t++)
+            {
+                s = Math.Sin(s) * x + (s * 0.5);
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double TimeLoopStateArray(double[] p, int steps)
+        {
+            double[] state = new double[3];
+            double[] next = new double[3];
+            for (int i = 0; i < 3; i++)
+            {
+                state[i] = p[i];
+            }
+
+            for (int t = 0; t < steps; t++)
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);
+                }
+
+                for (int i = 0; i < 3; i++)
+                {
+                    state[i] = next[i];
+                }
+            }
+
+            return state[0] + (state[1] * state[2]);
+        }
+
+        [Differentiable]
+        public static double ElementUpdatedInPlace(double[] x)
+        {
+            int n = x.Length;
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                y[i] = x[i];
+            }
+
+            for (int i = 1; i < n; i++)
+            {
+                y[i] = (y[i] * y[i - 1]) + y[i];
+            }
+
+            y[0] *= y[n - 1];
+            return y[0] + y[n - 1];
+        }
+
+        [Differentiable]
+        public static double StackallocLocal(double[] x)
+        {
+            Span<double> t = stackalloc double[4];
+            for (int i = 0; i < 4; i++)
+            {
+                t[i] = x[i] * x[(i + 1) % 4];
+            }
+
+            t[2] = t[2] * t[3];
+            return t[0] + t[1] + t[2];
+        }
+
+        [Differentiable]
+        public static double IndexArithmetic(double[] x, int offset)
+        {
+            double s = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                int j = (i * 2) + offset;
+                s += x[j] * x[j + 1];
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double BranchesInLoop(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (x[i] > 0)
+                {
+                    s += x[i] * x[i];
+                }
+                else
+                {
+                    s -= x[i] * 0.5;
+                }
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double BranchChangesItsCondition(double[] x)
+        {
+            double t = x[0];
+            for (int i = 1; i < x.Length; i++)
+            {
+                if (t > 0)
+                {
+                    t = t - (x[i] * 2);
+                }
+                else
+                {
+                    t = t + (x[i] * x[i]);
+                }
+            }
+
+            return t * t;
+        }
+
+        [Differentiable]
+        public static double ResetInsideOuterLoop(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double acc = 0;
+                for (int j = 0; j < x.Length; j++)
+                {
+                    acc = (acc * Decay) + (x[j] * x[i]);
+                }
+
+                total += acc * acc;
+            }
+
+            return total;
+        }
+
+        [Differentiable]
+        public static double ConditionalInLoop(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += i % 2 == 0 ? x[i] * s : Math.Exp(x[i]);
+            }
+
+            return s;
+        }
+
+        // ---- one variable along several paths
+
+        [Differentiable]
+        public static double SeveralPaths(double x)
+        {
+            double a = x * x;
+            double b = Math.Exp(a);
+            double c = (a * b) + (x * b);
+            return c + a;
+        }
+
+        [Differentiable]
+        public static double SoftmaxCrossEntropy(double[] z, int label)
+        {
+            double max = z[0];
+            for (int i = 1; i < z.Length; i++)
+            {
+                max = Math.Max(max, z[i]);
+            }
+
+            double sum = 0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                sum += Math.Exp(z[i] - max);
+            }
+
+            return Math.Log(sum) + max - z[label];
+        }
+
+        // ---- calls: helpers, helpers calling helpers, void helpers
+
+        [Differentiable]
+        public static double Sq(double x) => x * x;
+
+        [Differentiable]
+        public static double SigmoidStable(double x)
+        {
+            if (x >= 0)
+            {
+                return 1 / (1 + Math.Exp(-x));
+            }
+
+            double e = Math.Exp(x);
+            return e / (1 + e);
+        }
+
+        [Differentiable]
+        public static double CallsScalarHelper(double x) => Sq(x) + Sq(x + 1) * SigmoidStable(x);
+
+        [Differentiable]
+        public static double Level3(double x, double y) => Math.Sin(x) * y;
+
+        [Differentiable]
+        public static double Level2(double x, double y) => Level3(x * y, y) + Sq(y);
+
+        [Differentiable]
+        public static double HelpersCallHelpers(double x, double y) => Level2(x, y) * Level3(y, x);
+
+        [Differentiable]
+        public static double Step(double s, double p) => Math.Tanh(s * p + 0.1);
+
+        [Differentiable]
+        public static double HelperInTimeLoop(double[] p)
+        {
+            double s = 0.5;
+            for (int i = 0; i < p.Length; i++)
+            {
+                s = Step(s, p[i]);
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] += a * x[i];
+            }
+        }
+
+        [Differentiable]
+        public static void Square(Span<double> y)
+        {
+            for (int i = 0; i < y.Length; i++)
+            {
+                y[i] = y[i] * y[i];
+            }
+        }
+
+        [Differentiable]
+        public static double VoidHelpersInPlace(double a, double[] x)
+        {
+            double[] y = new double[x.Length];
+            Axpy(a, x, y);
+            Square(y);
+            Axpy(a * a, x, y);
+            Square(y);
+            double s = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                s += y[i];
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static void Layer(ReadOnlySpan<double> w, ReadOnlySpan<double> input, Span<double> output)
+        {
+            int n = input.Length;
+            for (int o = 0; o < output.Length; o++)
+            {
+                double z = w[o * (n + 1) + n];
+                for (int i = 0; i < n; i++)
+                {
+                    z += w[o * (n + 1) + i] * input[i];
+                }
+
+                output[o] = SigmoidStable(z);
+            }
+        }
+
+        [Differentiable]
+        public static double TinyNetwork(double[] w, [NoDerivative] double[] inputs, [NoDerivative] double[] targets)
+        {
+            double[] input = new double[2];
+            double[] hidden = new double[2];
+            double[] output = new double[1];
+            double loss = 0;
+            for (int p = 0; p < targets.Length; p++)
+            {
+                input[0] = inputs[2 * p];
+                input[1] = inputs[(2 * p) + 1];
+                Layer(w, input, hidden);
+                LayerOut(w, hidden, output);
+                double y = output[0];
+                double t = targets[p];
+                loss -= (t * Math.Log(y)) + ((1 - t) * Math.Log(1 - y));
+            }
+
+            return loss / targets.Length;
+        }
+
+        [Differentiable]
+        public static void LayerOut(ReadOnlySpan<double> w, ReadOnlySpan<double> hidden, Span<double> output)
+        {
+            double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);
+            output[0] = SigmoidStable(z);
+        }
+
+        [Differentiable]
+        public static double ReluLayer(double[] w, [NoDerivative] double[] x)
+        {
+            double s = 0;
+            for (int o = 0; o < 3; o++)
+            {
+                double z = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    z += w[(o * x.Length) + i] * x[i];
+                }
+
+                s += Math.Max(z, 0.0) * (o + 1);
+            }
+
+            return s;
+        }
+
+        [Differentiable]
+        public static double IntArrayParameter(double[] x, int[] order)
+        {
+            double s = 0;
+            for (int i = 0; i < order.Length; i++)
+            {
+                s = (s * x[order[i]]) + x[i];
+            }
+
+            return s;
+        }
+    }
+}
