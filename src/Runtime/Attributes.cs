@@ -9,8 +9,8 @@ namespace Backprop
     /// For a method <c>T Loss(...)</c> returning <see cref="double"/> or <see cref="float"/>, the generator adds
     /// <c>T LossGradient(&lt;the same parameters&gt;, &lt;one gradient buffer per differentiable parameter&gt;)</c>,
     /// which returns the same value as <c>Loss</c> and adds ∂Loss/∂p into each buffer, and
-    /// <c>T LossPullback(&lt;the same parameters&gt;, T resultAdjoint, &lt;buffers&gt;)</c> which adds
-    /// <c>resultAdjoint · ∂Loss/∂p</c>. A <c>void</c> method that writes some of its array or span parameters is a
+    /// <c>T LossPullback(&lt;the same parameters&gt;, T resultAdj, &lt;buffers&gt;)</c>, which adds
+    /// <c>resultAdj · ∂Loss/∂p</c>. A <c>void</c> method that writes some of its array or span parameters is a
     /// vector-valued helper: it gets only a pullback, which other differentiable methods call.
     /// </remarks>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
