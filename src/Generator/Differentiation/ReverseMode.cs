@@ -146,6 +146,11 @@ namespace Backprop.Generators.Differentiation
                     continue;
                 }
 
+                if (output.Count > 0 && output[output.Count - 1] is GFor or GIf)
+                {
+                    output.Add(new GBlankLine());
+                }
+
                 switch (stmt)
                 {
                     case Declare d:
@@ -483,7 +488,7 @@ namespace Backprop.Generators.Differentiation
                 return code;
             }
 
-            var result = new List<GStmt> { new GComment(Describe(stmt)) };
+            var result = new List<GStmt> { new GComment(Describe(stmt, _scope.Rules)) };
             if (_scope.HasTemporaries)
             {
                 result.Add(new GBlock(code));
@@ -496,10 +501,11 @@ namespace Backprop.Generators.Differentiation
             return result;
         }
 
-        private static string Describe(Stmt stmt) => stmt switch
+        /// <summary>The comment above a reverse block: the forward statement it differentiates and the rules applied.</summary>
+        private static string Describe(Stmt stmt, IReadOnlyList<string> rules) => stmt switch
         {
-            If => stmt.Source + ", in reverse",
-            For => stmt.Source + ", in reverse",
+            If or For => stmt.Source + ", in reverse",
+            _ when rules.Count > 0 => $"{stmt.Source}  ->  {string.Join("; ", rules)}",
             _ => stmt.Source,
         };
 
@@ -584,11 +590,13 @@ namespace Backprop.Generators.Differentiation
                     break;
 
                 case Unary { Op: UnaryOp.Negate } negate:
+                    _scope.Rule("d(-u) = -du");
                     Backprop(negate.Operand, Ops.Neg(adjoint), code);
                     break;
 
                 case Binary { Op: BinaryOp.Add or BinaryOp.Subtract } sum:
                     {
+                        _scope.Rule("d(u ± v) = du ± dv");
                         Expr shared = Share(adjoint, _activity.IsActive(sum.Left) && _activity.IsActive(sum.Right), code);
                         Backprop(sum.Left, shared, code);
                         Backprop(sum.Right, sum.Op == BinaryOp.Add ? shared : Ops.Neg(shared), code);
@@ -597,6 +605,7 @@ namespace Backprop.Generators.Differentiation
 
                 case Binary { Op: BinaryOp.Multiply } product:
                     {
+                        _scope.Rule("d(uv) = v du + u dv");
                         Expr shared = Share(adjoint, _activity.IsActive(product.Left) && _activity.IsActive(product.Right), code);
                         if (_activity.IsActive(product.Left))
                         {
@@ -613,6 +622,7 @@ namespace Backprop.Generators.Differentiation
 
                 case Binary { Op: BinaryOp.Divide } quotient:
                     {
+                        _scope.Rule("d(u/v) = du/v - u dv/v²");
                         bool both = _activity.IsActive(quotient.Left) && _activity.IsActive(quotient.Right);
                         Expr shared = Share(adjoint, both, code);
                         Expr denominator = _activity.IsActive(quotient.Right) ? SharePrimal(quotient.Right, "denominator", code) : UsePrimal(quotient.Right);
@@ -637,6 +647,7 @@ namespace Backprop.Generators.Differentiation
 
                 case Conditional conditional:
                     {
+                        _scope.Rule("c ? u : v passes the adjoint to the branch taken");
                         Expr shared = Share(adjoint, true, code);
                         var then = new List<GStmt>();
                         var otherwise = new List<GStmt>();
@@ -647,6 +658,7 @@ namespace Backprop.Generators.Differentiation
                     }
 
                 case MathCall call:
+                    _scope.Rule(DerivativeRules.Describe(call.Function));
                     DerivativeRules.Apply(call, adjoint, new RuleContext(this, call, code));
                     break;
 
@@ -665,6 +677,7 @@ namespace Backprop.Generators.Differentiation
         /// </summary>
         private void PullbackCall(DifferentiableCall call, Expr? seed, List<GStmt> code)
         {
+            _scope.Rule($"chain rule through {call.Callee.Name}Pullback");
             var arguments = new List<string>();
             var afterCall = new List<(Expr Argument, VarRef Adjoint)>();
             var scratch = new List<(string Name, ScalarKind Element)>();
@@ -930,6 +943,19 @@ namespace Backprop.Generators.Differentiation
             private readonly HashSet<string> _local = new HashSet<string>();
 
             public Scope(NameAllocator names) => _names = names;
+
+            private readonly List<string> _rules = new List<string>();
+
+            /// <summary>The derivative rules this statement's adjoint applies, in order, without repeats.</summary>
+            public IReadOnlyList<string> Rules => _rules;
+
+            public void Rule(string rule)
+            {
+                if (!_rules.Contains(rule))
+                {
+                    _rules.Add(rule);
+                }
+            }
 
             /// <summary>Whether the statement's code declares temporaries and so needs braces of its own.</summary>
             public bool HasTemporaries { get; private set; }

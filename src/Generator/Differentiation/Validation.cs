@@ -65,6 +65,12 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
+            // A parameter looks unused when an error already cut its path to the result: say only the error.
+            if (diagnostics.Any(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            {
+                return;
+            }
+
             foreach (Variable parameter in function.Parameters)
             {
                 if (parameter.IsDifferentiable && !activity.Useful.Contains(parameter.Name))

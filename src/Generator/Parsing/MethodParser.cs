@@ -46,6 +46,7 @@ namespace Backprop.Generators.Parsing
         private readonly Dictionary<ISymbol, Variable> _variables = new Dictionary<ISymbol, Variable>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<Variable> _locals = new List<Variable>();
+        private readonly Dictionary<string, Variable> _counters = new Dictionary<string, Variable>(StringComparer.Ordinal);
         private int _nesting;
 
         private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken)
@@ -848,8 +849,15 @@ namespace Backprop.Generators.Parsing
                 return existing;
             }
 
-            // C# lets locals in disjoint scopes share a name; the generated code hoists some of them, so each IR
-            // variable gets a name of its own.
+            // Loop counters stay scoped to their loops in the generated code too, so sibling loops keep sharing a
+            // name like i. Other locals in disjoint scopes may also share a name, but the generated code hoists
+            // some of them, so each gets a name of its own.
+            if (role == VariableRole.LoopCounter && _counters.TryGetValue(symbol.Name, out Variable? sibling))
+            {
+                _variables[symbol] = sibling;
+                return sibling;
+            }
+
             string name = symbol.Name;
             for (int suffix = 2; !_names.Add(name); suffix++)
             {
@@ -857,6 +865,11 @@ namespace Backprop.Generators.Parsing
             }
 
             var variable = new Variable(name, type, role);
+            if (role == VariableRole.LoopCounter && name == symbol.Name)
+            {
+                _counters[name] = variable;
+            }
+
             _variables[symbol] = variable;
             _locals.Add(variable);
             return variable;
