@@ -8,8 +8,8 @@ namespace Backprop.Samples.AbcLoss
     /// </summary>
     /// <remarks>
     /// Only the forward computation is written here. The Backprop generator adds
-    /// <c>LossGradient(a, b, c, x, k, aGradient, bGradient, cGradient)</c>, which returns <see cref="Loss"/> and adds
-    /// ∂L/∂A, ∂L/∂B and ∂L/∂C into the three buffers, and <c>SigmoidGradient(x, ref xGradient)</c>.
+    /// <c>LossGradient(a, b, c, x, k, aGrad, bGrad, cGrad)</c>, which returns <see cref="Loss"/> and adds
+    /// ∂L/∂A, ∂L/∂B and ∂L/∂C into the three buffers, and <c>SigmoidGradient(x, ref xGrad)</c>.
     /// </remarks>
     public static partial class AbcModel
     {

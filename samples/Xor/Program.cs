@@ -42,6 +42,7 @@ namespace Backprop.Samples.Xor
             }
 
             var results = new List<(string Label, TrainingOptions Options, TrainingResult Result)>();
+            var trainingTime = Stopwatch.StartNew();
             AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -65,6 +66,8 @@ namespace Backprop.Samples.Xor
                     }
                 });
 
+            AnsiConsole.MarkupLine(Invariant(
+                $"Trained {runs.Length} network{(runs.Length == 1 ? "" : "s")} for {commandLine.Training.Epochs} epochs in {trainingTime.Elapsed.TotalSeconds:F2} s."));
             if (commandLine.Compare is null)
             {
                 PrintPredictions(data, results[0].Result);
@@ -80,7 +83,8 @@ namespace Backprop.Samples.Xor
                 ? $"{data.Name}: {CommandLine.Describe(commandLine.Training)}"
                 : $"{data.Name}: {ComparedQuantity(commandLine.Compare)} compared";
             (string png, string svg) = LearningCurvePlot.Save(curves, title, commandLine.OutputDirectory, stem);
-            AnsiConsole.MarkupLine($"Learning curve written to [link]{Markup.Escape(png)}[/] and [link]{Markup.Escape(svg)}[/]");
+            string curvesWritten = results.Count == 1 ? "Learning curve written" : "Learning curves written";
+            AnsiConsole.MarkupLine($"{curvesWritten} to [link]{Markup.Escape(png)}[/] and [link]{Markup.Escape(svg)}[/]");
             AnsiConsole.MarkupLine(Invariant($"Done in {stopwatch.Elapsed.TotalSeconds:F1} s."));
             return 0;
         }
@@ -138,7 +142,7 @@ namespace Backprop.Samples.Xor
 
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine(Invariant(
-                $"Final loss [bold]{result.FinalLoss:E3}[/] (from {result.Losses[0]:F4}), accuracy [bold]{result.Correct}/{data.PointCount} = {100 * result.Accuracy:F1}%[/]"));
+                $"Final loss [bold]{result.FinalLoss:0.000e+0}[/] (from {result.Losses[0]:F4}), accuracy [bold]{result.Correct}/{data.PointCount} = {100 * result.Accuracy:F1}%[/]"));
         }
 
         private static void PrintComparison(Dataset data, List<(string Label, TrainingOptions Options, TrainingResult Result)> results)
@@ -149,7 +153,7 @@ namespace Backprop.Samples.Xor
                 table.AddRow(
                     Markup.Escape(label),
                     Invariant($"{result.Losses[0]:F4}"),
-                    Invariant($"{result.FinalLoss:E3}"),
+                    Invariant($"{result.FinalLoss:0.000e+0}"),
                     Invariant($"{result.Correct}/{data.PointCount} = {100 * result.Accuracy:F1}%"));
             }
 

@@ -113,14 +113,17 @@ namespace Backprop.Samples.Tests
         [InlineData(-3.0)]
         [InlineData(30.0)]
         [InlineData(-30.0)]
-        public void SigmoidGradientIsSigmoidTimesOneMinusSigmoid(double x)
+        public void SigmoidGradientIsSigmoidOfXTimesSigmoidOfMinusX(double x)
         {
             double gradient = 0;
 
             double value = AbcModel.SigmoidGradient(x, ref gradient);
 
+            // σ'(x) = σ(x)·σ(−x) = e^−|x| / (1 + e^−|x|)², written without the cancellation of 1 − σ(x) for large x.
+            double e = Math.Exp(-Math.Abs(x));
+            double expected = e / ((1 + e) * (1 + e));
             Assert.Equal(1.0 / (1.0 + Math.Exp(-x)), value, 15);
-            Assert.Equal(value * (1 - value), gradient, 15);
+            Assert.True(Math.Abs(gradient - expected) <= 1e-14 * expected, $"σ'({x}) = {gradient}, expected {expected}");
         }
 
         [Fact]
