@@ -36,10 +36,21 @@ namespace Backprop.Tests
             Assert.Null(run.Exception);
             Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
             Assert.NotEmpty(run.GeneratedSources);
+            // Check every file before failing, so that one run writes every received file to review.
+            var mismatches = new List<string>();
             foreach (GeneratedSourceResult generated in run.GeneratedSources)
             {
-                Snapshot.Verify($"{nameof(SnapshotTests)}.{test}#{generated.HintName}", "cs", generated.SourceText.ToString());
+                try
+                {
+                    Snapshot.Verify($"{nameof(SnapshotTests)}.{test}#{generated.HintName}", "cs", generated.SourceText.ToString());
+                }
+                catch (Xunit.Sdk.XunitException mismatch)
+                {
+                    mismatches.Add(mismatch.Message);
+                }
             }
+
+            Assert.True(mismatches.Count == 0, string.Join("\n\n", mismatches));
         }
 
         [Fact]

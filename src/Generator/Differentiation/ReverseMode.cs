@@ -35,8 +35,14 @@ namespace Backprop.Generators.Differentiation
         private readonly HashSet<Stmt> _flaggedIfs = new HashSet<Stmt>(ReferenceComparer.Instance);
         private readonly HashSet<string> _tapeKinds = new HashSet<string>();
         private readonly bool _pruneForward;
+        private readonly Dictionary<Stmt, int> _position = new Dictionary<Stmt, int>(ReferenceComparer.Instance);
+        private readonly Dictionary<Stmt, LoopRange[]> _enclosingLoops = new Dictionary<Stmt, LoopRange[]>(ReferenceComparer.Instance);
+        private readonly HashSet<Stmt> _firstWrites = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private readonly HashSet<string> _writtenParameters;
+        private HashSet<(string Variable, int Position)> _reads = new HashSet<(string, int)>();
+        private HashSet<(string Variable, int Position)> _previousReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
-        private HashSet<string> _taped = new HashSet<string>();
+        private int _current;
         private HashSet<string> _forwardNeeded = new HashSet<string>();
         private Scope _scope = null!;
 
@@ -57,6 +63,11 @@ namespace Backprop.Generators.Differentiation
             }
 
             ComputeResets(function.Body, new HashSet<string>(function.Parameters.Select(p => p.Name)), inLoop: false);
+            int counter = 0;
+            Number(function.Body, new List<LoopRange>(), ref counter);
+            FindFirstWrites(function);
+            _writtenParameters = new HashSet<string>(function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
+            _writtenParameters.IntersectWith(IrQueries.Assigned(function.Body));
 
             foreach (Variable parameter in function.Parameters.Where(p => p.IsDifferentiable))
             {
@@ -110,28 +121,116 @@ namespace Backprop.Generators.Differentiation
 
         private void Build()
         {
-            // Iterate: what the reverse sweep reads decides what is saved, and restoring saved elements reads indices.
-            HashSet<string> writtenParameters = new HashSet<string>(_function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
-            writtenParameters.IntersectWith(IrQueries.Assigned(_function.Body));
+            // Iterate: where the reverse sweep reads a variable decides which of its overwrites are saved, and
+            // restoring a saved element reads its index in turn.
             for (int iteration = 0; iteration < 50; iteration++)
             {
-                _reverseReads = new HashSet<string>();
+                _reads = new HashSet<(string, int)>();
                 _flaggedIfs.Clear();
                 Reverse = ReverseBlock(_function.Body, inLoop: false);
-                var taped = new HashSet<string>(_reverseReads.Where(n => _variables.TryGetValue(n, out Variable? v) && v.Role != VariableRole.LoopCounter));
-                taped.UnionWith(writtenParameters);
+                _reverseReads = new HashSet<string>(_reads.Select(r => r.Variable));
                 HashSet<string> forwardNeeded = ComputeForwardNeeded();
-                if (taped.SetEquals(_taped) && forwardNeeded.SetEquals(_forwardNeeded))
+                if (_reads.SetEquals(_previousReads) && forwardNeeded.SetEquals(_forwardNeeded))
                 {
                     break;
                 }
 
-                _taped = taped;
+                _previousReads = _reads;
                 _forwardNeeded = forwardNeeded;
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
             DeclareAdjoints();
+        }
+
+        /// <summary>
+        /// Whether a write must save the value it overwrites: when the reverse sweep reads that variable at or before
+        /// the write (it then expects the older value), or anywhere in a loop around the write (a later iteration
+        /// overwrites what an earlier one read). A helper's written parameters are always restored, as its contract says.
+        /// </summary>
+        private bool NeedsSave(string variable, Stmt write)
+        {
+            if (!_variables.TryGetValue(variable, out Variable? v) || v.Role == VariableRole.LoopCounter)
+            {
+                return false;
+            }
+
+            if (_writtenParameters.Contains(variable))
+            {
+                return true;
+            }
+
+            int position = _position[write];
+            LoopRange[] loops = _enclosingLoops[write];
+            foreach ((string name, int read) in _previousReads)
+            {
+                if (name == variable && (read <= position || loops.Any(l => l.Start <= read && read <= l.End)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a saved write is the first write of a fresh local array outside any loop: the value it overwrote
+        /// is then known to be zero, so the reverse sweep restores it by clearing rather than from the tape.
+        /// </summary>
+        private bool RestoresByClearing(string variable, Stmt write) => _firstWrites.Contains(write) && _variables[variable].Role == VariableRole.Local;
+
+        private void Number(Block block, List<LoopRange> loops, ref int counter)
+        {
+            foreach (Stmt stmt in block.Statements)
+            {
+                _position[stmt] = counter++;
+                _enclosingLoops[stmt] = loops.ToArray();
+                switch (stmt)
+                {
+                    case If i:
+                        Number(i.Then, loops, ref counter);
+                        Number(i.Else, loops, ref counter);
+                        break;
+                    case For f:
+                        {
+                            var range = new LoopRange { Start = _position[stmt] };
+                            var inner = new List<LoopRange>(loops) { range };
+                            Number(f.Body, inner, ref counter);
+                            range.End = counter - 1;
+                            break;
+                        }
+                }
+            }
+        }
+
+        private void FindFirstWrites(Function function)
+        {
+            var arrays = new HashSet<string>(IrQueries.AllStatements(function.Body).OfType<DeclareArray>().Select(a => a.Variable));
+            var written = new HashSet<string>();
+            foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
+            {
+                var targets = new HashSet<string>();
+                if (stmt is Assign or CallStatement)
+                {
+                    IrQueries.Assigned(stmt, targets);
+                }
+
+                foreach (string target in targets.Where(arrays.Contains))
+                {
+                    if (written.Add(target) && function.Body.Statements.Any(top => ReferenceEquals(top, stmt)) && targets.Count == 1)
+                    {
+                        _firstWrites.Add(stmt);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The positions a loop's statements span, for <see cref="NeedsSave"/>.</summary>
+        private sealed class LoopRange
+        {
+            public int Start { get; set; }
+
+            public int End { get; set; }
         }
 
         // ---------------------------------------------------------------- forward sweep
@@ -165,7 +264,7 @@ namespace Backprop.Generators.Differentiation
                                 Hoist(variable);
                                 if (d.Initializer is not null)
                                 {
-                                    if (inLoop && _taped.Contains(d.Variable))
+                                    if (inLoop && NeedsSave(d.Variable, d))
                                     {
                                         output.Add(Push(new VarRef(d.Variable, variable.Type)));
                                     }
@@ -196,7 +295,7 @@ namespace Backprop.Generators.Differentiation
                         break;
 
                     case Assign a:
-                        if (_taped.Contains(IrQueries.TargetName(a.Target)))
+                        if (NeedsSave(IrQueries.TargetName(a.Target), a) && !RestoresByClearing(IrQueries.TargetName(a.Target), a))
                         {
                             output.Add(Push(a.Target));
                         }
@@ -205,7 +304,7 @@ namespace Backprop.Generators.Differentiation
                         break;
 
                     case CallStatement c:
-                        foreach (string array in IrQueries.WrittenArrays(c.Call).Where(_taped.Contains))
+                        foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => NeedsSave(a, c) && !RestoresByClearing(a, c)))
                         {
                             output.Add(PushAll(array));
                         }
@@ -247,7 +346,9 @@ namespace Backprop.Generators.Differentiation
                 output.Add(new GDeclare($"global::System.Span<{element}>", a.Variable, $"stackalloc {element}[{Emitting.ExpressionPrinter.Print(a.Length)}]"));
                 if (active)
                 {
+                    // Cleared explicitly: under [SkipLocalsInit], stackalloc memory is not zeroed.
                     output.Add(new GDeclare($"global::System.Span<{element}>", AdjointName(a.Variable), $"stackalloc {element}[{a.Variable}.Length]"));
+                    output.Add(new GRaw($"{AdjointName(a.Variable)}.Clear();"));
                 }
 
                 return;
@@ -386,14 +487,17 @@ namespace Backprop.Generators.Differentiation
         private List<GStmt> ReverseStatement(Stmt stmt, bool inLoop)
         {
             Scope outer = _scope;
+            int outerPosition = _current;
             _scope = new Scope(_names);
             try
             {
+                _current = _position[stmt];
                 return ReverseStatementInScope(stmt, inLoop);
             }
             finally
             {
                 _scope = outer;
+                _current = outerPosition;
             }
         }
 
@@ -405,7 +509,7 @@ namespace Backprop.Generators.Differentiation
                 case Declare { Initializer: not null } d:
                     {
                         var target = new VarRef(d.Variable, _variables[d.Variable].Type);
-                        if (inLoop && _taped.Contains(d.Variable) && IsKept(d))
+                        if (inLoop && NeedsSave(d.Variable, d) && IsKept(d))
                         {
                             code.Add(Pop(target));
                         }
@@ -415,18 +519,18 @@ namespace Backprop.Generators.Differentiation
                     }
 
                 case Assign a:
-                    if (_taped.Contains(IrQueries.TargetName(a.Target)) && IsKept(a) && !IsResult(a.Target))
+                    if (NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target))
                     {
-                        code.Add(Pop(a.Target));
+                        code.Add(RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target));
                     }
 
                     AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
                     break;
 
                 case CallStatement c:
-                    foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => _taped.Contains(a) && IsKept(c)).Reverse())
+                    foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => NeedsSave(a, c) && IsKept(c)).Reverse())
                     {
-                        code.Add(PopAll(array));
+                        code.Add(RestoresByClearing(array, c) ? Clear(array) : PopAll(array));
                     }
 
                     if (c.Call is DifferentiableCall { Callee.ReturnType: null } helper && _activity.IsActive(helper))
@@ -440,6 +544,7 @@ namespace Backprop.Generators.Differentiation
                     {
                         List<GStmt> then = ReverseBlock(i.Then, inLoop);
                         List<GStmt> otherwise = ReverseBlock(i.Else, inLoop);
+                        _current = _position[stmt];
                         if (then.Count == 0 && otherwise.Count == 0)
                         {
                             break;
@@ -463,6 +568,7 @@ namespace Backprop.Generators.Differentiation
                 case For f:
                     {
                         List<GStmt> body = ReverseBlock(f.Body, inLoop: true);
+                        _current = _position[stmt];
                         if (body.Count == 0)
                         {
                             break;
@@ -718,6 +824,11 @@ namespace Backprop.Generators.Differentiation
                         arguments.Add(name);
                     }
                 }
+                else if (argument is VarRef or ElementRef && _activity.IsActive(argument) && argument.Type == parameter.Type.Element)
+                {
+                    // A plain variable or element: the pullback accumulates straight into its adjoint.
+                    arguments.Add("ref " + Emitting.ExpressionPrinter.Print(AdjointOf(argument)));
+                }
                 else
                 {
                     string name = _scope.Temp(call.Callee.Name.Substring(0, 1).ToLowerInvariant() + call.Callee.Name.Substring(1) + "ArgAdj");
@@ -832,9 +943,31 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Records that the reverse sweep reads a primal expression, so its variables must hold their forward values.</summary>
         private Expr UsePrimal(Expr expr)
         {
-            IrQueries.AllReads(expr, _reverseReads);
+            var names = new HashSet<string>();
+            IrQueries.AllReads(expr, names);
+            foreach (string name in names)
+            {
+                if (_variables.ContainsKey(name))
+                {
+                    _reads.Add((name, _current));
+                }
+            }
+
             return expr;
         }
+
+        private Expr UseIndex(Expr target)
+        {
+            if (target is ElementRef element)
+            {
+                UsePrimal(element.Index);
+            }
+
+            return target;
+        }
+
+        private GStmt Clear(string array)
+            => new GRaw(_variables[array].Type.Container == ContainerKind.Array ? $"global::System.Array.Clear({array});" : $"{array}.Clear();");
 
         private Expr SharePrimal(Expr expr, string name, List<GStmt> code)
         {

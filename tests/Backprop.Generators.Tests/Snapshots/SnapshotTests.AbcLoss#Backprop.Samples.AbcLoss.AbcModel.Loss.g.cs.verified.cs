@@ -42,99 +42,86 @@ namespace Backprop.Samples.AbcLoss
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double LossPullback(global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> b, global::System.ReadOnlySpan<double> c, global::System.ReadOnlySpan<double> x, int k, double resultAdj, global::System.Span<double> aGrad, global::System.Span<double> bGrad, global::System.Span<double> cGrad)
         {
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-
-            try
+            // Forward sweep: the original computation.
+            global::System.Span<double> y = stackalloc double[k];
+            global::System.Span<double> yAdj = stackalloc double[y.Length];
+            yAdj.Clear();
+            global::System.Span<double> u = stackalloc double[k];
+            global::System.Span<double> uAdj = stackalloc double[u.Length];
+            uAdj.Clear();
+            global::System.Span<double> v = stackalloc double[k];
+            global::System.Span<double> vAdj = stackalloc double[v.Length];
+            vAdj.Clear();
+            global::System.Span<double> z = stackalloc double[k];
+            global::System.Span<double> zAdj = stackalloc double[z.Length];
+            zAdj.Clear();
+            global::System.Span<double> w = stackalloc double[k];
+            global::System.Span<double> wAdj = stackalloc double[w.Length];
+            wAdj.Clear();
+            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(a, x, y, k);
+            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(b, x, v, k);
+            for (int i = 0; i < k; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                global::System.Span<double> y = stackalloc double[k];
-                global::System.Span<double> yAdj = stackalloc double[y.Length];
-                global::System.Span<double> u = stackalloc double[k];
-                global::System.Span<double> uAdj = stackalloc double[u.Length];
-                global::System.Span<double> v = stackalloc double[k];
-                global::System.Span<double> vAdj = stackalloc double[v.Length];
-                global::System.Span<double> z = stackalloc double[k];
-                global::System.Span<double> zAdj = stackalloc double[z.Length];
-                global::System.Span<double> w = stackalloc double[k];
-                global::System.Span<double> wAdj = stackalloc double[w.Length];
-                savedDoubles.PushAll(y);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVec(a, x, y, k);
-                savedDoubles.PushAll(v);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVec(b, x, v, k);
-                for (int i = 0; i < k; i++)
-                {
-                    u[i] = global::Backprop.Samples.AbcLoss.AbcModel.Sigmoid(y[i]);
-                    savedDoubles.Push(z[i]);
-                    z[i] = u[i] + v[i];
-                }
-
-                savedDoubles.PushAll(w);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVec(c, z, w, k);
-                double loss = 0.0;
-                for (int i = 0; i < k; i++)
-                {
-                    loss = loss + w[i] * w[i];
-                }
-
-                double result = loss;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double lossAdj = 0.0;
-
-                // return loss;
-                lossAdj += resultAdj;
-
-                // for (int i = 0; i < k; i++), in reverse
-                for (int i = k - 1; i >= 0; i--)
-                {
-                    // loss += w[i] * w[i];  ->  d(uv) = v du + u dv
-                    wAdj[i] += lossAdj * w[i];
-                    wAdj[i] += w[i] * lossAdj;
-                }
-
-                // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
-                savedDoubles.PopAll(w);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
-
-                // for (int i = 0; i < k; i++), in reverse
-                for (int i = k - 1; i >= 0; i--)
-                {
-                    // z[i] = u[i] + v[i];  ->  d(u ± v) = du ± dv
-                    z[i] = savedDoubles.Pop();
-                    uAdj[i] += zAdj[i];
-                    vAdj[i] += zAdj[i];
-                    zAdj[i] = 0.0;
-
-                    // u[i] = Sigmoid(y[i]);  ->  chain rule through SigmoidPullback
-                    {
-                        double sigmoidArgAdj = 0.0;
-                        global::Backprop.Samples.AbcLoss.AbcModel.SigmoidPullback(y[i], uAdj[i], ref sigmoidArgAdj);
-                        yAdj[i] += sigmoidArgAdj;
-                        uAdj[i] = 0.0;
-                    }
-                }
-
-                // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
-                {
-                    savedDoubles.PopAll(v);
-                    double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                    global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
-                    global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
-                }
-
-                // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
-                {
-                    savedDoubles.PopAll(y);
-                    double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                    global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
-                    global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
-                }
-                return result;
+                u[i] = global::Backprop.Samples.AbcLoss.AbcModel.Sigmoid(y[i]);
+                z[i] = u[i] + v[i];
             }
-            finally
+
+            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(c, z, w, k);
+            double loss = 0.0;
+            for (int i = 0; i < k; i++)
             {
-                savedDoubles.Dispose();
+                loss = loss + w[i] * w[i];
             }
+
+            double result = loss;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double lossAdj = 0.0;
+
+            // return loss;
+            lossAdj += resultAdj;
+
+            // for (int i = 0; i < k; i++), in reverse
+            for (int i = k - 1; i >= 0; i--)
+            {
+                // loss += w[i] * w[i];  ->  d(uv) = v du + u dv
+                wAdj[i] += lossAdj * w[i];
+                wAdj[i] += w[i] * lossAdj;
+            }
+
+            // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
+            w.Clear();
+            global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
+
+            // for (int i = 0; i < k; i++), in reverse
+            for (int i = k - 1; i >= 0; i--)
+            {
+                // z[i] = u[i] + v[i];  ->  d(u ± v) = du ± dv
+                uAdj[i] += zAdj[i];
+                vAdj[i] += zAdj[i];
+                zAdj[i] = 0.0;
+
+                // u[i] = Sigmoid(y[i]);  ->  chain rule through SigmoidPullback
+                global::Backprop.Samples.AbcLoss.AbcModel.SigmoidPullback(y[i], uAdj[i], ref yAdj[i]);
+                uAdj[i] = 0.0;
+            }
+
+            // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
+            {
+                v.Clear();
+                double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+                global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
+                global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
+            }
+
+            // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
+            {
+                y.Clear();
+                double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+                global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
+                global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
+            }
+            return result;
         }
     }
 }

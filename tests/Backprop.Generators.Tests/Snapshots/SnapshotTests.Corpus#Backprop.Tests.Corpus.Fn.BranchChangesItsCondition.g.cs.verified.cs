@@ -30,7 +30,6 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double BranchChangesItsConditionPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
         {
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
             var savedBools = new global::Backprop.Support.ValueTape<bool>(64);
 
             try
@@ -41,13 +40,11 @@ namespace Backprop.Tests.Corpus
                 {
                     if (t > 0.0)
                     {
-                        savedDoubles.Push(t);
                         t = t - x[i] * 2.0;
                         savedBools.Push(true);
                     }
                     else
                     {
-                        savedDoubles.Push(t);
                         t = t + x[i] * x[i];
                         savedBools.Push(false);
                     }
@@ -69,13 +66,11 @@ namespace Backprop.Tests.Corpus
                     if (savedBools.Pop())
                     {
                         // t = t - (x[i] * 2);  ->  d(uv) = v du + u dv
-                        t = savedDoubles.Pop();
                         xGrad[i] += -(tAdj * 2.0);
                     }
                     else
                     {
                         // t = t + (x[i] * x[i]);  ->  d(uv) = v du + u dv
-                        t = savedDoubles.Pop();
                         xGrad[i] += tAdj * x[i];
                         xGrad[i] += x[i] * tAdj;
                     }
@@ -87,7 +82,6 @@ namespace Backprop.Tests.Corpus
             }
             finally
             {
-                savedDoubles.Dispose();
                 savedBools.Dispose();
             }
         }

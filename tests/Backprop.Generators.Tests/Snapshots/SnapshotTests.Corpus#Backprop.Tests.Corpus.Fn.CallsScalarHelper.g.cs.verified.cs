@@ -36,15 +36,11 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Sq(x) + Sq(x + 1) * SigmoidStable(x);  ->  d(u ± v) = du ± dv; chain rule through SqPullback; d(uv) = v du + u dv; chain rule through SigmoidStablePullback
             {
+                global::Backprop.Tests.Corpus.Fn.SqPullback(x, resultAdj, ref xGrad);
                 double sqArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SqPullback(x, resultAdj, ref sqArgAdj);
+                global::Backprop.Tests.Corpus.Fn.SqPullback(x + 1.0, resultAdj * global::Backprop.Tests.Corpus.Fn.SigmoidStable(x), ref sqArgAdj);
                 xGrad += sqArgAdj;
-                double sqArgAdj2 = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SqPullback(x + 1.0, resultAdj * global::Backprop.Tests.Corpus.Fn.SigmoidStable(x), ref sqArgAdj2);
-                xGrad += sqArgAdj2;
-                double sigmoidStableArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(x, global::Backprop.Tests.Corpus.Fn.Sq(x + 1.0) * resultAdj, ref sigmoidStableArgAdj);
-                xGrad += sigmoidStableArgAdj;
+                global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(x, global::Backprop.Tests.Corpus.Fn.Sq(x + 1.0) * resultAdj, ref xGrad);
             }
             return result;
         }

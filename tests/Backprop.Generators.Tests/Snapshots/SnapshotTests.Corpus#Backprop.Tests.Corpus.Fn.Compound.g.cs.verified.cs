@@ -40,7 +40,6 @@ namespace Backprop.Tests.Corpus
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 double s = x;
-                savedDoubles.Push(s);
                 s = s + y;
                 savedDoubles.Push(s);
                 s = s * x;
@@ -82,7 +81,6 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // s += y;
-                s = savedDoubles.Pop();
                 yGrad += sAdj;
 
                 // double s = x;

@@ -42,7 +42,6 @@ namespace Backprop.Tests.Corpus
                 yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
                 for (int i = 0; i < n; i++)
                 {
-                    savedDoubles.Push(y[i]);
                     y[i] = x[i];
                 }
 
@@ -88,7 +87,6 @@ namespace Backprop.Tests.Corpus
                 for (int i = n - 1; i >= 0; i--)
                 {
                     // y[i] = x[i];
-                    y[i] = savedDoubles.Pop();
                     xGrad[i] += yAdj[i];
                     yAdj[i] = 0.0;
                 }

@@ -58,11 +58,7 @@ namespace Backprop.Tests.Corpus
                         s = savedDoubles.Pop();
                         double sAdjOut = sAdj;
                         sAdj = 0.0;
-                        double stepArgAdj = 0.0;
-                        double stepArgAdj2 = 0.0;
-                        global::Backprop.Tests.Corpus.Fn.StepPullback(s, p[i], sAdjOut, ref stepArgAdj, ref stepArgAdj2);
-                        sAdj += stepArgAdj;
-                        pGrad[i] += stepArgAdj2;
+                        global::Backprop.Tests.Corpus.Fn.StepPullback(s, p[i], sAdjOut, ref sAdj, ref pGrad[i]);
                     }
                 }
                 return result;

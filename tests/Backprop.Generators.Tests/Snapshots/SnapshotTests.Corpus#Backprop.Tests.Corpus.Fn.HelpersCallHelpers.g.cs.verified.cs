@@ -39,18 +39,8 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Level2(x, y) * Level3(y, x);  ->  d(uv) = v du + u dv; chain rule through Level2Pullback; chain rule through Level3Pullback
-            {
-                double level2ArgAdj = 0.0;
-                double level2ArgAdj2 = 0.0;
-                global::Backprop.Tests.Corpus.Fn.Level2Pullback(x, y, resultAdj * global::Backprop.Tests.Corpus.Fn.Level3(y, x), ref level2ArgAdj, ref level2ArgAdj2);
-                xGrad += level2ArgAdj;
-                yGrad += level2ArgAdj2;
-                double level3ArgAdj = 0.0;
-                double level3ArgAdj2 = 0.0;
-                global::Backprop.Tests.Corpus.Fn.Level3Pullback(y, x, global::Backprop.Tests.Corpus.Fn.Level2(x, y) * resultAdj, ref level3ArgAdj, ref level3ArgAdj2);
-                yGrad += level3ArgAdj;
-                xGrad += level3ArgAdj2;
-            }
+            global::Backprop.Tests.Corpus.Fn.Level2Pullback(x, y, resultAdj * global::Backprop.Tests.Corpus.Fn.Level3(y, x), ref xGrad, ref yGrad);
+            global::Backprop.Tests.Corpus.Fn.Level3Pullback(y, x, global::Backprop.Tests.Corpus.Fn.Level2(x, y) * resultAdj, ref yGrad, ref xGrad);
             return result;
         }
     }

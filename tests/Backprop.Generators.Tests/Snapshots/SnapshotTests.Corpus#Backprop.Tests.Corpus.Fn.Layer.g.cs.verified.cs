@@ -44,12 +44,8 @@ namespace Backprop.Tests.Corpus
                 for (int o = output.Length - 1; o >= 0; o--)
                 {
                     // output[o] = SigmoidStable(z);  ->  chain rule through SigmoidStablePullback
-                    {
-                        double sigmoidStableArgAdj = 0.0;
-                        global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[o], ref sigmoidStableArgAdj);
-                        zAdj += sigmoidStableArgAdj;
-                        outputGrad[o] = 0.0;
-                    }
+                    global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[o], ref zAdj);
+                    outputGrad[o] = 0.0;
 
                     // for (int i = 0; i < n; i++), in reverse
                     for (int i = n - 1; i >= 0; i--)

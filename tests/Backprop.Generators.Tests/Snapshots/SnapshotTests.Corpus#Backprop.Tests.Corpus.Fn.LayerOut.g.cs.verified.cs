@@ -26,12 +26,8 @@ namespace Backprop.Tests.Corpus
             double zAdj = 0.0;
 
             // output[0] = SigmoidStable(z);  ->  chain rule through SigmoidStablePullback
-            {
-                double sigmoidStableArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[0], ref sigmoidStableArgAdj);
-                zAdj += sigmoidStableArgAdj;
-                outputGrad[0] = 0.0;
-            }
+            global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[0], ref zAdj);
+            outputGrad[0] = 0.0;
 
             // double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
             wGrad[8] += zAdj;

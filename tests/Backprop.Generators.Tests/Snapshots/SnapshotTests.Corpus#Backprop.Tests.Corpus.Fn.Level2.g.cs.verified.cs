@@ -41,14 +41,10 @@ namespace Backprop.Tests.Corpus
             // return Level3(x * y, y) + Sq(y);  ->  d(u ± v) = du ± dv; chain rule through Level3Pullback; d(uv) = v du + u dv; chain rule through SqPullback
             {
                 double level3ArgAdj = 0.0;
-                double level3ArgAdj2 = 0.0;
-                global::Backprop.Tests.Corpus.Fn.Level3Pullback(x * y, y, resultAdj, ref level3ArgAdj, ref level3ArgAdj2);
+                global::Backprop.Tests.Corpus.Fn.Level3Pullback(x * y, y, resultAdj, ref level3ArgAdj, ref yGrad);
                 xGrad += level3ArgAdj * y;
                 yGrad += x * level3ArgAdj;
-                yGrad += level3ArgAdj2;
-                double sqArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SqPullback(y, resultAdj, ref sqArgAdj);
-                yGrad += sqArgAdj;
+                global::Backprop.Tests.Corpus.Fn.SqPullback(y, resultAdj, ref yGrad);
             }
             return result;
         }

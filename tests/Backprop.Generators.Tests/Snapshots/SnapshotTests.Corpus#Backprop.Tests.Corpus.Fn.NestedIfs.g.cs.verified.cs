@@ -35,94 +35,82 @@ namespace Backprop.Tests.Corpus
         public static double NestedIfsPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
             double result = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation.
+            double r = x;
+            if (x > 0.0)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double r = x;
-                if (x > 0.0)
+                if (y > 0.0)
                 {
-                    if (y > 0.0)
-                    {
-                        savedDoubles.Push(r);
-                        r = x * y;
-                    }
-                    else
-                    {
-                        savedDoubles.Push(r);
-                        r = x - y;
-                    }
-
-                    result = r * r + y;
+                    r = x * y;
                 }
                 else
                 {
-                    if (y > x)
-                    {
-                        result = y * y;
-                    }
-                    else
-                    {
-                        result = r * r + y;
-                    }
+                    r = x - y;
                 }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double rAdj = 0.0;
+                result = r * r + y;
+            }
+            else
+            {
+                if (y > x)
+                {
+                    result = y * y;
+                }
+                else
+                {
+                    result = r * r + y;
+                }
+            }
 
-                // if (x > 0), in reverse
-                if (x > 0.0)
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double rAdj = 0.0;
+
+            // if (x > 0), in reverse
+            if (x > 0.0)
+            {
+                // return r * r + y;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                rAdj += resultAdj * r;
+                rAdj += r * resultAdj;
+                yGrad += resultAdj;
+
+                // if (y > 0), in reverse
+                if (y > 0.0)
+                {
+                    // r = x * y;  ->  d(uv) = v du + u dv
+                    xGrad += rAdj * y;
+                    yGrad += x * rAdj;
+                    rAdj = 0.0;
+                }
+                else
+                {
+                    // r = x - y;  ->  d(u ± v) = du ± dv
+                    xGrad += rAdj;
+                    yGrad += -rAdj;
+                    rAdj = 0.0;
+                }
+            }
+            else
+            {
+                // if (y > x), in reverse
+                if (y > x)
+                {
+                    // return y * y;  ->  d(uv) = v du + u dv
+                    yGrad += resultAdj * y;
+                    yGrad += y * resultAdj;
+                }
+                else
                 {
                     // return r * r + y;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                     rAdj += resultAdj * r;
                     rAdj += r * resultAdj;
                     yGrad += resultAdj;
-
-                    // if (y > 0), in reverse
-                    if (y > 0.0)
-                    {
-                        // r = x * y;  ->  d(uv) = v du + u dv
-                        r = savedDoubles.Pop();
-                        xGrad += rAdj * y;
-                        yGrad += x * rAdj;
-                        rAdj = 0.0;
-                    }
-                    else
-                    {
-                        // r = x - y;  ->  d(u ± v) = du ± dv
-                        r = savedDoubles.Pop();
-                        xGrad += rAdj;
-                        yGrad += -rAdj;
-                        rAdj = 0.0;
-                    }
                 }
-                else
-                {
-                    // if (y > x), in reverse
-                    if (y > x)
-                    {
-                        // return y * y;  ->  d(uv) = v du + u dv
-                        yGrad += resultAdj * y;
-                        yGrad += y * resultAdj;
-                    }
-                    else
-                    {
-                        // return r * r + y;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        rAdj += resultAdj * r;
-                        rAdj += r * resultAdj;
-                        yGrad += resultAdj;
-                    }
-                }
+            }
 
-                // double r = x;
-                xGrad += rAdj;
-                return result;
-            }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+            // double r = x;
+            xGrad += rAdj;
+            return result;
         }
     }
 }

@@ -34,44 +34,31 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double ParameterReassignedPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            // Forward sweep: the original computation.
+            x = x * 2.0;
+            y = y - x;
+            double result = x * y;
 
-            try
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double xAdj = 0.0;
+            double yAdj = 0.0;
+
+            // return x * y;  ->  d(uv) = v du + u dv
+            xAdj += resultAdj * y;
+            yAdj += x * resultAdj;
+
+            // y -= x;
+            xAdj += -yAdj;
+
+            // x = x * 2;  ->  d(uv) = v du + u dv
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                savedDoubles.Push(x);
-                x = x * 2.0;
-                savedDoubles.Push(y);
-                y = y - x;
-                double result = x * y;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double xAdj = 0.0;
-                double yAdj = 0.0;
-
-                // return x * y;  ->  d(uv) = v du + u dv
-                xAdj += resultAdj * y;
-                yAdj += x * resultAdj;
-
-                // y -= x;
-                y = savedDoubles.Pop();
-                xAdj += -yAdj;
-
-                // x = x * 2;  ->  d(uv) = v du + u dv
-                {
-                    x = savedDoubles.Pop();
-                    double xAdjOut = xAdj;
-                    xAdj = 0.0;
-                    xAdj += xAdjOut * 2.0;
-                }
-                xGrad += xAdj;
-                yGrad += yAdj;
-                return result;
+                double xAdjOut = xAdj;
+                xAdj = 0.0;
+                xAdj += xAdjOut * 2.0;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+            xGrad += xAdj;
+            yGrad += yAdj;
+            return result;
         }
     }
 }

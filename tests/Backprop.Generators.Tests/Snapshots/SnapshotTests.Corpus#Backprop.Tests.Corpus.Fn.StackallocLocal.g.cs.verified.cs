@@ -37,9 +37,9 @@ namespace Backprop.Tests.Corpus
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 global::System.Span<double> t = stackalloc double[4];
                 global::System.Span<double> tAdj = stackalloc double[t.Length];
+                tAdj.Clear();
                 for (int i = 0; i < 4; i++)
                 {
-                    savedDoubles.Push(t[i]);
                     t[i] = x[i] * x[(i + 1) % 4];
                 }
 
@@ -66,7 +66,6 @@ namespace Backprop.Tests.Corpus
                 for (int i = 3; i >= 0; i--)
                 {
                     // t[i] = x[i] * x[(i + 1) % 4];  ->  d(uv) = v du + u dv
-                    t[i] = savedDoubles.Pop();
                     xGrad[i] += tAdj[i] * x[(i + 1) % 4];
                     xGrad[(i + 1) % 4] += x[i] * tAdj[i];
                     tAdj[i] = 0.0;

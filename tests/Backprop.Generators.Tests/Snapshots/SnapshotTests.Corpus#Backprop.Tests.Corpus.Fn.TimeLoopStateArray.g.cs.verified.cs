@@ -47,7 +47,6 @@ namespace Backprop.Tests.Corpus
                 nextAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(next.Length);
                 for (int i = 0; i < 3; i++)
                 {
-                    savedDoubles.Push(state[i]);
                     state[i] = p[i];
                 }
 
@@ -105,7 +104,6 @@ namespace Backprop.Tests.Corpus
                 for (int i = 2; i >= 0; i--)
                 {
                     // state[i] = p[i];
-                    state[i] = savedDoubles.Pop();
                     pGrad[i] += stateAdj[i];
                     stateAdj[i] = 0.0;
                 }

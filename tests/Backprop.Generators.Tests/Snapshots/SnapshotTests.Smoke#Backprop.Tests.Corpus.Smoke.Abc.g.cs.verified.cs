@@ -50,11 +50,10 @@ namespace Backprop.Tests.Corpus
             double[] zAdj = global::System.Array.Empty<double>();
             double[] w = global::System.Array.Empty<double>();
             double[] wAdj = global::System.Array.Empty<double>();
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+                // Forward sweep: the original computation.
                 y = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
                 yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
                 v = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
@@ -63,17 +62,13 @@ namespace Backprop.Tests.Corpus
                 zAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(z.Length);
                 w = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
                 wAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(w.Length);
-                savedDoubles.PushAll(y);
                 global::Backprop.Tests.Corpus.Smoke.MatVec(a, x, y, k);
-                savedDoubles.PushAll(v);
                 global::Backprop.Tests.Corpus.Smoke.MatVec(b, x, v, k);
                 for (int i = 0; i < k; i++)
                 {
-                    savedDoubles.Push(z[i]);
                     z[i] = global::Backprop.Tests.Corpus.Smoke.Sigmoid(y[i]) + v[i];
                 }
 
-                savedDoubles.PushAll(w);
                 global::Backprop.Tests.Corpus.Smoke.MatVec(c, z, w, k);
                 double loss = 0.0;
                 for (int i = 0; i < k; i++)
@@ -98,26 +93,21 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
-                savedDoubles.PopAll(w);
+                global::System.Array.Clear(w);
                 global::Backprop.Tests.Corpus.Smoke.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
 
                 // for (int i = 0; i < k; i++), in reverse
                 for (int i = k - 1; i >= 0; i--)
                 {
                     // z[i] = Sigmoid(y[i]) + v[i];  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
-                    {
-                        z[i] = savedDoubles.Pop();
-                        double sigmoidArgAdj = 0.0;
-                        global::Backprop.Tests.Corpus.Smoke.SigmoidPullback(y[i], zAdj[i], ref sigmoidArgAdj);
-                        yAdj[i] += sigmoidArgAdj;
-                        vAdj[i] += zAdj[i];
-                        zAdj[i] = 0.0;
-                    }
+                    global::Backprop.Tests.Corpus.Smoke.SigmoidPullback(y[i], zAdj[i], ref yAdj[i]);
+                    vAdj[i] += zAdj[i];
+                    zAdj[i] = 0.0;
                 }
 
                 // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
                 {
-                    savedDoubles.PopAll(v);
+                    global::System.Array.Clear(v);
                     double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                     global::Backprop.Tests.Corpus.Smoke.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
                     global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
@@ -125,7 +115,7 @@ namespace Backprop.Tests.Corpus
 
                 // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
                 {
-                    savedDoubles.PopAll(y);
+                    global::System.Array.Clear(y);
                     double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                     global::Backprop.Tests.Corpus.Smoke.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
                     global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
@@ -142,7 +132,6 @@ namespace Backprop.Tests.Corpus
                 global::Backprop.Support.LocalArrayPool<double>.Return(zAdj);
                 global::Backprop.Support.LocalArrayPool<double>.Return(w);
                 global::Backprop.Support.LocalArrayPool<double>.Return(wAdj);
-                savedDoubles.Dispose();
             }
         }
     }

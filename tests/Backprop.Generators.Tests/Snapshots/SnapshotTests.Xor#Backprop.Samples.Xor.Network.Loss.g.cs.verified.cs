@@ -141,12 +141,8 @@ namespace Backprop.Samples.Xor
                     if (lossKind == 1)
                     {
                         // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
-                        {
-                            double softplusArgAdj = 0.0;
-                            global::Backprop.Samples.Xor.Network.SoftplusPullback(logit, totalAdj, ref softplusArgAdj);
-                            logitAdj += softplusArgAdj;
-                            logitAdj += target * -totalAdj;
-                        }
+                        global::Backprop.Samples.Xor.Network.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        logitAdj += target * -totalAdj;
                     }
                     else
                     {
@@ -155,13 +151,9 @@ namespace Backprop.Samples.Xor
                         errorAdj += error * totalAdj;
 
                         // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
-                        {
-                            error = savedDoubles.Pop();
-                            double sigmoidArgAdj = 0.0;
-                            global::Backprop.Samples.Xor.Network.SigmoidPullback(logit, errorAdj, ref sigmoidArgAdj);
-                            logitAdj += sigmoidArgAdj;
-                            errorAdj = 0.0;
-                        }
+                        error = savedDoubles.Pop();
+                        global::Backprop.Samples.Xor.Network.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        errorAdj = 0.0;
                     }
 
                     // double target = targets[p];
@@ -188,13 +180,9 @@ namespace Backprop.Samples.Xor
                         for (int j = width - 1; j >= 0; j--)
                         {
                             // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
-                            {
-                                hidden[l * width + j] = savedDoubles.Pop();
-                                double sigmoidArgAdj = 0.0;
-                                global::Backprop.Samples.Xor.Network.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sigmoidArgAdj);
-                                sum2Adj += sigmoidArgAdj;
-                                hiddenAdj[l * width + j] = 0.0;
-                            }
+                            hidden[l * width + j] = savedDoubles.Pop();
+                            global::Backprop.Samples.Xor.Network.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            hiddenAdj[l * width + j] = 0.0;
 
                             // for (int i = 0; i < width; i++), in reverse
                             for (int i = width - 1; i >= 0; i--)
@@ -219,13 +207,9 @@ namespace Backprop.Samples.Xor
                     for (int j = width - 1; j >= 0; j--)
                     {
                         // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
-                        {
-                            hidden[j] = savedDoubles.Pop();
-                            double sigmoidArgAdj = 0.0;
-                            global::Backprop.Samples.Xor.Network.SigmoidPullback(sum, hiddenAdj[j], ref sigmoidArgAdj);
-                            sumAdj += sigmoidArgAdj;
-                            hiddenAdj[j] = 0.0;
-                        }
+                        hidden[j] = savedDoubles.Pop();
+                        global::Backprop.Samples.Xor.Network.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        hiddenAdj[j] = 0.0;
 
                         // for (int i = 0; i < inputCount; i++), in reverse
                         for (int i = inputCount - 1; i >= 0; i--)
