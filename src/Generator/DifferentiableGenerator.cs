@@ -26,12 +26,17 @@ namespace Backprop.Generators
                 transform: static (attributeContext, cancellationToken) => ParseSafely(attributeContext, cancellationToken))
                 .WithTrackingName(TrackingNames.Parse);
 
-            // 2. Report each method's diagnostics, and emit one file per method that has no error.
+            // 2. Emit one file per method that has no error. The user's errors and warnings are reported by
+            //    DifferentiableAnalyzer, which runs the same parser (reporting them here too would show each twice in a
+            //    build); the generator reports only its own internal failures, BP9999.
             context.RegisterSourceOutput(methods, static (productionContext, result) =>
             {
                 foreach (DiagnosticInfo diagnostic in result.Diagnostics)
                 {
-                    productionContext.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    if (diagnostic.Id == DiagnosticDescriptors.InternalError.Id)
+                    {
+                        productionContext.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    }
                 }
 
                 if (result.Function is not { } function)

@@ -73,6 +73,12 @@ namespace Backprop.Generators.Diagnostics
             "A value-returning method writes its parameter",
             "'{0}' returns a value and writes its parameter '{1}'; copy '{1}' into a local array first, or make '{0}' a void helper");
 
+        /// <summary>BP0011: a call of a <c>[Differentiable]</c> method that itself cannot be differentiated.</summary>
+        public static readonly DiagnosticDescriptor CalleeNotDifferentiable = Error(
+            "BP0011",
+            "Called method has no derivative",
+            "'{0}' is marked [Differentiable] but cannot be differentiated itself (see the diagnostics reported on it), so this call has no derivative");
+
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BP9999",
@@ -83,7 +89,7 @@ namespace Backprop.Generators.Diagnostics
         {
             TypeNotPartial, UnsupportedMethod, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
             NoDerivativeForCall, WriteOutsideMethod, UnsupportedLoop, ParameterDoesNotAffectResult, WritesParameterArray,
-            InternalError,
+            CalleeNotDifferentiable, InternalError,
         }.ToDictionary(d => d.Id);
 
         /// <summary>All descriptors, for the analyzer's SupportedDiagnostics.</summary>

@@ -177,6 +177,9 @@ namespace Backprop.Generators.Differentiation
                     into.Add(f.Counter);
                     Assigned(f.Body, into);
                     break;
+                case While w:
+                    Assigned(w.Body, into);
+                    break;
             }
         }
 
@@ -205,6 +208,7 @@ namespace Backprop.Generators.Differentiation
                 {
                     If i => Concat(AllStatements(i.Then), AllStatements(i.Else)),
                     For f => AllStatements(f.Body),
+                    While w => AllStatements(w.Body),
                     _ => System.Linq.Enumerable.Empty<Stmt>(),
                 };
                 foreach (Stmt inner in nested)
@@ -238,6 +242,9 @@ namespace Backprop.Generators.Differentiation
                 case For f:
                     yield return f.Start;
                     yield return f.End;
+                    break;
+                case While w:
+                    yield return w.Condition;
                     break;
                 case Return r:
                     yield return r.Value;

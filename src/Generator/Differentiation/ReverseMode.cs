@@ -38,6 +38,8 @@ namespace Backprop.Generators.Differentiation
         private readonly Dictionary<Stmt, int> _position = new Dictionary<Stmt, int>(ReferenceComparer.Instance);
         private readonly Dictionary<Stmt, LoopRange[]> _enclosingLoops = new Dictionary<Stmt, LoopRange[]>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _firstWrites = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private readonly Dictionary<Stmt, string> _loopCounts = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
+        private readonly Dictionary<Stmt, string> _loopCounters = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
         private readonly HashSet<string> _writtenParameters;
         private HashSet<(string Variable, int Position)> _reads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousReads = new HashSet<(string, int)>();
@@ -191,11 +193,11 @@ namespace Backprop.Generators.Differentiation
                         Number(i.Then, loops, ref counter);
                         Number(i.Else, loops, ref counter);
                         break;
-                    case For f:
+                    case For or While:
                         {
                             var range = new LoopRange { Start = _position[stmt] };
                             var inner = new List<LoopRange>(loops) { range };
-                            Number(f.Body, inner, ref counter);
+                            Number(stmt is For f ? f.Body : ((While)stmt).Body, inner, ref counter);
                             range.End = counter - 1;
                             break;
                         }
@@ -330,6 +332,25 @@ namespace Backprop.Generators.Differentiation
                     case For f:
                         output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, ForwardBlock(f.Body, true, false)));
                         break;
+
+                    case While w:
+                        {
+                            List<GStmt> body = ForwardBlock(w.Body, true, false);
+                            if (_loopCounts.TryGetValue(w, out string? count))
+                            {
+                                // The reverse sweep replays the body as many times as it ran here.
+                                output.Add(new GRaw($"{count} = 0;"));
+                                body.Add(new GRaw($"{count}++;"));
+                            }
+
+                            output.Add(new GWhile(w.Condition, body, w.IsDo));
+                            if (count is not null && inLoop)
+                            {
+                                output.Add(new GRaw($"{UseTape("int")}.Push({count});"));
+                            }
+
+                            break;
+                        }
                 }
             }
 
@@ -392,6 +413,8 @@ namespace Backprop.Generators.Differentiation
                     return _flaggedIfs.Contains(i) || i.Then.Statements.Any(IsKept) || i.Else.Statements.Any(IsKept);
                 case For f:
                     return f.Body.Statements.Any(IsKept);
+                case While w:
+                    return _loopCounts.ContainsKey(w) || w.Body.Statements.Any(IsKept);
                 default:
                     return false;
             }
@@ -449,6 +472,20 @@ namespace Backprop.Generators.Differentiation
                                 IrQueries.AllReads(f.Start, inner);
                                 IrQueries.AllReads(f.End, inner);
                                 Visit(f.Body, inner);
+                                break;
+                            }
+
+                        case While w:
+                            {
+                                var inner = new HashSet<string>(control);
+                                IrQueries.AllReads(w.Condition, inner);
+                                if (_loopCounts.ContainsKey(w))
+                                {
+                                    // A replayed loop must run in the forward sweep to be counted.
+                                    reads.UnionWith(inner);
+                                }
+
+                                Visit(w.Body, inner);
                                 break;
                             }
                     }
@@ -562,6 +599,32 @@ namespace Backprop.Generators.Differentiation
                             code.Add(new GIf(UsePrimal(i.Condition), null, then, otherwise));
                         }
 
+                        break;
+                    }
+
+                case While w:
+                    {
+                        List<GStmt> body = ReverseBlock(w.Body, inLoop: true);
+                        _current = _position[stmt];
+                        if (body.Count == 0)
+                        {
+                            break;
+                        }
+
+                        if (!_loopCounts.TryGetValue(w, out string? count))
+                        {
+                            count = _names.Reserve("iterations");
+                            _loopCounts[w] = count;
+                            Hoisted.Add(new GDeclare("int", count, "0"));
+                        }
+
+                        if (!_loopCounters.TryGetValue(w, out string? counter))
+                        {
+                            counter = _names.Reserve("iteration");
+                            _loopCounters[w] = counter;
+                        }
+
+                        code.Add(new GCountedLoop(counter, inLoop ? $"{UseTape("int")}.Pop()" : count, body));
                         break;
                     }
 
@@ -1064,6 +1127,9 @@ namespace Backprop.Generators.Differentiation
 
                     case For f:
                         ComputeResets(f.Body, assignedBefore, inLoop: true);
+                        break;
+                    case While w:
+                        ComputeResets(w.Body, assignedBefore, inLoop: true);
                         break;
                 }
             }

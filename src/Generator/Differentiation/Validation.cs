@@ -71,11 +71,14 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
-            foreach (Variable parameter in function.Parameters)
+            for (int i = 0; i < function.Parameters.Count; i++)
             {
+                Variable parameter = function.Parameters[i];
                 if (parameter.IsDifferentiable && !activity.Useful.Contains(parameter.Name))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterDoesNotAffectResult, function.Location, function.Name, parameter.Name));
+                    // At the parameter itself, where the code fix adds [NoDerivative].
+                    LocationInfo? location = i < function.ParameterLocations.Count ? function.ParameterLocations[i] : function.Location;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterDoesNotAffectResult, location, function.Name, parameter.Name));
                 }
             }
         }

@@ -225,6 +225,43 @@ namespace Backprop.Generators.Emitting
                 case GIf conditional:
                     WriteIf(writer, conditional);
                     break;
+                case GWhile loop:
+                    if (loop.IsDo)
+                    {
+                        writer.Line("do");
+                        using (writer.Block())
+                        {
+                            foreach (GStmt inner in loop.Body)
+                            {
+                                WriteStatement(writer, inner);
+                            }
+                        }
+
+                        // The closing brace was written by the block; the condition follows it.
+                        writer.AppendToLastLine($" while ({ExpressionPrinter.Print(loop.Condition)});");
+                    }
+                    else
+                    {
+                        using (writer.Block($"while ({ExpressionPrinter.Print(loop.Condition)})"))
+                        {
+                            foreach (GStmt inner in loop.Body)
+                            {
+                                WriteStatement(writer, inner);
+                            }
+                        }
+                    }
+
+                    break;
+                case GCountedLoop counted:
+                    using (writer.Block($"for (int {counted.Counter} = {counted.CountText}; {counted.Counter} > 0; {counted.Counter}--)"))
+                    {
+                        foreach (GStmt inner in counted.Body)
+                        {
+                            WriteStatement(writer, inner);
+                        }
+                    }
+
+                    break;
                 case GFor loop:
                     {
                         string step = loop.Step > 0 ? $"{loop.Counter}++" : $"{loop.Counter}--";

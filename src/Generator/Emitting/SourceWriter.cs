@@ -40,6 +40,13 @@ namespace Backprop.Generators.Emitting
             return new Closer(this);
         }
 
+        /// <summary>Appends text to the line just written, before its line break.</summary>
+        public void AppendToLastLine(string text)
+        {
+            _builder.Length--;
+            _builder.Append(text).Append('\n');
+        }
+
         public override string ToString() => _builder.ToString();
 
         private sealed class Closer : IDisposable

@@ -24,6 +24,12 @@ namespace Backprop.Generators.Ir
         Block Body,
         LocationInfo? Location)
     {
+        /// <summary>
+        /// Where each parameter is declared, in the order of <see cref="Parameters"/>, for diagnostics about one
+        /// parameter. Like <see cref="Location"/>, it takes no part in equality.
+        /// </summary>
+        public EquatableArray<LocationInfo> ParameterLocations { get; init; } = EquatableArray<LocationInfo>.Empty;
+
         public bool Equals(Function? other) => other is not null
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;

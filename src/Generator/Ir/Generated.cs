@@ -37,4 +37,10 @@ namespace Backprop.Generators.Ir
 
     /// <summary><c>for (int Counter = Start; Counter Comparison End; Counter += Step) { Body }</c>.</summary>
     internal sealed record GFor(string Counter, Expr Start, BinaryOp Comparison, Expr End, int Step, IReadOnlyList<GStmt> Body) : GStmt;
+
+    /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>.</summary>
+    internal sealed record GWhile(Expr Condition, IReadOnlyList<GStmt> Body, bool IsDo) : GStmt;
+
+    /// <summary><c>for (int Counter = CountText; Counter &gt; 0; Counter--) { Body }</c>: a loop replayed by its recorded count.</summary>
+    internal sealed record GCountedLoop(string Counter, string CountText, IReadOnlyList<GStmt> Body) : GStmt;
 }

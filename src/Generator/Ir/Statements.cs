@@ -55,3 +55,18 @@ namespace Backprop.Generators.Ir
     /// <summary><c>return Value;</c>, lowered to an assignment of the result before differentiation.</summary>
     internal sealed record Return(Expr Value, string Source, LocationInfo? Location) : Stmt(Source, Location);
 }
+
+namespace Backprop.Generators.Ir
+{
+    /// <summary>
+    /// <c>while (Condition) Body</c>, or <c>do Body while (Condition);</c> when <see cref="IsDo"/>. The reverse sweep
+    /// runs the body backwards as many times as the forward sweep ran it.
+    /// </summary>
+    internal sealed record While(Expr Condition, Block Body, bool IsDo, string Source, LocationInfo? Location) : Stmt(Source, Location);
+
+    /// <summary><c>break;</c>, lowered to a flag before differentiation.</summary>
+    internal sealed record Break(string Source, LocationInfo? Location) : Stmt(Source, Location);
+
+    /// <summary><c>continue;</c>, lowered away before differentiation.</summary>
+    internal sealed record Continue(string Source, LocationInfo? Location) : Stmt(Source, Location);
+}

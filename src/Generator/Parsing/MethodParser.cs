@@ -49,17 +49,30 @@ namespace Backprop.Generators.Parsing
         private readonly Dictionary<string, Variable> _counters = new Dictionary<string, Variable>(StringComparer.Ordinal);
         private int _nesting;
 
-        private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken)
+        // Set when the method has a compiler error: the compiler reports it, so the parser adds nothing of its own
+        // (an error the user is still typing should not come with a second, confusing one) and generates nothing.
+        private bool _hasCompilerErrors;
+
+        // Which [Differentiable] callees in this compilation get a pullback, shared by the parsers of one method and
+        // of the callees it checks; a callee still being checked (recursion) counts as differentiable.
+        private readonly Dictionary<IMethodSymbol, bool> _calleeVerdicts;
+
+        private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts)
         {
             _semanticModel = semanticModel;
             _method = method;
             _cancellationToken = cancellationToken;
+            _calleeVerdicts = calleeVerdicts;
         }
 
         /// <summary>Parses <paramref name="syntax"/>, a method marked <c>[Differentiable]</c>.</summary>
         public static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
+            => Parse(syntax, method, semanticModel, cancellationToken, new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
+
+        private static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts)
         {
-            var parser = new MethodParser(semanticModel, method, cancellationToken);
+            calleeVerdicts[method] = true;
+            var parser = new MethodParser(semanticModel, method, cancellationToken, calleeVerdicts);
             Function? function = parser.ParseMethod(syntax);
             if (function is not null)
             {
@@ -71,7 +84,7 @@ namespace Backprop.Generators.Parsing
                 Differentiation.Validation.Validate(function, parser._diagnostics);
             }
 
-            bool failed = parser._diagnostics.Any(IsError);
+            bool failed = parser._hasCompilerErrors || parser._diagnostics.Any(IsError);
             return new ParseResult(failed ? null : function, parser._diagnostics.ToEquatableArray());
         }
 
@@ -105,8 +118,14 @@ namespace Backprop.Generators.Parsing
                 Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "async and ref-returning methods are not supported");
             }
 
+            if (_method.ReturnType is IErrorTypeSymbol || _method.Parameters.Any(p => p.Type is IErrorTypeSymbol))
+            {
+                _hasCompilerErrors = true;
+                return null;
+            }
+
             IrType? returnType = null;
-            if (!_method.ReturnsVoid)
+            if (!_method.ReturnsVoid && !_method.IsAsync)
             {
                 returnType = TypeMapper.Map(_method.ReturnType);
                 if (returnType is null || !returnType.IsFloatingPoint || returnType.IsSequence)
@@ -143,6 +162,12 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
+            if (body.Descendants().Any(o => o is IInvalidOperation || o.Type is IErrorTypeSymbol))
+            {
+                _hasCompilerErrors = true;
+                return null;
+            }
+
             var statements = new List<Stmt>();
             if (body.BlockBody is not null)
             {
@@ -166,7 +191,12 @@ namespace Backprop.Generators.Parsing
                 parameters.ToEquatableArray(),
                 _locals.ToEquatableArray(),
                 new Block(statements.ToEquatableArray()),
-                nameLocation);
+                nameLocation)
+            {
+                ParameterLocations = _method.Parameters
+                    .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
+                    .ToEquatableArray(),
+            };
         }
 
         private Variable? ParseParameter(IParameterSymbol parameter)
@@ -183,6 +213,12 @@ namespace Backprop.Generators.Parsing
             IrType? type = TypeMapper.Map(parameter.Type);
             if (type is null)
             {
+                if (parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "pointers cannot be differentiated; pass an array or a span");
+                    return null;
+                }
+
                 if (parameter.Type is IArrayTypeSymbol or ITypeParameterSymbol || IsFloatingPointName(parameter.Type))
                 {
                     Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "supported types are double, float, int and bool, and double[], float[], int[], Span<T> and ReadOnlySpan<T> of them");
@@ -272,6 +308,32 @@ namespace Backprop.Generators.Parsing
                     ParseFor(loop, output);
                     break;
 
+                case IWhileLoopOperation { ConditionIsUntil: false, Condition: not null } whileLoop:
+                    {
+                        Expr? condition = ParseExpression(whileLoop.Condition);
+                        Block body = ParseNestedBlock(whileLoop.Body);
+                        if (condition is not null)
+                        {
+                            bool isDo = !whileLoop.ConditionIsTop;
+                            string header = isDo ? $"do ... while ({Text(whileLoop.Condition.Syntax)})" : $"while ({Text(whileLoop.Condition.Syntax)})";
+                            output.Add(new While(condition, body, isDo, header, Where(whileLoop.Syntax)));
+                        }
+
+                        break;
+                    }
+
+                case IBranchOperation { BranchKind: BranchKind.Break } breakStatement when breakStatement.Syntax is BreakStatementSyntax:
+                    output.Add(new Break("break;", Where(breakStatement.Syntax)));
+                    break;
+
+                case IBranchOperation { BranchKind: BranchKind.Continue } continueStatement:
+                    output.Add(new Continue("continue;", Where(continueStatement.Syntax)));
+                    break;
+
+                case ISwitchOperation switchOperation:
+                    ParseSwitch(switchOperation, output);
+                    break;
+
                 case IReturnOperation { ReturnedValue: null } voidReturn:
                     // A bare return in a void helper: allowed only as its last statement, which lowering checks.
                     output.Add(new Return(Literal.Of(0, ScalarKind.Double), "return;", Where(voidReturn.Syntax)));
@@ -307,6 +369,12 @@ namespace Backprop.Generators.Parsing
             }
 
             LocationInfo? location = Where(declarator.Syntax);
+            if (Unwrap(initializer) is IDelegateCreationOperation or IAnonymousFunctionOperation)
+            {
+                ReportExpression(initializer!.Syntax, "lambdas, anonymous methods and delegates cannot be differentiated; write the computation inline or as a [Differentiable] static method");
+                return;
+            }
+
             if (type is null)
             {
                 ReportStatement(declarator.Syntax, $"A local of type '{local.Type.ToDisplayString()}'", "locals may be double, float, int or bool, or arrays and spans of double, float or int");
@@ -443,6 +511,121 @@ namespace Backprop.Generators.Parsing
             }
         }
 
+        /// <summary>
+        /// A switch becomes an if/else chain on a local copy of its value: <c>case 1: case 2: A; break; default: B;</c>
+        /// is <c>if (v == 1 || v == 2) { A } else { B }</c>. Each section must end by leaving the switch.
+        /// </summary>
+        private void ParseSwitch(ISwitchOperation switchOperation, List<Stmt> output)
+        {
+            var syntax = (SwitchStatementSyntax)switchOperation.Syntax;
+            Expr? value = ParseExpression(switchOperation.Value);
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Type.IsSequence || value.Type.Scalar == ScalarKind.Opaque)
+            {
+                ReportExpression(switchOperation.Value.Syntax, "switch on a number or a bool");
+                return;
+            }
+
+            // Evaluate the switch value once, as C# does.
+            string name = symbolFreeName("switchValue");
+            var variable = new Variable(name, value.Type, VariableRole.Local);
+            _locals.Add(variable);
+            output.Add(new Declare(name, value, $"switch ({Text(syntax.Expression)})", Where(syntax.Expression)));
+            var subject = new VarRef(name, value.Type);
+
+            var sections = new List<(Expr? Condition, Block Body)>();
+            Block? defaultBody = null;
+            foreach (ISwitchCaseOperation section in switchOperation.Cases)
+            {
+                Expr? condition = null;
+                bool isDefault = false;
+                foreach (ICaseClauseOperation clause in section.Clauses)
+                {
+                    if (clause is IDefaultCaseClauseOperation)
+                    {
+                        isDefault = true;
+                        continue;
+                    }
+
+                    if (clause is not ISingleValueCaseClauseOperation single || ParseExpression(single.Value) is not Expr label)
+                    {
+                        ReportStatement(clause.Syntax, "This case label", "use constant case labels (case 1:), not patterns or guards");
+                        return;
+                    }
+
+                    Expr test = new Binary(BinaryOp.Equal, subject, label, IrType.Bool);
+                    condition = condition is null ? test : new Binary(BinaryOp.Or, condition, test, IrType.Bool);
+                }
+
+                // The section's statements, without the break that ends it.
+                var body = new List<IOperation>(section.Body);
+                if (body.Count > 0 && body[body.Count - 1] is IBranchOperation { BranchKind: BranchKind.Break })
+                {
+                    body.RemoveAt(body.Count - 1);
+                }
+
+                if (body.Any(ContainsSwitchBreak))
+                {
+                    ReportStatement(section.Syntax, "A 'break' before the end of a switch section", "end each section with its only break, or use if/else");
+                    return;
+                }
+
+                var statements = new List<Stmt>();
+                _nesting++;
+                foreach (IOperation statement in body)
+                {
+                    ParseStatement(statement, statements);
+                }
+
+                _nesting--;
+                var block = new Block(statements.ToEquatableArray());
+                if (isDefault && condition is null)
+                {
+                    defaultBody = block;
+                }
+                else
+                {
+                    sections.Add((condition, block));
+                    if (isDefault)
+                    {
+                        defaultBody = block;
+                    }
+                }
+            }
+
+            Block chain = defaultBody ?? Block.Empty;
+            for (int i = sections.Count - 1; i >= 0; i--)
+            {
+                var link = new If(sections[i].Condition!, sections[i].Body, chain, $"case of switch ({Text(syntax.Expression)})", Where(syntax));
+                chain = new Block(new Stmt[] { link }.ToEquatableArray());
+            }
+
+            output.AddRange(chain.Statements);
+
+            string symbolFreeName(string baseName)
+            {
+                string candidate = baseName;
+                for (int suffix = 2; !_names.Add(candidate); suffix++)
+                {
+                    candidate = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return candidate;
+            }
+        }
+
+        /// <summary>Whether an operation contains a break that leaves the enclosing switch (not one of a nested loop).</summary>
+        private static bool ContainsSwitchBreak(IOperation operation) => operation switch
+        {
+            IBranchOperation { BranchKind: BranchKind.Break } => true,
+            ILoopOperation or ISwitchOperation => false,
+            _ => operation.ChildOperations.Any(ContainsSwitchBreak),
+        };
+
         private void ParseFor(IForLoopOperation loop, List<Stmt> output)
         {
             var syntax = (ForStatementSyntax)loop.Syntax;
@@ -545,11 +728,25 @@ namespace Backprop.Generators.Parsing
                         return variable;
                     }
 
-                case IArrayElementReferenceOperation or IPropertyReferenceOperation:
+                case IArrayElementReferenceOperation { ArrayReference: var array } when OutsideState(array) is string outside:
+                    Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, outside);
+                    return null;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when IsSpan(indexer.Property.ContainingType) && OutsideState(indexer.Instance) is string outside:
+                    Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, outside);
+                    return null;
+
+                case IArrayElementReferenceOperation:
+                case IPropertyReferenceOperation { Property.IsIndexer: true } spanElement when IsSpan(spanElement.Property.ContainingType):
                     return ParseExpression(target);
 
                 case IFieldReferenceOperation field:
                     Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, field.Field.Name);
+                    return null;
+
+                case IPropertyReferenceOperation property:
+                    // A property setter runs code outside the method, and what it stores outlives the call.
+                    Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, property.Property.Name);
                     return null;
 
                 default:
@@ -557,6 +754,14 @@ namespace Backprop.Generators.Parsing
                     return null;
             }
         }
+
+        /// <summary>The name of the field or property an array expression reads, when it is state outside the method.</summary>
+        private static string? OutsideState(IOperation? array) => Unwrap(array) switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
 
         private Expr? ParseExpression(IOperation operation)
         {
@@ -592,8 +797,16 @@ namespace Backprop.Generators.Parsing
                 case IPropertyReferenceOperation { Property.IsStatic: true, Property.IsIndexer: false } property when TypeMapper.Map(property.Type) is { IsSequence: false } propertyType:
                     return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{property.Property.Name}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
 
+                case IFieldReferenceOperation { Field.IsStatic: true } arrayField:
+                    ReportExpression(arrayField.Syntax, "arrays held in static fields cannot be read in a [Differentiable] method; pass the array as a parameter");
+                    return null;
+
                 case IFieldReferenceOperation instanceField:
                     ReportExpression(instanceField.Syntax, "instance fields are not supported; pass the value as a parameter");
+                    return null;
+
+                case ITranslatedQueryOperation:
+                    ReportExpression(operation.Syntax, "LINQ queries cannot be differentiated; write a for loop");
                     return null;
 
                 case IConversionOperation conversion:
@@ -762,6 +975,24 @@ namespace Backprop.Generators.Parsing
         {
             IMethodSymbol target = invocation.TargetMethod;
             string display = target.ContainingType is null ? target.Name : $"{target.ContainingType.Name}.{target.Name}";
+            if (target.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.Queryable" or "System.Linq.ParallelEnumerable")
+            {
+                ReportExpression(invocation.Syntax, $"LINQ ('{display}') cannot be differentiated; write a for loop");
+                return null;
+            }
+
+            if (target.MethodKind == MethodKind.DelegateInvoke)
+            {
+                ReportExpression(invocation.Syntax, "lambdas, anonymous methods and delegates cannot be differentiated; write the computation inline or as a [Differentiable] static method");
+                return null;
+            }
+
+            if (target.MethodKind == MethodKind.LocalFunction)
+            {
+                ReportExpression(invocation.Syntax, $"the local function '{target.Name}' cannot be differentiated; make it a [Differentiable] static method of the type");
+                return null;
+            }
+
             if (!target.IsStatic || invocation.Instance is not null)
             {
                 ReportExpression(invocation.Syntax, $"the instance method '{display}' cannot be called; only static methods can");
@@ -820,6 +1051,12 @@ namespace Backprop.Generators.Parsing
                     return null;
                 }
 
+                if (!HasPullback(target))
+                {
+                    Report(DiagnosticDescriptors.CalleeNotDifferentiable, location, display);
+                    return null;
+                }
+
                 var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType);
                 if (returnType is null && !allowVoid)
                 {
@@ -840,6 +1077,49 @@ namespace Backprop.Generators.Parsing
                 ? $"{target.Name}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
                 : target.Name;
             return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location);
+        }
+
+        /// <summary>
+        /// Whether a <c>[Differentiable]</c> callee has a pullback to call: in this compilation, when the generator
+        /// accepts it (checked by parsing it too, so that an error in the callee is never an error in generated code);
+        /// from a referenced assembly, when its pullback is there.
+        /// </summary>
+        private bool HasPullback(IMethodSymbol target)
+        {
+            IMethodSymbol callee = target.OriginalDefinition;
+            if (_calleeVerdicts.TryGetValue(callee, out bool known))
+            {
+                return known;
+            }
+
+            bool verdict;
+            if (callee.DeclaringSyntaxReferences.IsEmpty)
+            {
+                verdict = callee.ContainingType.GetMembers(callee.Name + "Pullback").Any(m => m is IMethodSymbol { IsStatic: true });
+            }
+            else if (callee.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax calleeSyntax)
+            {
+                SemanticModel model = calleeSyntax.SyntaxTree == _semanticModel.SyntaxTree
+                    ? _semanticModel
+                    : _semanticModel.Compilation.GetSemanticModel(calleeSyntax.SyntaxTree);
+                _calleeVerdicts[callee] = true;
+                try
+                {
+                    verdict = Parse(calleeSyntax, callee, model, _cancellationToken, _calleeVerdicts).Function is not null;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The callee's own parse reports the failure (BP9999); it has no pullback.
+                    verdict = false;
+                }
+            }
+            else
+            {
+                verdict = false;
+            }
+
+            _calleeVerdicts[callee] = verdict;
+            return verdict;
         }
 
         private Variable DeclareLocal(ILocalSymbol symbol, IrType type, VariableRole role)
@@ -947,6 +1227,8 @@ namespace Backprop.Generators.Parsing
             LockStatementSyntax => "A 'lock' statement",
             UnsafeStatementSyntax or FixedStatementSyntax => "Unsafe code",
             YieldStatementSyntax => "'yield'",
+            LabeledStatementSyntax labeled => $"The label '{labeled.Identifier.Text}:'",
+            CheckedStatementSyntax => "A 'checked' or 'unchecked' block",
             _ => $"The statement '{Text(syntax)}'",
         };
 

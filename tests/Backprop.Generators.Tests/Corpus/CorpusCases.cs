@@ -26,6 +26,11 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in ControlFlow())
+            {
+                yield return testCase;
+            }
         }
     }
 }

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Backprop.Generators.Model;
+using Backprop.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Backprop.Generators.Diagnostics
+{
+    /// <summary>
+    /// Reports the <c>BPnnnn</c> diagnostics of every <c>[Differentiable]</c> method, in the IDE as the user types and
+    /// in the build. It runs the generator's own <see cref="MethodParser"/>, so the two can never disagree about what
+    /// is supported: the generator emits nothing for a method this analyzer reports an error on.
+    /// </summary>
+    /// <remarks>
+    /// The work is split so that nothing is reported twice: this analyzer reports what the parser finds, and the
+    /// generator reports only BP9999, an internal failure of the parser or of the emitter (which only the generator
+    /// runs). When the parser itself fails, this analyzer stays silent and lets the generator's BP9999 speak.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All.ToImmutableArray();
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(static start =>
+            {
+                // Without the attribute type nothing can be marked: a compilation that does not reference Backprop costs nothing.
+                INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(TypeMapper.DifferentiableAttributeName);
+                if (attribute is null)
+                {
+                    return;
+                }
+
+                start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute), SyntaxKind.MethodDeclaration);
+                start.RegisterSyntaxNodeAction(node => AnalyzeLocalFunction(node, attribute), SyntaxKind.LocalFunctionStatement);
+            });
+        }
+
+        private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+        {
+            var syntax = (MethodDeclarationSyntax)context.Node;
+            if (syntax.AttributeLists.Count == 0
+                || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol method
+                || !IsMarked(method, attribute))
+            {
+                return;
+            }
+
+            ParseResult result;
+            try
+            {
+                result = MethodParser.Parse(syntax, method, context.SemanticModel, context.CancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The generator runs the same parser on the same method and reports this failure as BP9999.
+                return;
+            }
+
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                if (diagnostic.Id != DiagnosticDescriptors.InternalError.Id)
+                {
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        }
+
+        private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+        {
+            // The generator only looks at methods, so a marked local function would silently get no gradient.
+            var syntax = (LocalFunctionStatementSyntax)context.Node;
+            if (syntax.AttributeLists.Count > 0
+                && context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is IMethodSymbol function
+                && IsMarked(function, attribute))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnsupportedMethod,
+                    syntax.Identifier.GetLocation(),
+                    function.Name,
+                    "local functions cannot be differentiated; make it a static method of a partial type"));
+            }
+        }
+
+        private static bool IsMarked(IMethodSymbol method, INamedTypeSymbol attribute)
+            => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    }
+}
