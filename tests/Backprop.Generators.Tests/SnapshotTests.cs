@@ -21,6 +21,7 @@ namespace Backprop.Tests
             new object[] { "Corpus", "tests/Backprop.Generators.Tests/Corpus/Functions.cs" },
             new object[] { "Float", "tests/Backprop.Generators.Tests/Corpus/FloatFunctions.cs" },
             new object[] { "ControlFlow", "tests/Backprop.Generators.Tests/Corpus/ControlFlow.cs" },
+            new object[] { "TypesAndShapes", "tests/Backprop.Generators.Tests/Corpus/TypesAndShapes.cs" },
             new object[] { "AbcLoss", "samples/AbcLoss" },
             new object[] { "Xor", "samples/Xor" },
         };

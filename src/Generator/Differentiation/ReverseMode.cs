@@ -850,9 +850,9 @@ namespace Backprop.Generators.Differentiation
             var arguments = new List<string>();
             var afterCall = new List<(Expr Argument, VarRef Adjoint)>();
             var scratch = new List<(string Name, ScalarKind Element)>();
-            foreach (Expr argument in call.Arguments)
+            for (int i = 0; i < call.Arguments.Count; i++)
             {
-                arguments.Add(Emitting.ExpressionPrinter.Print(UsePrimal(argument)));
+                arguments.Add(Emitting.ExpressionPrinter.Argument(UsePrimal(call.Arguments[i]), call.Callee.Parameters[i]));
             }
 
             if (seed is not null)

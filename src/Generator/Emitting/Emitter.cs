@@ -67,10 +67,10 @@ namespace Backprop.Generators.Emitting
             writer.Line("/// </remarks>");
             writer.Line(GeneratedCodeAttribute);
             string seed = ExpressionPrinter.Literal(1, function.ReturnType.Scalar);
-            IEnumerable<string> arguments = function.Parameters.Select(p => p.Name)
+            IEnumerable<string> arguments = function.Parameters.Select(p => p.Modifier.Length > 0 ? "in " + p.Name : p.Name)
                 .Concat(new[] { seed })
                 .Concat(function.Parameters.Where(p => p.IsDifferentiable).Select(p => GradientArgument(p, transform)));
-            writer.Line($"{function.Accessibility} static {returnType} {function.Name}Gradient({Signature(function, transform, includeSeed: false)})");
+            writer.Line($"{function.Accessibility} {Static(function)}{returnType} {function.Name}Gradient({Signature(function, transform, includeSeed: false)})");
             writer.Line($"    => {function.Name}Pullback({string.Join(", ", arguments)});");
         }
 
@@ -100,7 +100,7 @@ namespace Backprop.Generators.Emitting
 
             writer.Line(GeneratedCodeAttribute);
             string returnType = returnsValue ? ExpressionPrinter.Keyword(function.ReturnType!.Scalar) : "void";
-            writer.Line($"{function.Accessibility} static {returnType} {function.Name}Pullback({Signature(function, transform, includeSeed: returnsValue)})");
+            writer.Line($"{function.Accessibility} {Static(function)}{returnType} {function.Name}Pullback({Signature(function, transform, includeSeed: returnsValue)})");
             using (writer.Block())
             {
                 WriteBody(writer, function, transform);
@@ -178,6 +178,8 @@ namespace Backprop.Generators.Emitting
                 }
             }
         }
+
+        private static string Static(Function function) => function.IsStatic ? "static " : string.Empty;
 
         private static int TapeOrder(string kind) => kind switch
         {
@@ -325,7 +327,7 @@ namespace Backprop.Generators.Emitting
 
         private static string Signature(Function function, ReverseMode transform, bool includeSeed)
         {
-            var parts = function.Parameters.Select(p => $"{p.SourceTypeName} {p.Name}").ToList();
+            var parts = function.Parameters.Select(p => $"{p.Modifier}{p.SourceTypeName} {p.Name}").ToList();
             if (includeSeed)
             {
                 parts.Add($"{ExpressionPrinter.Keyword(function.ReturnType!.Scalar)} {transform.SeedName}");

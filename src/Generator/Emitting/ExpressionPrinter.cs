@@ -139,7 +139,7 @@ namespace Backprop.Generators.Emitting
                     }
 
                 case DifferentiableCall d:
-                    return ($"{d.Callee.ContainingType}.{d.Callee.Name}({string.Join(", ", d.Arguments.Select(a => Print(a, 0)))})", Primary);
+                    return ($"{d.Callee.ContainingType}.{d.Callee.Name}({string.Join(", ", d.Arguments.Select((a, i) => Argument(a, d.Callee.Parameters[i])))})", Primary);
 
                 case OpaqueCall o:
                     return (o.IsInvocation ? $"{o.Target}({string.Join(", ", o.Arguments.Select(a => Print(a, 0)))})" : o.Target, Primary);
@@ -148,6 +148,10 @@ namespace Backprop.Generators.Emitting
                     throw new InvalidOperationException($"Cannot print {expr.GetType().Name}.");
             }
         }
+
+        /// <summary>An argument of a differentiable call: a variable passed to a <c>ref readonly</c> parameter takes <c>in</c>.</summary>
+        public static string Argument(Expr argument, CalleeParameter parameter)
+            => parameter.IsRefReadOnly && argument is VarRef or ElementRef ? "in " + Print(argument, 0) : Print(argument, 0);
 
         /// <summary>The C# keyword for a scalar type.</summary>
         public static string Keyword(ScalarKind kind) => Differentiation.ReverseMode.ScalarName(kind);

@@ -80,7 +80,8 @@ namespace Backprop.Generators.Ir
     /// <summary>A parameter of a differentiable callee, as its pullback's signature depends on it.</summary>
     /// <param name="Type">The parameter's type.</param>
     /// <param name="IsDifferentiable">Whether the pullback has a gradient parameter for it.</param>
-    internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable);
+    /// <param name="IsRefReadOnly">Whether it is a <c>ref readonly</c> parameter, whose variable arguments are passed with <c>in</c>.</param>
+    internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable, bool IsRefReadOnly = false);
 
     /// <summary>A <c>[Differentiable]</c> method called from another, known by its signature alone.</summary>
     /// <param name="ContainingType">The fully qualified containing type.</param>

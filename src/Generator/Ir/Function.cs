@@ -30,7 +30,10 @@ namespace Backprop.Generators.Ir
         /// </summary>
         public EquatableArray<LocationInfo> ParameterLocations { get; init; } = EquatableArray<LocationInfo>.Empty;
 
-        public bool Equals(Function? other) => other is not null
+        /// <summary>Whether the method is static; an instance method's gradient is an instance method too.</summary>
+        public bool IsStatic { get; init; } = true;
+
+        public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
 

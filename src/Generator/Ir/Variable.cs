@@ -32,5 +32,6 @@ namespace Backprop.Generators.Ir
     /// <param name="Role">Parameter, local, loop counter or result.</param>
     /// <param name="IsDifferentiable">For parameters: floating point and not marked <c>[NoDerivative]</c>.</param>
     /// <param name="SourceTypeName">For parameters: the declared type, fully qualified, as the generated signature repeats it.</param>
-    internal sealed record Variable(string Name, IrType Type, VariableRole Role, bool IsDifferentiable = false, string? SourceTypeName = null);
+    /// <param name="Modifier">For parameters: <c>in </c> or <c>ref readonly </c>, repeated in the generated signature; otherwise empty.</param>
+    internal sealed record Variable(string Name, IrType Type, VariableRole Role, bool IsDifferentiable = false, string? SourceTypeName = null, string Modifier = "");
 }

@@ -103,9 +103,9 @@ namespace Backprop.Generators.Parsing
                 }
             }
 
-            if (!_method.IsStatic)
+            if (!_method.IsStatic && _method.ContainingType.TypeKind == TypeKind.Interface)
             {
-                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "only static methods are supported; make it static and pass what it reads as parameters");
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "interface members cannot be differentiated");
             }
 
             if (_method.IsGenericMethod)
@@ -193,6 +193,7 @@ namespace Backprop.Generators.Parsing
                 new Block(statements.ToEquatableArray()),
                 nameLocation)
             {
+                IsStatic = _method.IsStatic,
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
@@ -203,9 +204,17 @@ namespace Backprop.Generators.Parsing
         {
             LocationInfo? location = LocationInfo.From(parameter.Locations.FirstOrDefault());
             string typeText = parameter.Type.ToDisplayString();
-            if (parameter.RefKind != RefKind.None)
+            // in and ref readonly parameters are read-only, so they differentiate like values; ref and out write back.
+            string modifier = parameter.RefKind switch
             {
-                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "ref, out and in parameters are not supported; pass it by value");
+                RefKind.None => string.Empty,
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => "?",
+            };
+            if (modifier == "?")
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "ref and out parameters are not supported; pass it by value (or as in) and return the result");
                 return null;
             }
 
@@ -229,7 +238,7 @@ namespace Backprop.Generators.Parsing
                 type = new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
             }
 
-            return new Variable(parameter.Name, type, VariableRole.Parameter, type.IsFloatingPoint && !noDerivative, TypeMapper.FullName(parameter.Type));
+            return new Variable(parameter.Name, type, VariableRole.Parameter, type.IsFloatingPoint && !noDerivative, TypeMapper.FullName(parameter.Type), modifier);
         }
 
         private static bool IsFloatingPointName(ITypeSymbol type)
@@ -801,6 +810,13 @@ namespace Backprop.Generators.Parsing
                     ReportExpression(arrayField.Syntax, "arrays held in static fields cannot be read in a [Differentiable] method; pass the array as a parameter");
                     return null;
 
+                // An instance method reads its object's fields and properties as constants.
+                case IFieldReferenceOperation { Instance: IInstanceReferenceOperation } thisField when TypeMapper.Map(thisField.Type) is { IsSequence: false } thisFieldType && thisFieldType.Scalar != ScalarKind.Opaque:
+                    return new OpaqueCall($"this.{thisField.Field.Name}", EquatableArray<Expr>.Empty, false, thisFieldType, Where(thisField.Syntax));
+
+                case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property.IsIndexer: false } thisProperty when TypeMapper.Map(thisProperty.Type) is { IsSequence: false } thisPropertyType && thisPropertyType.Scalar != ScalarKind.Opaque:
+                    return new OpaqueCall($"this.{thisProperty.Property.Name}", EquatableArray<Expr>.Empty, false, thisPropertyType, Where(thisProperty.Syntax));
+
                 case IFieldReferenceOperation instanceField:
                     ReportExpression(instanceField.Syntax, "instance fields are not supported; pass the value as a parameter");
                     return null;
@@ -993,13 +1009,15 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
-            if (!target.IsStatic || invocation.Instance is not null)
+            // Calls on this object (explicit or implicit this) are allowed; calls on other objects are not.
+            bool onThis = invocation.Instance is IInstanceReferenceOperation;
+            if ((!target.IsStatic || invocation.Instance is not null) && !onThis)
             {
                 ReportExpression(invocation.Syntax, $"the instance method '{display}' cannot be called; only static methods can");
                 return null;
             }
 
-            if (target.Parameters.Any(p => p.RefKind != RefKind.None))
+            if (target.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out))
             {
                 ReportExpression(invocation.Syntax, $"'{display}' takes ref, out or in parameters");
                 return null;
@@ -1019,7 +1037,7 @@ namespace Backprop.Generators.Parsing
 
             IrType? returnType = target.ReturnsVoid ? null : TypeMapper.Map(target.ReturnType);
             LocationInfo? location = Where(invocation.Syntax);
-            string containing = TypeMapper.FullName(target.ContainingType!);
+            string containing = onThis ? "this" : TypeMapper.FullName(target.ContainingType!);
             if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
                 && returnType is { IsFloatingPoint: true, IsSequence: false }
@@ -1042,7 +1060,7 @@ namespace Backprop.Generators.Parsing
                     }
 
                     bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
-                    parameters.Add(new CalleeParameter(parameterType, differentiable));
+                    parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter));
                 }
 
                 if (returnType is null && !target.ReturnsVoid)
@@ -1095,7 +1113,7 @@ namespace Backprop.Generators.Parsing
             bool verdict;
             if (callee.DeclaringSyntaxReferences.IsEmpty)
             {
-                verdict = callee.ContainingType.GetMembers(callee.Name + "Pullback").Any(m => m is IMethodSymbol { IsStatic: true });
+                verdict = callee.ContainingType.GetMembers(callee.Name + "Pullback").Any(m => m is IMethodSymbol pullback && pullback.IsStatic == callee.IsStatic);
             }
             else if (callee.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax calleeSyntax)
             {

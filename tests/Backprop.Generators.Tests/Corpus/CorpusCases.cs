@@ -31,6 +31,11 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in TypesAndShapes())
+            {
+                yield return testCase;
+            }
         }
     }
 }

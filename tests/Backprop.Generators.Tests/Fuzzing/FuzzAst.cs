@@ -188,7 +188,8 @@ namespace Backprop.Tests.Fuzzing
             // A body that is a single return reads best as an expression-bodied method.
             if (Body.Count == 1 && Body[0] is FLine { IsReturn: true } only)
             {
-                builder.Append(' ', indent * 4).Append(Signature).Append(" => ").Append(only.Operands[0].Render()).Append(";\n");
+                string value = only.Operands.Length == 0 ? only.Format.Substring("return ".Length).TrimEnd(';') : only.Operands[0].Render();
+                builder.Append(' ', indent * 4).Append(Signature).Append(" => ").Append(value).Append(";\n");
                 return;
             }
 
