@@ -22,6 +22,7 @@ namespace Backprop.Tests
             new object[] { "Float", "tests/Backprop.Generators.Tests/Corpus/FloatFunctions.cs" },
             new object[] { "ControlFlow", "tests/Backprop.Generators.Tests/Corpus/ControlFlow.cs" },
             new object[] { "TypesAndShapes", "tests/Backprop.Generators.Tests/Corpus/TypesAndShapes.cs" },
+            new object[] { "Arrays2D", "tests/Backprop.Generators.Tests/Corpus/Arrays2D.cs" },
             new object[] { "AbcLoss", "samples/AbcLoss" },
             new object[] { "Xor", "samples/Xor" },
         };

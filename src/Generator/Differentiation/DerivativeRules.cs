@@ -127,6 +127,14 @@ namespace Backprop.Generators.Differentiation
                 case MathFunction.Max:
                 case MathFunction.Min:
                     {
+                        // Max(u, u) is u: always a tie, so everything goes to the first argument, without comparing u
+                        // with itself (which C# warns about).
+                        if (call.Arguments[0] == call.Arguments[1])
+                        {
+                            context.Propagate(0, adjoint);
+                            break;
+                        }
+
                         // The adjoint goes to the argument that was returned; on a tie, to the first.
                         BinaryOp pickFirst = call.Function == MathFunction.Max ? BinaryOp.GreaterOrEqual : BinaryOp.LessOrEqual;
                         Expr condition = Ops.Compare(pickFirst, context.Argument(0), context.Argument(1));

@@ -17,9 +17,20 @@ namespace Backprop.Generators.Differentiation
                 case ElementRef e:
                     into.Add(e.Array);
                     AllReads(e.Index, into);
+                    if (e.Index2 is not null)
+                    {
+                        AllReads(e.Index2, into);
+                    }
+
                     break;
-                case LengthOf:
-                    // A length never changes (arrays are never reassigned), so it is not a read that needs saving.
+                case LengthOf l:
+                    // A length never changes (arrays are never reassigned), so it is not a read that needs saving;
+                    // a jagged row's index is.
+                    if (l.Row is not null)
+                    {
+                        AllReads(l.Row, into);
+                    }
+
                     break;
                 case Unary u:
                     AllReads(u.Operand, into);

@@ -17,7 +17,7 @@ namespace Backprop.Generators.Differentiation
             return stmt switch
             {
                 Declare d => d with { Variable = Name(d.Variable), Initializer = d.Initializer is null ? null : E(d.Initializer) },
-                DeclareArray a => a with { Variable = Name(a.Variable), Length = E(a.Length) },
+                DeclareArray a => a with { Variable = Name(a.Variable), Length = E(a.Length), Length2 = a.Length2 is null ? null : E(a.Length2) },
                 Assign a => a with { Target = E(a.Target), Value = E(a.Value) },
                 CallStatement c => c with { Call = E(c.Call) },
                 If i => i with { Condition = E(i.Condition), Then = Rename(i.Then, from, to), Else = Rename(i.Else, from, to) },
@@ -36,8 +36,8 @@ namespace Backprop.Generators.Differentiation
             return expr switch
             {
                 VarRef v => v with { Name = Name(v.Name) },
-                ElementRef e => e with { Array = Name(e.Array), Index = E(e.Index) },
-                LengthOf l => l with { Array = Name(l.Array) },
+                ElementRef e => e with { Array = Name(e.Array), Index = E(e.Index), Index2 = e.Index2 is null ? null : E(e.Index2) },
+                LengthOf l => l with { Array = Name(l.Array), Row = l.Row is null ? null : E(l.Row) },
                 Unary u => u with { Operand = E(u.Operand) },
                 Binary b => b with { Left = E(b.Left), Right = E(b.Right) },
                 Conditional c => c with { Condition = E(c.Condition), WhenTrue = E(c.WhenTrue), WhenFalse = E(c.WhenFalse) },

@@ -279,7 +279,7 @@ namespace Backprop.Generators.Differentiation
                         }
 
                     case DeclareArray a:
-                        ForwardArray(a, output);
+                        ForwardArray(a, output, topLevel);
                         break;
 
                     case Assign a when a.Target is VarRef { Name: var name } && name == ResultName:
@@ -357,11 +357,29 @@ namespace Backprop.Generators.Differentiation
             return output;
         }
 
-        private void ForwardArray(DeclareArray a, List<GStmt> output)
+        private void ForwardArray(DeclareArray a, List<GStmt> output, bool topLevel)
         {
             Variable variable = _variables[a.Variable];
             string element = ScalarName(variable.Type.Scalar);
             bool active = _activity.IsActive(a.Variable);
+            if (variable.Type.Container == ContainerKind.Span && !topLevel)
+            {
+                // Lowering moved this declaration into a branch (it followed a branch that returns), possibly into
+                // both: the reverse sweep, outside that block, reads it too. Declared once at the top with a
+                // stackalloc of nothing, the span has the method's scope, so a stackalloc can be assigned to it here.
+                string span = $"global::System.Span<{element}>";
+                HoistOnce(new GDeclare(span, a.Variable, $"stackalloc {element}[0]"));
+                output.Add(new GRaw($"{a.Variable} = stackalloc {element}[{Emitting.ExpressionPrinter.Print(a.Length)}];"));
+                if (active)
+                {
+                    HoistOnce(new GDeclare(span, AdjointName(a.Variable), $"stackalloc {element}[0]"));
+                    output.Add(new GRaw($"{AdjointName(a.Variable)} = stackalloc {element}[{a.Variable}.Length];"));
+                    output.Add(new GRaw($"{AdjointName(a.Variable)}.Clear();"));
+                }
+
+                return;
+            }
+
             if (variable.Type.Container == ContainerKind.Span)
             {
                 output.Add(new GDeclare($"global::System.Span<{element}>", a.Variable, $"stackalloc {element}[{Emitting.ExpressionPrinter.Print(a.Length)}]"));
@@ -375,18 +393,61 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
+            if (variable.Type.Container == ContainerKind.Array2D)
+            {
+                // A rectangular array comes from its own exact-shape pool, declared at the top for the finally block.
+                string pool2D = $"global::Backprop.Support.LocalArrayPool2D<{element}>";
+                if (HoistOnce(new GDeclare($"{element}[,]", a.Variable, $"{pool2D}.Empty")))
+                {
+                    PooledArrays.Add((a.Variable, variable.Type.Scalar));
+                }
+
+                output.Add(new GRaw($"{a.Variable} = {pool2D}.Rent({Emitting.ExpressionPrinter.Print(a.Length)}, {Emitting.ExpressionPrinter.Print(a.Length2!)});"));
+                if (active)
+                {
+                    string adjoint2D = AdjointName(a.Variable);
+                    if (HoistOnce(new GDeclare($"{element}[,]", adjoint2D, $"{pool2D}.Empty")))
+                    {
+                        PooledArrays.Add((adjoint2D, variable.Type.Scalar));
+                    }
+
+                    output.Add(new GRaw($"{adjoint2D} = {pool2D}.Rent({a.Variable}.GetLength(0), {a.Variable}.GetLength(1));"));
+                }
+
+                return;
+            }
+
             // A heap array comes from the pool; it is declared at the top so that the finally block can return it.
+            // Lowering may copy the declaration into both branches of an if: declare and return it once.
             string pool = $"global::Backprop.Support.LocalArrayPool<{element}>";
-            Hoisted.Add(new GDeclare($"{element}[]", a.Variable, $"global::System.Array.Empty<{element}>()"));
-            PooledArrays.Add((a.Variable, variable.Type.Scalar));
+            if (HoistOnce(new GDeclare($"{element}[]", a.Variable, $"global::System.Array.Empty<{element}>()")))
+            {
+                PooledArrays.Add((a.Variable, variable.Type.Scalar));
+            }
+
             output.Add(new GRaw($"{a.Variable} = {pool}.Rent({Emitting.ExpressionPrinter.Print(a.Length)});"));
             if (active)
             {
                 string adjoint = AdjointName(a.Variable);
-                Hoisted.Add(new GDeclare($"{element}[]", adjoint, $"global::System.Array.Empty<{element}>()"));
-                PooledArrays.Add((adjoint, variable.Type.Scalar));
+                if (HoistOnce(new GDeclare($"{element}[]", adjoint, $"global::System.Array.Empty<{element}>()")))
+                {
+                    PooledArrays.Add((adjoint, variable.Type.Scalar));
+                }
+
                 output.Add(new GRaw($"{adjoint} = {pool}.Rent({a.Variable}.Length);"));
             }
+        }
+
+        /// <summary>Adds a declaration to <see cref="Hoisted"/> unless one of the same name is there; true when added.</summary>
+        private bool HoistOnce(GDeclare declaration)
+        {
+            if (Hoisted.OfType<GDeclare>().Any(h => h.Name == declaration.Name))
+            {
+                return false;
+            }
+
+            Hoisted.Add(declaration);
+            return true;
         }
 
         private bool IsResult(Expr target) => target is VarRef v && v.Name == ResultName;
@@ -814,6 +875,12 @@ namespace Backprop.Generators.Differentiation
                     Backprop(cast.Operand, Ops.CastTo(adjoint, cast.Operand.Type), code);
                     break;
 
+                case Conditional { Condition: Literal constant } folded:
+                    // A constant condition (the parser folds constant expressions) always takes the same branch;
+                    // testing it in the reverse sweep would be unreachable code, which C# warns about.
+                    Backprop(constant.Value != 0 ? folded.WhenTrue : folded.WhenFalse, adjoint, code);
+                    break;
+
                 case Conditional conditional:
                     {
                         _scope.Rule("c ? u : v passes the adjoint to the branch taken");
@@ -882,7 +949,9 @@ namespace Backprop.Generators.Differentiation
                         // The callee wants a buffer, but this argument has no adjoint: give it a scratch one.
                         string element = ScalarName(array.Type.Scalar);
                         string name = _scope.Temp(array.Name + "Scratch");
-                        code.Add(new GDeclare($"{element}[]", name, $"global::Backprop.Support.LocalArrayPool<{element}>.Rent({array.Name}.Length)"));
+                        code.Add(array.Type.Container == ContainerKind.Array2D
+                            ? new GDeclare($"{element}[,]", name, $"global::Backprop.Support.LocalArrayPool2D<{element}>.Rent({array.Name}.GetLength(0), {array.Name}.GetLength(1))")
+                            : new GDeclare($"{element}[]", name, $"global::Backprop.Support.LocalArrayPool<{element}>.Rent({array.Name}.Length)"));
                         scratch.Add((name, array.Type.Scalar));
                         arguments.Add(name);
                     }
@@ -919,7 +988,7 @@ namespace Backprop.Generators.Differentiation
         private Expr AdjointOf(Expr target) => target switch
         {
             VarRef v => new VarRef(AdjointName(v.Name), v.Type),
-            ElementRef e => new ElementRef(AdjointName(e.Array), UsePrimal(e.Index), e.Type),
+            ElementRef e => new ElementRef(AdjointName(e.Array), UsePrimal(e.Index), e.Type, e.Index2 is null ? null : UsePrimal(e.Index2), e.Jagged),
             _ => throw new InvalidOperationException("Only variables and elements have adjoints."),
         };
 
@@ -1024,13 +1093,17 @@ namespace Backprop.Generators.Differentiation
             if (target is ElementRef element)
             {
                 UsePrimal(element.Index);
+                if (element.Index2 is not null)
+                {
+                    UsePrimal(element.Index2);
+                }
             }
 
             return target;
         }
 
         private GStmt Clear(string array)
-            => new GRaw(_variables[array].Type.Container == ContainerKind.Array ? $"global::System.Array.Clear({array});" : $"{array}.Clear();");
+            => new GRaw(_variables[array].Type.Container is ContainerKind.Array or ContainerKind.Array2D ? $"global::System.Array.Clear({array});" : $"{array}.Clear();");
 
         private Expr SharePrimal(Expr expr, string name, List<GStmt> code)
         {
@@ -1067,10 +1140,7 @@ namespace Backprop.Generators.Differentiation
 
         private GStmt Pop(Expr target)
         {
-            if (target is ElementRef element)
-            {
-                UsePrimal(element.Index);
-            }
+            UseIndex(target);
 
             return new GRaw($"{Emitting.ExpressionPrinter.Print(target)} = {UseTape(ScalarName(target.Type.Scalar))}.Pop();");
         }

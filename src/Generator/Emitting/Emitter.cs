@@ -337,7 +337,14 @@ namespace Backprop.Generators.Emitting
             {
                 string element = ExpressionPrinter.Keyword(parameter.Type.Scalar);
                 string name = transform.GradientNames[parameter.Name];
-                parts.Add(parameter.Type.IsSequence ? $"global::System.Span<{element}> {name}" : $"ref {element} {name}");
+                string type = parameter.Type.Container switch
+                {
+                    ContainerKind.Scalar => $"ref {element}",
+                    ContainerKind.Array2D => $"{element}[,]",
+                    ContainerKind.Jagged => $"{element}[][]",
+                    _ => $"global::System.Span<{element}>",
+                };
+                parts.Add($"{type} {name}");
             }
 
             return string.Join(", ", parts);
@@ -358,7 +365,7 @@ namespace Backprop.Generators.Emitting
 
             foreach (Variable parameter in function.Parameters.Where(p => p.IsDifferentiable))
             {
-                string what = parameter.Type.IsSequence ? "the same length as" : "a scalar accumulating the gradient of";
+                string what = parameter.Type.IsTwoDimensional ? "the same shape as" : parameter.Type.IsSequence ? "the same length as" : "a scalar accumulating the gradient of";
                 writer.Line($"/// <param name=\"{transform.GradientNames[parameter.Name]}\">The gradient with respect to <paramref name=\"{parameter.Name}\"/> is added here ({what} it).</param>");
             }
         }

@@ -85,8 +85,17 @@ namespace Backprop.Generators.Emitting
                 case VarRef v:
                     return (v.Name, Primary);
 
-                case ElementRef e:
+                case ElementRef { Index2: null } e:
                     return ($"{e.Array}[{Print(e.Index, 0)}]", Primary);
+
+                case ElementRef e:
+                    return (e.Jagged ? $"{e.Array}[{Print(e.Index, 0)}][{Print(e.Index2!, 0)}]" : $"{e.Array}[{Print(e.Index, 0)}, {Print(e.Index2!, 0)}]", Primary);
+
+                case LengthOf { Row: not null } row:
+                    return ($"{row.Array}[{Print(row.Row, 0)}].Length", Primary);
+
+                case LengthOf { Dimension: >= 0 } dimension:
+                    return ($"{dimension.Array}.GetLength({dimension.Dimension})", Primary);
 
                 case LengthOf l:
                     return ($"{l.Array}.Length", Primary);

@@ -14,11 +14,17 @@ namespace Backprop.Generators.Ir
     /// <summary>A read of a whole variable.</summary>
     internal sealed record VarRef(string Name, IrType Type) : Expr(Type);
 
-    /// <summary>A read of <c>Array[Index]</c>.</summary>
-    internal sealed record ElementRef(string Array, Expr Index, IrType Type) : Expr(Type);
+    /// <summary>
+    /// A read of <c>Array[Index]</c>, or of <c>Array[Index, Index2]</c> (a rectangular array) or
+    /// <c>Array[Index][Index2]</c> (a jagged array, when <paramref name="Jagged"/>).
+    /// </summary>
+    internal sealed record ElementRef(string Array, Expr Index, IrType Type, Expr? Index2 = null, bool Jagged = false) : Expr(Type);
 
-    /// <summary><c>Array.Length</c>.</summary>
-    internal sealed record LengthOf(string Array) : Expr(IrType.Int);
+    /// <summary>
+    /// <c>Array.Length</c>; <c>Array.GetLength(Dimension)</c> when <paramref name="Dimension"/> is 0 or 1; or the
+    /// length of one row of a jagged array, <c>Array[Row].Length</c>.
+    /// </summary>
+    internal sealed record LengthOf(string Array, int Dimension = -1, Expr? Row = null) : Expr(IrType.Int);
 
     internal enum UnaryOp
     {

@@ -24,6 +24,12 @@ namespace Backprop.Generators.Ir
 
         /// <summary>A <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
         ReadOnlySpan,
+
+        /// <summary>A rectangular array <c>T[,]</c>.</summary>
+        Array2D,
+
+        /// <summary>A jagged array <c>T[][]</c>.</summary>
+        Jagged,
     }
 
     /// <summary>The type of an IR variable or expression.</summary>
@@ -44,7 +50,10 @@ namespace Backprop.Generators.Ir
         public bool IsSequence => Container != ContainerKind.Scalar;
 
         /// <summary>Whether the elements of this sequence can be written.</summary>
-        public bool IsWritableSequence => Container == ContainerKind.Array || Container == ContainerKind.Span;
+        public bool IsWritableSequence => Container is ContainerKind.Array or ContainerKind.Span or ContainerKind.Array2D or ContainerKind.Jagged;
+
+        /// <summary>Whether elements take two indices (<c>a[i, j]</c> or <c>a[i][j]</c>).</summary>
+        public bool IsTwoDimensional => Container is ContainerKind.Array2D or ContainerKind.Jagged;
 
         /// <summary>The type of one element.</summary>
         public IrType Element => Container == ContainerKind.Scalar ? this : new IrType(Scalar, ContainerKind.Scalar, OpaqueName);

@@ -23,8 +23,8 @@ namespace Backprop.Generators.Ir
     /// <summary>A scalar local's declaration, with an optional initial value.</summary>
     internal sealed record Declare(string Variable, Expr? Initializer, string Source, LocationInfo? Location) : Stmt(Source, Location);
 
-    /// <summary>A local array's declaration: <c>new T[Length]</c> or <c>stackalloc T[Length]</c>.</summary>
-    internal sealed record DeclareArray(string Variable, Expr Length, string Source, LocationInfo? Location) : Stmt(Source, Location);
+    /// <summary>A local array's declaration: <c>new T[Length]</c>, <c>new T[Length, Length2]</c> or <c>stackalloc T[Length]</c>.</summary>
+    internal sealed record DeclareArray(string Variable, Expr Length, string Source, LocationInfo? Location, Expr? Length2 = null) : Stmt(Source, Location);
 
     /// <summary>
     /// <c>Target = Value</c>, where the target is a <see cref="VarRef"/> or an <see cref="ElementRef"/>.

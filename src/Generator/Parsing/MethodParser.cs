@@ -420,6 +420,25 @@ namespace Backprop.Generators.Parsing
 
             ExpressionSyntax? valueSyntax = (declarator.Syntax as VariableDeclaratorSyntax)?.Initializer?.Value;
             ExpressionSyntax? lengthSyntax = null;
+            if (type.Container == ContainerKind.Array2D && Unwrap(initializer) is IArrayCreationOperation { DimensionSizes.Length: 2, Initializer: null } rectangular)
+            {
+                Expr? rows = ParseExpression(rectangular.DimensionSizes[0]);
+                Expr? columns = ParseExpression(rectangular.DimensionSizes[1]);
+                if (rows is not null && columns is not null)
+                {
+                    Variable rectangularVariable = DeclareLocal(local, type, VariableRole.Local);
+                    output.Add(new DeclareArray(rectangularVariable.Name, rows, source, location, columns));
+                }
+
+                return;
+            }
+
+            if (type.Container == ContainerKind.Jagged)
+            {
+                ReportStatement(declarator.Syntax, "A local jagged array", "jagged arrays can be parameters; for a local table use a rectangular array 'new double[n, m]'");
+                return;
+            }
+
             if (type.Container == ContainerKind.Array && Unwrap(initializer) is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation)
             {
                 lengthSyntax = creation.DimensionSizes[0].Syntax as ExpressionSyntax;
@@ -747,7 +766,16 @@ namespace Backprop.Generators.Parsing
 
                 case IArrayElementReferenceOperation:
                 case IPropertyReferenceOperation { Property.IsIndexer: true } spanElement when IsSpan(spanElement.Property.ContainingType):
-                    return ParseExpression(target);
+                    {
+                        Expr? element = ParseExpression(target);
+                        if (element is { Type.IsSequence: true })
+                        {
+                            ReportExpression(target.Syntax, "a row of a jagged array cannot be replaced; write its elements instead");
+                            return null;
+                        }
+
+                        return element;
+                    }
 
                 case IFieldReferenceOperation field:
                     Report(DiagnosticDescriptors.WriteOutsideMethod, Where(target.Syntax), _method.Name, field.Field.Name);
@@ -789,6 +817,13 @@ namespace Backprop.Generators.Parsing
 
                 case IParameterReferenceOperation parameter when _variables.TryGetValue(parameter.Parameter, out Variable? parameterVariable):
                     return new VarRef(parameterVariable.Name, parameterVariable.Type);
+
+                case IArrayElementReferenceOperation { Indices.Length: 2 } rectangularElement:
+                    return ParseElement2D(rectangularElement);
+
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: IArrayElementReferenceOperation { Indices.Length: 1 } jaggedRow }
+                    when ParseExpression(jaggedRow) is ElementRef { Index2: null, Type.Container: ContainerKind.Array } row:
+                    return new LengthOf(row.Array, Row: row.Index);
 
                 case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                     return ParseElement(element.ArrayReference, element.Indices[0]);
@@ -901,19 +936,49 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
-            if (array is not VarRef { Type.IsSequence: true } sequence)
-            {
-                ReportExpression(arrayOperation.Syntax, "index only array and span variables");
-                return null;
-            }
-
             if (index.Type.Scalar != ScalarKind.Int)
             {
                 ReportExpression(indexOperation.Syntax, "indices must be int");
                 return null;
             }
 
+            // a[i][j] of a jagged array: the row a[i] was parsed first.
+            if (array is ElementRef { Index2: null, Type.Container: ContainerKind.Array } row && _variables.Values.Any(v => v.Name == row.Array && v.Type.Container == ContainerKind.Jagged))
+            {
+                return new ElementRef(row.Array, row.Index, row.Type.Element, index, Jagged: true);
+            }
+
+            if (array is not VarRef { Type.IsSequence: true } sequence || sequence.Type.Container == ContainerKind.Array2D)
+            {
+                ReportExpression(arrayOperation.Syntax, "index only array and span variables, with one index per dimension");
+                return null;
+            }
+
+            if (sequence.Type.Container == ContainerKind.Jagged)
+            {
+                // A row of a jagged array: only indexed further or asked its length.
+                return new ElementRef(sequence.Name, index, new IrType(sequence.Type.Scalar, ContainerKind.Array));
+            }
+
             return new ElementRef(sequence.Name, index, sequence.Type.Element);
+        }
+
+        private Expr? ParseElement2D(IArrayElementReferenceOperation element)
+        {
+            Expr? array = ParseExpression(element.ArrayReference);
+            Expr? first = ParseExpression(element.Indices[0]);
+            Expr? second = ParseExpression(element.Indices[1]);
+            if (array is not VarRef { Type.Container: ContainerKind.Array2D } rectangular || first is null || second is null)
+            {
+                if (array is not null && first is not null && second is not null)
+                {
+                    ReportExpression(element.Syntax, "index only rectangular array variables with two indices");
+                }
+
+                return null;
+            }
+
+            return new ElementRef(rectangular.Name, first, rectangular.Type.Element, second);
         }
 
         private Expr? ParseConversion(IConversionOperation conversion)
@@ -1009,6 +1074,13 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
+            if (target.Name == "GetLength" && invocation.Instance is not null && invocation.Arguments.Length == 1
+                && ParseExpression(invocation.Instance) is VarRef { Type.Container: ContainerKind.Array2D } rectangular
+                && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int dimension } && dimension is 0 or 1)
+            {
+                return new LengthOf(rectangular.Name, dimension);
+            }
+
             // Calls on this object (explicit or implicit this) are allowed; calls on other objects are not.
             bool onThis = invocation.Instance is IInstanceReferenceOperation;
             if ((!target.IsStatic || invocation.Instance is not null) && !onThis)
@@ -1040,7 +1112,8 @@ namespace Backprop.Generators.Parsing
             string containing = onThis ? "this" : TypeMapper.FullName(target.ContainingType!);
             if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
-                && returnType is { IsFloatingPoint: true, IsSequence: false }
+                && returnType is { IsSequence: false }
+                && (returnType.IsFloatingPoint || Differentiation.DerivativeRules.IsPiecewiseConstant(function))
                 && arguments.All(a => a.Type.IsFloatingPoint && !a.Type.IsSequence))
             {
                 return new MathCall(function, arguments.ToEquatableArray(), returnType);
@@ -1056,6 +1129,12 @@ namespace Backprop.Generators.Parsing
                     if (parameterType.IsSequence && arguments[i] is not VarRef)
                     {
                         ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"pass arrays and spans to '{display}' as variables, not as expressions or slices");
+                        return null;
+                    }
+
+                    if (parameterType.Container == ContainerKind.Jagged)
+                    {
+                        ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"jagged arrays cannot be passed to '{display}' yet; pass a rectangular array or one row's values");
                         return null;
                     }
 

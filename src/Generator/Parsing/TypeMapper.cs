@@ -28,6 +28,16 @@ namespace Backprop.Generators.Parsing
                 return new IrType(element, ContainerKind.Array);
             }
 
+            if (type is IArrayTypeSymbol { Rank: 2 } rectangular && MapSequenceElement(rectangular.ElementType) is ScalarKind rectangularElement)
+            {
+                return new IrType(rectangularElement, ContainerKind.Array2D);
+            }
+
+            if (type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1 } row } && MapSequenceElement(row.ElementType) is ScalarKind jaggedElement)
+            {
+                return new IrType(jaggedElement, ContainerKind.Jagged);
+            }
+
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && named.ContainingNamespace?.ToDisplayString() == "System"
                 && MapSequenceElement(named.TypeArguments[0]) is ScalarKind spanElement)

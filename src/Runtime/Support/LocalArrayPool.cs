@@ -45,6 +45,10 @@ namespace Backprop.Support
             return new T[length];
         }
 
+        /// <summary>Gives a rectangular array back to this thread's pool of rectangular arrays.</summary>
+        /// <param name="array">An array obtained from <see cref="LocalArrayPool2D{T}.Rent"/>; it must not be used afterwards.</param>
+        public static void Return(T[,] array) => LocalArrayPool2D<T>.Return(array);
+
         /// <summary>Gives an array back to this thread's pool.</summary>
         /// <param name="array">An array obtained from <see cref="Rent"/>; it must not be used afterwards.</param>
         public static void Return(T[] array)
@@ -62,6 +66,71 @@ namespace Backprop.Support
             }
 
             if (stack.Count < MaxFreeArraysPerLength)
+            {
+                stack.Push(array);
+            }
+        }
+    }
+}
+
+namespace Backprop.Support
+{
+    /// <summary>
+    /// A per-thread pool of rectangular arrays of exact shapes, the two-dimensional counterpart of
+    /// <see cref="LocalArrayPool{T}"/>, for local <c>new double[n, m]</c> arrays and their adjoints.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class LocalArrayPool2D<T>
+    {
+        private const int MaxFreeArraysPerShape = 32;
+
+        [ThreadStatic]
+        private static Dictionary<(int, int), Stack<T[,]>>? t_freeArrays;
+
+        /// <summary>An empty array, to initialise a local before it is rented.</summary>
+        public static T[,] Empty { get; } = new T[0, 0];
+
+        /// <summary>Rents a zero-filled array of exactly <paramref name="rows"/> × <paramref name="columns"/> elements.</summary>
+        /// <param name="rows">The length of dimension 0.</param>
+        /// <param name="columns">The length of dimension 1.</param>
+        /// <returns>An array with every element set to <c>default</c>.</returns>
+        public static T[,] Rent(int rows, int columns)
+        {
+            if (rows < 0 || columns < 0)
+            {
+                throw new OverflowException("Arithmetic operation resulted in an overflow.");
+            }
+
+            Dictionary<(int, int), Stack<T[,]>> free = t_freeArrays ??= new Dictionary<(int, int), Stack<T[,]>>();
+            if (free.TryGetValue((rows, columns), out Stack<T[,]>? stack) && stack.Count > 0)
+            {
+                T[,] array = stack.Pop();
+                Array.Clear(array, 0, array.Length);
+                return array;
+            }
+
+            return new T[rows, columns];
+        }
+
+        /// <summary>Gives an array back to this thread's pool.</summary>
+        /// <param name="array">An array obtained from <see cref="Rent"/>; it must not be used afterwards.</param>
+        public static void Return(T[,] array)
+        {
+            if (array.Length == 0)
+            {
+                return;
+            }
+
+            Dictionary<(int, int), Stack<T[,]>> free = t_freeArrays ??= new Dictionary<(int, int), Stack<T[,]>>();
+            (int, int) shape = (array.GetLength(0), array.GetLength(1));
+            if (!free.TryGetValue(shape, out Stack<T[,]>? stack))
+            {
+                stack = new Stack<T[,]>();
+                free.Add(shape, stack);
+            }
+
+            if (stack.Count < MaxFreeArraysPerShape)
             {
                 stack.Push(array);
             }

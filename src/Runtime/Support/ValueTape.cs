@@ -64,13 +64,36 @@ namespace Backprop.Support
             }
         }
 
-        /// <summary>Restores the elements saved by <see cref="PushAll"/> into <paramref name="values"/>, last to first.</summary>
+        /// <summary>Restores the elements saved by <see cref="PushAll(ReadOnlySpan{T})"/> into <paramref name="values"/>, last to first.</summary>
         /// <param name="values">The span to restore; it must have the length it had when it was saved.</param>
         public void PopAll(Span<T> values)
         {
             for (int i = values.Length - 1; i >= 0; i--)
             {
                 values[i] = Pop();
+            }
+        }
+
+        /// <summary>Saves every element of a rectangular array, in row-major order.</summary>
+        /// <param name="values">The array to save.</param>
+        public void PushAll(T[,] values)
+        {
+            foreach (T value in values)
+            {
+                Push(value);
+            }
+        }
+
+        /// <summary>Restores the elements saved by <see cref="PushAll(T[,])"/>, last to first.</summary>
+        /// <param name="values">The array to restore, of the shape it had when it was saved.</param>
+        public void PopAll(T[,] values)
+        {
+            for (int i = values.GetLength(0) - 1; i >= 0; i--)
+            {
+                for (int j = values.GetLength(1) - 1; j >= 0; j--)
+                {
+                    values[i, j] = Pop();
+                }
             }
         }
 

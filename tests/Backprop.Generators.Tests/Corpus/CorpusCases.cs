@@ -36,6 +36,11 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in Arrays2D())
+            {
+                yield return testCase;
+            }
         }
     }
 }

@@ -89,7 +89,15 @@ namespace Backprop.Tests.Fuzzing
             }
 
             var generatedTrees = run.GeneratedSources.Select(g => g.SyntaxTree).ToHashSet();
-            foreach (Diagnostic diagnostic in output.GetDiagnostics())
+            ImmutableArray<Diagnostic> diagnostics = output.GetDiagnostics();
+
+            // Warnings the user's own code has too (a local assigned and never read is copied into the forward
+            // sweep) are the user's to fix; warnings only the generated code has are the generator's.
+            var userWarnings = diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && !generatedTrees.Contains(tree))
+                .Select(d => (ProgramOf(d, byClass), d.Id))
+                .ToHashSet();
+            foreach (Diagnostic diagnostic in diagnostics.OrderByDescending(d => d.Severity))
             {
                 if (diagnostic.Severity < DiagnosticSeverity.Warning || ProgramOf(diagnostic, byClass) is not FuzzProgram program || failed.ContainsKey(program))
                 {
@@ -99,11 +107,15 @@ namespace Backprop.Tests.Fuzzing
                 bool inGenerated = diagnostic.Location.SourceTree is { } tree && generatedTrees.Contains(tree);
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {
+                    // The adapters call FGradient and FPullback: missing, they mean the generator rejected F (or a helper).
+                    bool missingGenerated = diagnostic.Id == "CS0117";
                     failed[program] = inGenerated
                         ? new FuzzFailure(program, FailureKind.CompileFailure, diagnostic.ToString())
-                        : new FuzzFailure(program, FailureKind.Rejected, Explain(program, diagnostic));
+                        : missingGenerated
+                            ? new FuzzFailure(program, FailureKind.Rejected, Explain(program, diagnostic))
+                            : new FuzzFailure(program, FailureKind.InvalidProgram, diagnostic.ToString());
                 }
-                else if (inGenerated)
+                else if (inGenerated && !userWarnings.Contains((program, diagnostic.Id)))
                 {
                     failed[program] = new FuzzFailure(program, FailureKind.GeneratedWarning, diagnostic.ToString());
                 }
@@ -143,7 +155,7 @@ namespace Backprop.Tests.Fuzzing
                 var runtime = new List<FuzzFailure>();
                 foreach (FuzzProgram program in remaining)
                 {
-                    if (Check(program, assembly.GetType(program.FullName, throwOnError: true)!) is FuzzFailure failure)
+                    if (Check(program, assembly.GetType(program.FullName, throwOnError: true)!, counters) is FuzzFailure failure)
                     {
                         runtime.Add(failure);
                     }
@@ -197,7 +209,7 @@ namespace Backprop.Tests.Fuzzing
 
         // ---------------------------------------------------------------- one program at run time
 
-        private static FuzzFailure? Check(FuzzProgram program, Type type)
+        private static FuzzFailure? Check(FuzzProgram program, Type type, FuzzCounters counters)
         {
             var forward = type.GetMethod("Forward")!.CreateDelegate<Func<double[][], double>>();
             var gradient = type.GetMethod("Gradient")!.CreateDelegate<Func<double[][], double[][], double>>();
@@ -269,6 +281,7 @@ namespace Backprop.Tests.Fuzzing
                         }
                     }
 
+                    counters.AddCoordinate(Math.Abs(analytic) > 1e-3, best > 0 && numericAtBest != Partial(() => forward(x), point, i, 1.0));
                     if (!(best <= Tolerance))
                     {
                         return Mismatch(program, $"d F / d {InputName(program, k)}[{i}]: generated {R(analytic)}, finite differences {R(numericAtBest)} (relative error {best.ToString("E2", CultureInfo.InvariantCulture)})");
@@ -358,7 +371,7 @@ namespace Backprop.Tests.Fuzzing
                     }
 
                     FuzzFailure? again = Run(new[] { program }, new FuzzCounters()).FirstOrDefault();
-                    if (again is not null && again.Kind == failure.Kind)
+                    if (again is not null && again.Kind == failure.Kind && DiagnosticId(again.Detail) == DiagnosticId(failure.Detail))
                     {
                         current = again;
                         progress = true;
@@ -372,6 +385,10 @@ namespace Backprop.Tests.Fuzzing
 
             return current;
         }
+
+        /// <summary>The first compiler or generator diagnostic id in a failure's detail, so shrinking keeps the same failure.</summary>
+        private static string? DiagnosticId(string detail)
+            => System.Text.RegularExpressions.Regex.Match(detail, @"(error|warning) ((CS|BP)\d{4})") is { Success: true } match ? match.Groups[2].Value : null;
 
         /// <summary>Edits that make a program smaller: each applies itself and returns its undo, or null if stale.</summary>
         private static IEnumerable<Func<Action?>> Candidates(FuzzProgram program)
@@ -527,6 +544,25 @@ namespace Backprop.Tests.Fuzzing
 
         public int Programs { get; private set; }
 
+        /// <summary>Gradient components compared with finite differences.</summary>
+        public long Coordinates { get; private set; }
+
+        /// <summary>Components of magnitude above 1e-3: how much of the gradient the programs really exercise.</summary>
+        public long NonzeroCoordinates { get; private set; }
+
+        /// <summary>Components that agreed only with a smaller finite-difference step (a kink near the point).</summary>
+        public long KinkRetries { get; private set; }
+
+        public void AddCoordinate(bool nonzero, bool retried)
+        {
+            lock (_gate)
+            {
+                Coordinates++;
+                NonzeroCoordinates += nonzero ? 1 : 0;
+                KinkRetries += retried ? 1 : 0;
+            }
+        }
+
         public int this[FailureKind kind]
         {
             get
@@ -560,6 +596,14 @@ namespace Backprop.Tests.Fuzzing
                 }
             }
         }
+
+        /// <summary>How much the programs exercised, for the test output.</summary>
+        public string Coverage => string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} gradient components compared, {1} of them above 1e-3 in magnitude, {2} agreeing only at a smaller step (kinks)",
+            Coordinates,
+            NonzeroCoordinates,
+            KinkRetries);
 
         public override string ToString()
             => string.Format(

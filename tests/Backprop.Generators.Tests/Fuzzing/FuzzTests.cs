@@ -58,6 +58,7 @@ namespace Backprop.Tests.Fuzzing
 
             TimeSpan elapsed = clock.Elapsed;
             _output.WriteLine($"seeds {firstSeed}..{firstSeed + count - 1}: {counters}");
+            _output.WriteLine(counters.Coverage);
             _output.WriteLine($"time {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s on {Environment.ProcessorCount} cores");
 
             // Print the first failure of each kind, shrunk to a small repro.

@@ -26,7 +26,7 @@ namespace Backprop.Tests.Fuzzing
         public const double Cap = 3;
 
         /// <summary>The magnitude an accumulator is assumed to reach.</summary>
-        public const double AccumulatorCap = 300;
+        public const double AccumulatorCap = 30;
 
         private static readonly string[] s_indexCounters = { "i", "j", "k", "l" };
 
@@ -233,6 +233,10 @@ namespace Backprop.Tests.Fuzzing
                 if (allowArrays && Chance(0.3))
                 {
                     body.Add(DeclareArray());
+                    if (Chance(0.7))
+                    {
+                        body.Add(FillArray(_context.Arrays[_context.Arrays.Count - 1].Name));
+                    }
                 }
 
                 body.Add(Statement(depth: 0));
@@ -443,6 +447,19 @@ namespace Backprop.Tests.Fuzzing
             return new FLine($"double[] {name} = new double[{length}];");
         }
 
+        /// <summary>A loop that fills a local array from the inputs, as real code does after declaring one.</summary>
+        private FStmt FillArray(string name)
+        {
+            string i = s_indexCounters[0];
+            var counter = new CounterInfo(i, true);
+            _context.Counters.Add(counter);
+            _context.LoopDepth++;
+            FExpr value = Bounded(Expression(2 + _random.Next(2)), Cap);
+            _context.LoopDepth--;
+            _context.Counters.Remove(counter);
+            return new FFor($"for (int {i} = 0; {i} < {name}.Length; {i}++)", new List<FStmt> { new FLine($"{name}[{i}] = {{0}};", value) });
+        }
+
         private FStmt Loop(int depth)
         {
             int loops = _context.Counters.Count(c => c.IsIndex);
@@ -600,7 +617,15 @@ namespace Backprop.Tests.Fuzzing
         private FExpr MathCall(int depth)
         {
             FExpr operand = Expression(depth - 1);
-            switch (_random.Next(17))
+
+            // The piecewise-constant functions (12 and up) cut derivatives: pick them a quarter as often.
+            int choice = _random.Next(12);
+            if (choice == 11 && Chance(0.5))
+            {
+                choice = 12 + _random.Next(5);
+            }
+
+            switch (choice)
             {
                 case 0:
                     {
@@ -664,7 +689,8 @@ namespace Backprop.Tests.Fuzzing
                     }
 
                 case 12:
-                    return new FExpr(FKind.Double, 1, "Math.Sign({0})", operand);
+                    // Math.Sign returns an int: convert it, or Math.Floor(Math.Sign(x)) would be ambiguous.
+                    return new FExpr(FKind.Double, 1, Pick("(double)Math.Sign({0})", "(Math.Sign({0}) * 0.5)"), operand);
                 case 13:
                     return new FExpr(FKind.Double, operand.Bound + 1, "Math.Floor({0})", operand);
                 case 14:
@@ -719,11 +745,9 @@ namespace Backprop.Tests.Fuzzing
         {
             while (true)
             {
-                switch (_random.Next(9))
+                switch (_random.Next(20))
                 {
-                    case 0:
-                    case 1:
-                    case 2:
+                    case < 8:
                         if (_context.Scalars.Count > 0)
                         {
                             ScalarInfo scalar = _context.Scalars[_random.Next(_context.Scalars.Count)];
@@ -731,9 +755,7 @@ namespace Backprop.Tests.Fuzzing
                         }
 
                         break;
-                    case 3:
-                    case 4:
-                    case 5:
+                    case < 15:
                         if (_context.Arrays.Count > 0)
                         {
                             ArrayInfo array = _context.Arrays[_random.Next(_context.Arrays.Count)];
@@ -741,7 +763,7 @@ namespace Backprop.Tests.Fuzzing
                         }
 
                         break;
-                    case 6:
+                    case < 17:
                         if (_context.Counters.Count > 0)
                         {
                             CounterInfo counter = _context.Counters[_random.Next(_context.Counters.Count)];
@@ -749,7 +771,7 @@ namespace Backprop.Tests.Fuzzing
                         }
 
                         break;
-                    case 7:
+                    case 17:
                         {
                             ScalarInfo[] constants = _context.Scalars.Where(s => s.Class == VarClass.ReadOnly).ToArray();
                             if (constants.Length > 0 && Chance(0.5))
