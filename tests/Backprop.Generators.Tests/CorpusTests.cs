@@ -13,11 +13,41 @@ namespace Backprop.Tests
     public sealed class CorpusTests
     {
         private static readonly Dictionary<string, GradientCase> s_cases = CorpusCases.All().ToDictionary(c => c.Name);
+        private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+        public CorpusTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
 
         public static IEnumerable<object[]> Names => s_cases.Keys.Select(name => new object[] { name });
 
         [Fact]
         public void CorpusHasAtLeastFortyFunctions() => Assert.True(s_cases.Count >= 40, $"only {s_cases.Count} cases");
+
+        [Fact]
+        public void WorstErrorOverTheWholeCorpus()
+        {
+            double worst = 0;
+            string where = string.Empty;
+            int coordinates = 0;
+            foreach (GradientCase testCase in s_cases.Values)
+            {
+                double[][] inputs = testCase.CloneInputs();
+                double[][] gradients = testCase.NewGradients();
+                testCase.Gradient(inputs, gradients);
+                for (int a = 0; a < inputs.Length; a++)
+                {
+                    GradientCheckResult check = GradientCheck.Check(() => testCase.Forward(inputs), inputs[a], gradients[a]);
+                    coordinates += check.Count;
+                    if (!(check.WorstRelativeError <= worst))
+                    {
+                        worst = check.WorstRelativeError;
+                        where = $"{testCase.Name}, input {a}";
+                    }
+                }
+            }
+
+            _output.WriteLine($"{s_cases.Count} functions, {coordinates} coordinates: worst relative error {worst:E2} ({where})");
+            Assert.True(worst <= 1e-6, $"worst relative error {worst:E2} in {where}");
+        }
 
         [Theory]
         [MemberData(nameof(Names))]

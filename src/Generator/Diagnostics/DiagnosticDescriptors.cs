@@ -11,6 +11,7 @@ namespace Backprop.Generators.Diagnostics
     internal static class DiagnosticDescriptors
     {
         private const string Category = "Backprop";
+        // The repository's copy of docs/diagnostics.md (the package's project URL), where "## BP0001" is anchor #bp0001.
         private const string HelpBase = "https://github.com/backprop-generators/backprop-generators/blob/main/docs/diagnostics.md#";
 
         /// <summary>BP0001: a containing type is not partial, so nothing can be added to it.</summary>

@@ -120,9 +120,20 @@ namespace Backprop.Generators.Differentiation
                     }
 
                 case MathFunction.Abs:
-                    // d |u| = sign(u) du, which is 0 at u = 0 (the subgradient of least magnitude).
-                    context.Propagate(0, Ops.Mul(adjoint, Call(MathFunction.Sign, context.Argument(0), IrType.Int)));
-                    break;
+                    {
+                        // d |u| = sign(u) du, which is 0 at u = 0 (the subgradient of least magnitude). The sign is
+                        // written with comparisons: Math.Sign throws on NaN, while |NaN| is NaN, so a NaN u must give a
+                        // NaN derivative (u * 0), not an exception.
+                        Expr u = context.Argument(0);
+                        Expr zero = Ops.Lit(0, type);
+                        Expr sign = new Conditional(
+                            Ops.Compare(BinaryOp.Greater, u, zero),
+                            Ops.Lit(1, type),
+                            new Conditional(Ops.Compare(BinaryOp.Less, u, zero), Ops.Lit(-1, type), Ops.Mul(u, zero), type),
+                            type);
+                        context.Propagate(0, Ops.Mul(adjoint, sign));
+                        break;
+                    }
 
                 case MathFunction.Max:
                 case MathFunction.Min:

@@ -25,13 +25,46 @@ namespace Backprop.Generators.Differentiation
         public static Function? Lower(Function function, List<DiagnosticInfo> diagnostics)
         {
             var context = new Context(function);
-            Block body = context.LowerBlock(function.Body.Statements.ToList(), null, out _);
+            Block body = context.LowerBlock(FoldConstantBranches(function.Body).Statements.ToList(), null, out _);
             if (context.ReturnedFlag is not null)
             {
                 body = new Block(new Stmt[] { new Declare(context.ReturnedFlag, Literal.Of(0, ScalarKind.Bool), "bool returned = false;", null) }.Concat(body.Statements).ToEquatableArray());
             }
 
             return function with { Body = body, Locals = context.Locals.ToEquatableArray() };
+        }
+
+        /// <summary>
+        /// Replaces each <c>if</c> whose condition is a constant (the parser folds constant expressions) by the branch
+        /// it always takes, before anything else looks at the body: the generated code then holds no branch C# calls
+        /// unreachable, and an exit in the branch never taken is not an exit.
+        /// </summary>
+        private static Block FoldConstantBranches(Block block)
+        {
+            var output = new List<Stmt>();
+            foreach (Stmt stmt in block.Statements)
+            {
+                switch (stmt)
+                {
+                    case If { Condition: Literal constant } i:
+                        output.AddRange(FoldConstantBranches(constant.Value != 0 ? i.Then : i.Else).Statements);
+                        break;
+                    case If i:
+                        output.Add(i with { Then = FoldConstantBranches(i.Then), Else = FoldConstantBranches(i.Else) });
+                        break;
+                    case For f:
+                        output.Add(f with { Body = FoldConstantBranches(f.Body) });
+                        break;
+                    case While w:
+                        output.Add(w with { Body = FoldConstantBranches(w.Body) });
+                        break;
+                    default:
+                        output.Add(stmt);
+                        break;
+                }
+            }
+
+            return new Block(output.ToEquatableArray());
         }
 
         private sealed class LoopContext

@@ -53,6 +53,12 @@ namespace Backprop.Generators.Parsing
         // (an error the user is still typing should not come with a second, confusing one) and generates nothing.
         private bool _hasCompilerErrors;
 
+        // How deep ParseExpression is; deeper than MaxExpressionDepth is refused (once, with BP0005).
+        private const int MaxExpressionDepth = 128;
+        private const int MaxSyntaxDepth = 1000;
+        private int _expressionDepth;
+        private bool _reportedDepth;
+
         // Which [Differentiable] callees in this compilation get a pullback, shared by the parsers of one method and
         // of the callees it checks; a callee still being checked (recursion) counts as differentiable.
         private readonly Dictionary<IMethodSymbol, bool> _calleeVerdicts;
@@ -153,6 +159,23 @@ namespace Backprop.Generators.Parsing
 
             if (_diagnostics.Any(IsError))
             {
+                return null;
+            }
+
+            // Roslyn builds operation trees recursively: a machine-written body nested thousands of levels deep would
+            // overflow the stack (which kills the compiler) before any check of ours could run.
+            if (TooDeep(syntax) is SyntaxNode deep)
+            {
+                string advice = $"it nests more than {MaxSyntaxDepth} levels of blocks, branches, loops and operators; split it into smaller statements or methods";
+                if (deep is ExpressionSyntax)
+                {
+                    ReportExpression(deep, advice);
+                }
+                else
+                {
+                    ReportStatement(deep, $"The statement '{Quote(deep)}'", advice);
+                }
+
                 return null;
             }
 
@@ -275,6 +298,8 @@ namespace Backprop.Generators.Parsing
 
         private void ParseStatement(IOperation operation, List<Stmt> output)
         {
+            // A host with a small stack gets an exception here (reported as BP9999), never a stack overflow.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (operation)
             {
                 case IBlockOperation block:
@@ -802,7 +827,34 @@ namespace Backprop.Generators.Parsing
 
         private Expr? ParseExpression(IOperation operation)
         {
+            // Every later pass walks expressions recursively, so a machine-written expression thousands of operations
+            // deep would overflow the stack and kill the compiler: refuse it here, with advice.
+            if (_expressionDepth >= MaxExpressionDepth)
+            {
+                if (!_reportedDepth)
+                {
+                    _reportedDepth = true;
+                    ReportExpression(operation.Syntax, $"it nests more than {MaxExpressionDepth} operations deep; split it into several statements with locals");
+                }
+
+                return null;
+            }
+
+            _expressionDepth++;
+            try
+            {
+                return ParseExpressionCore(operation);
+            }
+            finally
+            {
+                _expressionDepth--;
+            }
+        }
+
+        private Expr? ParseExpressionCore(IOperation operation)
+        {
             _cancellationToken.ThrowIfCancellationRequested();
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             if (operation.ConstantValue.HasValue && TypeMapper.Map(operation.Type) is { IsSequence: false } constantType && constantType.Scalar != ScalarKind.Opaque)
             {
                 object? value = operation.ConstantValue.Value;
@@ -1326,14 +1378,53 @@ namespace Backprop.Generators.Parsing
             YieldStatementSyntax => "'yield'",
             LabeledStatementSyntax labeled => $"The label '{labeled.Identifier.Text}:'",
             CheckedStatementSyntax => "A 'checked' or 'unchecked' block",
-            _ => $"The statement '{Text(syntax)}'",
+            _ => $"The statement '{Quote(syntax)}'",
         };
 
         private void ReportStatement(SyntaxNode syntax, string what, string advice)
             => Report(DiagnosticDescriptors.UnsupportedStatement, Where(syntax), what, advice);
 
         private void ReportExpression(SyntaxNode syntax, string advice)
-            => Report(DiagnosticDescriptors.UnsupportedExpression, Where(syntax), Text(syntax), advice);
+            => Report(DiagnosticDescriptors.UnsupportedExpression, Where(syntax), Quote(syntax), advice);
+
+        /// <summary>
+        /// The outermost statement of the body (or the expression body) inside which syntax nests deeper than
+        /// <see cref="MaxSyntaxDepth"/>, found without recursion; null for ordinary code.
+        /// </summary>
+        private SyntaxNode? TooDeep(MethodDeclarationSyntax method)
+        {
+            IEnumerable<SyntaxNode> roots = method.Body is not null ? method.Body.Statements : method.ExpressionBody is not null ? new[] { method.ExpressionBody.Expression } : Enumerable.Empty<SyntaxNode>();
+            foreach (SyntaxNode root in roots)
+            {
+                var pending = new Stack<(SyntaxNode Node, int Depth)>();
+                pending.Push((root, 1));
+                while (pending.Count > 0)
+                {
+                    (SyntaxNode node, int depth) = pending.Pop();
+                    if (depth > MaxSyntaxDepth)
+                    {
+                        return root;
+                    }
+
+                    foreach (SyntaxNode child in node.ChildNodes())
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return null;
+        }
+
+        /// <summary>Source text for a diagnostic message: on one line, and cut short if long (the location shows it all).</summary>
+        private static string Quote(SyntaxNode syntax)
+        {
+            const int MaxLength = 100;
+            string text = Text(syntax);
+            return text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 3) + "...";
+        }
 
         private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

@@ -94,6 +94,9 @@ namespace Backprop.Tests.Fuzzing
             Operands = operands;
         }
 
+        /// <summary>A line the shrinker must keep: a while loop's counter increment, without which it never ends.</summary>
+        public bool IsEssential { get; init; }
+
         public string Format { get; }
 
         public FExpr[] Operands { get; }
@@ -158,6 +161,91 @@ namespace Backprop.Tests.Fuzzing
         {
             Line(builder, indent, Header);
             RenderBlock(builder, indent, Body);
+        }
+    }
+
+    /// <summary>A <c>while</c> loop, or a <c>do</c> loop when <see cref="IsDo"/>.</summary>
+    public sealed class FWhile : FStmt
+    {
+        public FWhile(FExpr condition, List<FStmt> body, bool isDo)
+        {
+            Condition = condition;
+            Body = body;
+            IsDo = isDo;
+        }
+
+        public FExpr Condition { get; }
+
+        public List<FStmt> Body { get; }
+
+        public bool IsDo { get; }
+
+        public override IEnumerable<List<FStmt>> Blocks => new[] { Body };
+
+        public override IEnumerable<FExpr> Expressions => new[] { Condition };
+
+        public override void Render(StringBuilder builder, int indent)
+        {
+            if (IsDo)
+            {
+                Line(builder, indent, "do");
+                RenderBlock(builder, indent, Body);
+                Line(builder, indent, $"while ({Condition.Render()});");
+                return;
+            }
+
+            Line(builder, indent, $"while ({Condition.Render()})");
+            RenderBlock(builder, indent, Body);
+        }
+    }
+
+    /// <summary><c>switch (Selector) { case k: { … } break; … default: { … } break; }</c>.</summary>
+    public sealed class FSwitch : FStmt
+    {
+        public FSwitch(FExpr selector, List<(string Label, List<FStmt> Body)> sections)
+        {
+            Selector = selector;
+            Sections = sections;
+        }
+
+        public FExpr Selector { get; }
+
+        public List<(string Label, List<FStmt> Body)> Sections { get; }
+
+        public override IEnumerable<List<FStmt>> Blocks => Sections.Select(s => s.Body);
+
+        public override IEnumerable<FExpr> Expressions => new[] { Selector };
+
+        public override void Render(StringBuilder builder, int indent)
+        {
+            Line(builder, indent, $"switch ({Selector.Render()})");
+            Line(builder, indent, "{");
+            foreach ((string label, List<FStmt> body) in Sections)
+            {
+                Line(builder, indent + 1, label + ":");
+                RenderBlock(builder, indent + 2, body);
+                Line(builder, indent + 2, "break;");
+            }
+
+            Line(builder, indent, "}");
+        }
+    }
+
+    /// <summary>Statements that belong together without braces of their own (a counter and its while loop).</summary>
+    public sealed class FSequence : FStmt
+    {
+        public FSequence(List<FStmt> items) => Items = items;
+
+        public List<FStmt> Items { get; }
+
+        public override IEnumerable<List<FStmt>> Blocks => new[] { Items };
+
+        public override void Render(StringBuilder builder, int indent)
+        {
+            foreach (FStmt item in Items)
+            {
+                item.Render(builder, indent);
+            }
         }
     }
 

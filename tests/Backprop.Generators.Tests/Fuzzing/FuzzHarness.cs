@@ -7,6 +7,8 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Backprop.Generators.Diagnostics;
 using Backprop.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -108,15 +110,20 @@ namespace Backprop.Tests.Fuzzing
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {
                     // The adapters call FGradient and FPullback: missing, they mean the generator rejected F (or a helper).
-                    bool missingGenerated = diagnostic.Id == "CS0117";
+                    bool missingGenerated = diagnostic.Id is "CS0103" or "CS0117"
+                        && diagnostic.GetMessage(CultureInfo.InvariantCulture) is string message
+                        && (message.Contains("Gradient'", StringComparison.Ordinal) || message.Contains("Pullback'", StringComparison.Ordinal));
                     failed[program] = inGenerated
                         ? new FuzzFailure(program, FailureKind.CompileFailure, diagnostic.ToString())
                         : missingGenerated
                             ? new FuzzFailure(program, FailureKind.Rejected, Explain(program, diagnostic))
                             : new FuzzFailure(program, FailureKind.InvalidProgram, diagnostic.ToString());
                 }
-                else if (inGenerated && !userWarnings.Contains((program, diagnostic.Id)))
+                else if (inGenerated && !userWarnings.Contains((program, diagnostic.Id))
+                    && !(diagnostic.Id == "CS0219" && userWarnings.Contains((program, "CS0162"))))
                 {
+                    // (CS0219 next to the user's CS0162: a local written only in code C# calls unreachable is unused
+                    // once the generator folds that code away.)
                     failed[program] = new FuzzFailure(program, FailureKind.GeneratedWarning, diagnostic.ToString());
                 }
             }
@@ -182,8 +189,9 @@ namespace Backprop.Tests.Fuzzing
 
         private static FuzzProgram? ProgramOf(Diagnostic diagnostic, Dictionary<string, FuzzProgram> byClass)
         {
-            string? path = diagnostic.Location.SourceTree?.FilePath;
-            if (path is null)
+            // GetLineSpan, not SourceTree: the generator's diagnostics carry a path and a span but no tree.
+            string? path = diagnostic.Location.GetLineSpan().Path;
+            if (string.IsNullOrEmpty(path))
             {
                 return null;
             }
@@ -305,12 +313,83 @@ namespace Backprop.Tests.Fuzzing
                 }
             }
 
+            return Concurrency(program, gradient, x) ?? SpecialValues(program, forward, gradient);
+        }
+
+        /// <summary>Calls from several threads at once, on shared inputs, must give the serial gradient bit for bit.</summary>
+        private static FuzzFailure? Concurrency(FuzzProgram program, Func<double[][], double[][], double> gradient, double[][] x)
+        {
+            double[][] serial = program.Inputs.Select(a => new double[a.Length]).ToArray();
+            double value = gradient(x, serial);
+            string? problem = null;
+            Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+            {
+                for (int call = 0; call < 8; call++)
+                {
+                    double[][] g = program.Inputs.Select(a => new double[a.Length]).ToArray();
+                    double returned = gradient(x, g);
+                    bool same = BitConverter.DoubleToInt64Bits(returned) == BitConverter.DoubleToInt64Bits(value)
+                        && g.Zip(serial).All(pair => pair.First.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(pair.Second.Select(BitConverter.DoubleToInt64Bits)));
+                    if (!same)
+                    {
+                        Interlocked.CompareExchange(ref problem, "a gradient computed on several threads at once differs from the serial one", null);
+                        return;
+                    }
+                }
+            });
+            return problem is null ? null : Mismatch(program, problem);
+        }
+
+        /// <summary>NaN and infinities flow through the gradient as through the forward method: same value, no new exception.</summary>
+        private static FuzzFailure? SpecialValues(FuzzProgram program, Func<double[][], double> forward, Func<double[][], double[][], double> gradient)
+        {
+            for (int k = 0; k < program.Inputs.Count; k++)
+            {
+                foreach (double special in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                {
+                    double[][] x = program.Inputs.Select(a => (double[])a.Clone()).ToArray();
+                    x[k][x[k].Length - 1] = special;
+                    double[][] g = program.Inputs.Select(a => new double[a.Length]).ToArray();
+                    Exception? forwardFailure = null, gradientFailure = null;
+                    double value = 0, returned = 0;
+                    try
+                    {
+                        value = forward(x);
+                    }
+                    catch (Exception exception)
+                    {
+                        forwardFailure = exception;
+                    }
+
+                    try
+                    {
+                        returned = gradient(x, g);
+                    }
+                    catch (Exception exception)
+                    {
+                        gradientFailure = exception;
+                    }
+
+                    string where = $"{InputName(program, k)}[{x[k].Length - 1}] = {R(special)}";
+                    if (gradientFailure is not null && forwardFailure?.GetType() != gradientFailure.GetType())
+                    {
+                        return new FuzzFailure(program, FailureKind.GradientException, $"with {where}, the forward method {(forwardFailure is null ? "returns" : "throws " + forwardFailure.GetType().Name)} but the gradient throws {gradientFailure}");
+                    }
+
+                    if (forwardFailure is null && BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(returned))
+                    {
+                        return Mismatch(program, $"with {where}, the forward value is {R(value)} but the gradient returned {R(returned)}");
+                    }
+                }
+            }
+
             return null;
         }
 
         private static FuzzFailure Mismatch(FuzzProgram program, string detail) => new FuzzFailure(program, FailureKind.Mismatch, detail);
 
-        private static string InputName(FuzzProgram program, int k) => program.Parameters.Where(p => p.IsDifferentiable).ElementAt(k).Name;
+        private static string InputName(FuzzProgram program, int k)
+            => program.Parameters.Where(p => p.IsDifferentiable).ElementAtOrDefault(k)?.Name ?? "x" + k.ToString(CultureInfo.InvariantCulture);
 
         private static double RelativeError(double a, double n)
         {
@@ -416,7 +495,7 @@ namespace Backprop.Tests.Fuzzing
                     for (int s = block.Count - 1; s >= 0; s--)
                     {
                         FStmt stmt = block[s];
-                        if (stmt is FLine { IsReturn: true } && block == method.Body && s == block.Count - 1)
+                        if ((stmt is FLine { IsReturn: true } && block == method.Body && s == block.Count - 1) || stmt is FLine { IsEssential: true })
                         {
                             continue;
                         }

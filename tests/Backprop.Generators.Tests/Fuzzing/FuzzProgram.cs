@@ -75,9 +75,24 @@ namespace Backprop.Tests.Fuzzing
 
         public string FilePath => ClassName + ".cs";
 
+        /// <summary>Hand-written source, for regression programs; null for generated ones.</summary>
+        public string? RawSource { get; private init; }
+
+        /// <summary>
+        /// A hand-written program in namespace <see cref="Namespace"/>, class <paramref name="className"/>, with the
+        /// same adapters (<c>Forward</c>, <c>Gradient</c>, <c>Pullback</c>) as generated ones.
+        /// </summary>
+        public static FuzzProgram FromSource(string className, string source, params double[][] inputs)
+            => new FuzzProgram(0, className, 0, new List<FMethod>(), new List<FParam>(), inputs.ToList(), new List<double[]>()) { RawSource = source };
+
         /// <summary>The program's source file.</summary>
         public string Render()
         {
+            if (RawSource is not null)
+            {
+                return RawSource;
+            }
+
             var builder = new StringBuilder();
             builder.Append("using System;\nusing Backprop;\n\nnamespace ").Append(Namespace).Append("\n{\n");
             RenderClass(builder);
@@ -92,6 +107,11 @@ namespace Backprop.Tests.Fuzzing
             foreach (string line in comment.Split('\n'))
             {
                 builder.Append("// ").Append(line).Append('\n');
+            }
+
+            if (RawSource is not null)
+            {
+                return builder.Append(RawSource).ToString();
             }
 
             builder.Append("using System;\nusing Backprop;\n\nnamespace ").Append(Namespace).Append("\n{\n");

@@ -75,6 +75,12 @@ namespace Backprop.Tests.Fuzzing
                 _output.WriteLine($"seed {failure.Program.Seed}: {failure.Kind}: {failure.Detail.Split('\n')[0]}");
             }
 
+            // `dotnet test` shows a passing test's output only with a detailed console logger: the counts also go to a
+            // file next to the test assembly, which CI can print.
+            System.IO.File.WriteAllText(
+                System.IO.Path.Combine(AppContext.BaseDirectory, "fuzz-summary.txt"),
+                $"seeds {firstSeed}..{firstSeed + count - 1}: {counters}\n{counters.Coverage}\ntime {elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s on {Environment.ProcessorCount} cores\n");
+
             Assert.Equal(count, counters.Programs);
             Assert.True(counters.TotalFailures == 0, counters.ToString());
         }

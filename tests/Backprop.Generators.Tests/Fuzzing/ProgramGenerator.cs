@@ -35,18 +35,24 @@ namespace Backprop.Tests.Fuzzing
         private readonly List<HelperInfo> _helpers = new List<HelperInfo>();
         private readonly List<VoidHelperInfo> _voidHelpers = new List<VoidHelperInfo>();
         private Context _context = null!;
+        private bool _hasRecursiveHelper;
 
         private ProgramGenerator(int seed)
         {
             _random = new Random(seed);
-            _length = 1 + _random.Next(4);
+            _length = 1 + _random.Next(5);
         }
 
         private enum VarClass
         {
             Bounded,
             Accumulator,
+
+            /// <summary>A [NoDerivative] parameter: read-only, and a constant for differentiation.</summary>
             ReadOnly,
+
+            /// <summary>An <c>in</c> parameter: read-only, but differentiable.</summary>
+            Fixed,
         }
 
         /// <summary>Writes the program of one seed.</summary>
@@ -66,6 +72,16 @@ namespace Backprop.Tests.Fuzzing
                 methods.Add(ScalarHelper(h));
             }
 
+            if (Chance(0.3))
+            {
+                // Recursion through the pullback: R calls itself a few times, the derivative flows through every level.
+                _hasRecursiveHelper = true;
+                methods.Add(new FMethod("public static double R(double u, int m)", true, new List<FStmt>
+                {
+                    new FLine("return m <= 0 ? u : Math.Tanh(0.5 * R(u, m - 1) + u * {0});", FExpr.Number(RandomConstant())),
+                }));
+            }
+
             int voidHelpers = _random.Next(3) == 0 ? 0 : 1 + _random.Next(2);
             for (int h = 0; h < voidHelpers; h++)
             {
@@ -73,7 +89,7 @@ namespace Backprop.Tests.Fuzzing
             }
 
             var parameters = new List<FParam>();
-            int arrays = _random.Next(3);
+            int arrays = Chance(0.8) ? 1 + _random.Next(2) : 0;
             int scalars = _random.Next(3);
             if (arrays + scalars == 0)
             {
@@ -90,7 +106,7 @@ namespace Backprop.Tests.Fuzzing
             string[] scalarNames = { "p", "q" };
             for (int k = 0; k < scalars; k++)
             {
-                parameters.Add(new FParam(scalarNames[k], "double", FParamKind.Scalar));
+                parameters.Add(new FParam(scalarNames[k], Chance(0.2) ? "in double" : "double", FParamKind.Scalar));
             }
 
             if (Chance(0.4))
@@ -127,7 +143,7 @@ namespace Backprop.Tests.Fuzzing
                         _context.Arrays.Add(new ArrayInfo(parameter.Name, VarClass.ReadOnly, parameter.Type));
                         break;
                     case FParamKind.Scalar:
-                        _context.Scalars.Add(new ScalarInfo(parameter.Name, VarClass.Bounded));
+                        _context.Scalars.Add(new ScalarInfo(parameter.Name, parameter.Type.StartsWith("in ", StringComparison.Ordinal) ? VarClass.Fixed : VarClass.Bounded));
                         break;
                     case FParamKind.ConstantScalar:
                         _context.Scalars.Add(new ScalarInfo(parameter.Name, VarClass.ReadOnly));
@@ -291,7 +307,7 @@ namespace Backprop.Tests.Fuzzing
         {
             while (true)
             {
-                switch (_random.Next(14))
+                switch (_random.Next(16))
                 {
                     case 0:
                     case 1:
@@ -335,6 +351,27 @@ namespace Backprop.Tests.Fuzzing
                         }
 
                         break;
+                    case 11:
+                        if (Reduction() is FStmt reduction)
+                        {
+                            return reduction;
+                        }
+
+                        break;
+                    case 12:
+                        if (depth < 3)
+                        {
+                            return WhileLoop(depth);
+                        }
+
+                        break;
+                    case 13:
+                        if (depth < 3)
+                        {
+                            return Switch(depth);
+                        }
+
+                        break;
                     default:
                         if (AssignScalar() is FStmt other)
                         {
@@ -344,6 +381,28 @@ namespace Backprop.Tests.Fuzzing
                         return DeclareScalar();
                 }
             }
+        }
+
+        /// <summary>An accumulator summed over an array, as in a dot product or a loss over examples.</summary>
+        private FStmt? Reduction()
+        {
+            ScalarInfo[] accumulators = _context.Scalars.Where(v => v.Class == VarClass.Accumulator).ToArray();
+            if (accumulators.Length == 0 || _context.Arrays.Count == 0 || _context.Counters.Any(c => c.Name == s_indexCounters[0]))
+            {
+                return null;
+            }
+
+            ScalarInfo target = accumulators[_random.Next(accumulators.Length)];
+            ArrayInfo array = _context.Arrays[_random.Next(_context.Arrays.Count)];
+            string i = s_indexCounters[0];
+            var counter = new CounterInfo(i, true);
+            _context.Counters.Add(counter);
+            _context.LoopDepth++;
+            FExpr element = new FExpr(FKind.Double, BoundOf(array), $"{array.Name}[{i}]");
+            FExpr term = Chance(0.5) ? Product(element, Bounded(Expression(2), Cap)) : Bounded(Expression(2), Cap);
+            _context.LoopDepth--;
+            _context.Counters.Remove(counter);
+            return new FFor($"for (int {i} = 0; {i} < {array.Name}.Length; {i}++)", new List<FStmt> { new FLine($"{target.Name} += {{0}};", Bounded(term, Cap)) });
         }
 
         private FStmt DeclareScalar()
@@ -357,7 +416,7 @@ namespace Backprop.Tests.Fuzzing
 
         private FStmt? AssignScalar()
         {
-            ScalarInfo[] writable = _context.Scalars.Where(s => s.Class != VarClass.ReadOnly).ToArray();
+            ScalarInfo[] writable = _context.Scalars.Where(s => s.Class is VarClass.Bounded or VarClass.Accumulator).ToArray();
             if (writable.Length == 0)
             {
                 return null;
@@ -371,7 +430,7 @@ namespace Backprop.Tests.Fuzzing
                     case 0:
                         return new FLine($"{target.Name} *= {{0}};", Factor());
                     case 1:
-                        return new FLine($"{target.Name} /= {{0}};", Denominator());
+                        return new FLine($"{target.Name} /= {{0}};", Divisor());
                     default:
                         return new FLine($"{target.Name} = {{0}};", Bounded(Expression(2 + _random.Next(2)), Cap));
                 }
@@ -411,7 +470,7 @@ namespace Backprop.Tests.Fuzzing
                     case 0:
                         return new FLine($"{element} *= {{0}};", Factor());
                     case 1:
-                        return new FLine($"{element} /= {{0}};", Denominator());
+                        return new FLine($"{element} /= {{0}};", Divisor());
                     default:
                         return new FLine($"{element} = {{0}};", Bounded(Expression(2 + _random.Next(2)), Cap));
                 }
@@ -503,20 +562,69 @@ namespace Backprop.Tests.Fuzzing
 
             _context.Counters.Add(counter);
             _context.LoopDepth++;
+            _context.Breakable.Add("loop");
             List<FStmt> body = Block(1 + _random.Next(3), depth + 1);
+            _context.Breakable.RemoveAt(_context.Breakable.Count - 1);
             _context.LoopDepth--;
             _context.Counters.Remove(counter);
             return new FFor(header, body);
+        }
+
+        /// <summary>
+        /// A while or do loop with a data-dependent condition, bounded by a counter that the body increments first
+        /// (so that a continue cannot skip it): <c>int w = 0; while (w &lt; 3 &amp;&amp; cond) { w++; … }</c>.
+        /// </summary>
+        private FStmt WhileLoop(int depth)
+        {
+            string w = _context.NewName("w");
+            int count = 1 + _random.Next(3);
+            var guard = new FExpr(FKind.Bool, 1, $"{w} < {count} && ({{0}})", Condition(1));
+            _context.LoopDepth++;
+            _context.Breakable.Add("loop");
+            var body = new List<FStmt> { new FLine($"{w}++;") { IsEssential = true } };
+            body.AddRange(Block(1 + _random.Next(3), depth + 1));
+            _context.Breakable.RemoveAt(_context.Breakable.Count - 1);
+            _context.LoopDepth--;
+            return new FSequence(new List<FStmt> { new FLine($"int {w} = 0;"), new FWhile(guard, body, isDo: Chance(0.4)) });
+        }
+
+        /// <summary>A switch on a small int: a counter, the length, or a value rounded down (data-dependent).</summary>
+        private FStmt Switch(int depth)
+        {
+            var selectors = new List<FExpr> { new FExpr(FKind.Int, 3, "(int)Math.Floor({0}) % 3", Scaled(Expression(2), 2.5)) };
+            selectors.AddRange(_context.Counters.Select(c => FExpr.Int($"{c.Name} % 3", 2)));
+            if (_context.LengthName is not null)
+            {
+                selectors.Add(FExpr.Int(_context.LengthName, 5));
+            }
+
+            FExpr selector = selectors[_random.Next(selectors.Count)];
+            var labels = new List<string> { "case 0", Pick("case 1", "case -1", "case 2"), };
+            if (Chance(0.6))
+            {
+                labels.Add("default");
+            }
+
+            _context.Breakable.Add("switch");
+            List<(string, List<FStmt>)> sections = labels.Distinct().Select(label => (label, Block(1 + _random.Next(2), depth + 1))).ToList();
+            _context.Breakable.RemoveAt(_context.Breakable.Count - 1);
+            return new FSwitch(selector, sections);
         }
 
         private FStmt Branch(int depth)
         {
             FExpr condition = Condition(2);
             List<FStmt> then = Block(1 + _random.Next(2), depth + 1);
-            if (_context.LoopDepth == 0 && !_context.IsVoid && Chance(0.3))
+            if (_context.Breakable.Count > 0 && _context.Breakable[_context.Breakable.Count - 1] == "loop" && Chance(0.3))
+            {
+                // Leave the loop early, or skip the rest of this iteration.
+                then.Add(new FLine(Chance(0.5) ? "break;" : "continue;"));
+            }
+            else if (!_context.IsVoid && Chance(_context.LoopDepth == 0 ? 0.2 : 0.1))
             {
                 // An early return, which lowering turns into a branch around the rest of the method.
-                then.Add(new FLine("return {0};", Bounded(Expression(2), AccumulatorCap)));
+                FExpr value = ResultExpression();
+                then.Add(new FLine("return {0};", _context.IsHelper ? Bounded(value, Cap) : value));
             }
 
             List<FStmt>? otherwise = Chance(0.5) ? Block(1 + _random.Next(2), depth + 1) : null;
@@ -706,6 +814,11 @@ namespace Backprop.Tests.Fuzzing
 
         private FExpr? CallHelper(int depth)
         {
+            if (_hasRecursiveHelper && !_context.IsHelper && Chance(0.3))
+            {
+                return new FExpr(FKind.Double, 1 + Cap, $"R({{0}}, {_random.Next(4)})", Bounded(Expression(depth - 1), Cap));
+            }
+
             // A helper may call only helpers written before it, so calls never recurse.
             int available = _context.IsHelper ? _context.HelperIndex : _helpers.Count;
             if (available == 0)
@@ -929,6 +1042,26 @@ namespace Backprop.Tests.Fuzzing
             }
         }
 
+        /// <summary>A divisor of magnitude at least 1, for <c>/=</c> in loops: dividing never makes a value grow.</summary>
+        private FExpr Divisor()
+        {
+            switch (_random.Next(4))
+            {
+                case 0:
+                    return FExpr.Number(Pick(2.0, 1.5, -4.0, 1.25));
+                case 1:
+                    return new FExpr(FKind.Double, 3.5, "(2.5 + Math.Sin({0}))", Expression(2));
+                case 2:
+                    {
+                        FExpr inner = Scaled(Expression(2), 3);
+                        return new FExpr(FKind.Double, 1 + (inner.Bound * inner.Bound), "(1 + {0} * {0})", Parenthesized(inner));
+                    }
+
+                default:
+                    return new FExpr(FKind.Double, 3, "(2 + Math.Tanh({0}))", Expression(2));
+            }
+        }
+
         /// <summary>A positive value bounded away from zero, for Log, Sqrt and Pow bases.</summary>
         private FExpr Positive(FExpr operand)
         {
@@ -958,6 +1091,7 @@ namespace Backprop.Tests.Fuzzing
             "1.5 + Math.Tanh({0})" => 0.5,
             "0.5 + Math.Abs({0})" => 0.5,
             "(1.5 + Math.Sin({0}))" => 0.5,
+            "(2.5 + Math.Sin({0}))" => 1.5,
             "(2 + Math.Tanh({0}))" => 1,
             "1 + {0} * {0}" or "(1 + {0} * {0})" => 1,
             "Math.Exp({0})" => Math.Exp(-positive.Operands[0].Bound),
@@ -1011,7 +1145,7 @@ namespace Backprop.Tests.Fuzzing
         }
 
         private static FExpr Parenthesized(FExpr value)
-            => value.Operands.Length == 0 && !value.Format.Contains(' ', StringComparison.Ordinal) ? value : new FExpr(value.Kind, value.Bound, "({0})", value);
+            => value.Operands.Length == 0 && !value.Format.Contains(' ', StringComparison.Ordinal) && !value.Format.StartsWith('-') ? value : new FExpr(value.Kind, value.Bound, "({0})", value);
 
         private double RandomConstant() => Math.Round(-2 + (4 * _random.NextDouble()), 2);
 
@@ -1050,6 +1184,9 @@ namespace Backprop.Tests.Fuzzing
             public List<string> Ints { get; } = new List<string>();
 
             public int LoopDepth { get; set; }
+
+            /// <summary>The loops and switches around the current statement, innermost last: what a break would leave.</summary>
+            public List<string> Breakable { get; } = new List<string>();
 
             public string NewName(string prefix) => prefix + (++_names).ToString(CultureInfo.InvariantCulture);
         }

@@ -41,7 +41,7 @@ namespace Backprop.Tests.Corpus
             // return Math.Abs(x - y) + Math.Max(x, y * y) - Math.Min(x * 2, y);  ->  d(u ± v) = du ± dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d(uv) = v du + u dv; d min(a, b) goes to the smaller argument (a on ties)
             {
                 double arg = x - y;
-                double adj = resultAdj * global::System.Math.Sign(arg);
+                double adj = resultAdj * (arg > 0.0 ? 1.0 : arg < 0.0 ? -1.0 : arg * 0.0);
                 xGrad += adj;
                 yGrad += -adj;
                 double arg2 = y * y;

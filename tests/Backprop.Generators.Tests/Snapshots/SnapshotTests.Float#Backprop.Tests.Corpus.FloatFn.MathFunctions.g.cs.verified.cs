@@ -59,7 +59,7 @@ namespace Backprop.Tests.Corpus
                 float pow = global::System.MathF.Pow(arg, x);
                 xGrad += cAdj * pow * global::System.MathF.Log(arg);
                 float arg2 = x - y;
-                float adj2 = cAdj * global::System.MathF.Sign(arg2);
+                float adj2 = cAdj * (arg2 > 0f ? 1f : arg2 < 0f ? -1f : arg2 * 0f);
                 xGrad += adj2;
                 yGrad += -adj2;
                 if (x >= y)

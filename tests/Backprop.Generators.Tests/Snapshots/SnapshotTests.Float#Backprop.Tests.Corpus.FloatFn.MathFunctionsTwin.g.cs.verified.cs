@@ -59,7 +59,7 @@ namespace Backprop.Tests.Corpus
                 double pow = global::System.Math.Pow(arg, x);
                 xGrad += cAdj * pow * global::System.Math.Log(arg);
                 double arg2 = x - y;
-                double adj2 = cAdj * global::System.Math.Sign(arg2);
+                double adj2 = cAdj * (arg2 > 0.0 ? 1.0 : arg2 < 0.0 ? -1.0 : arg2 * 0.0);
                 xGrad += adj2;
                 yGrad += -adj2;
                 if (x >= y)

@@ -43,7 +43,7 @@ namespace Backprop.Samples.Xor
                 double arg = 1.0 + global::System.Math.Exp(-global::System.Math.Abs(z));
                 double arg2 = -global::System.Math.Abs(z);
                 double exp = global::System.Math.Exp(arg2);
-                zGrad += -(resultAdj / arg * exp * global::System.Math.Sign(z));
+                zGrad += -(resultAdj / arg * exp * (z > 0.0 ? 1.0 : z < 0.0 ? -1.0 : z * 0.0));
             }
             return result;
         }

@@ -1,0 +1,584 @@
+using System;
+
+// What-if variants of the generated pullback, for the ablation in docs/benchmarks.md ("Why the targets are missed").
+// Each method is a copy of the generator's output for NetworkModel.Loss (as of this commit) with one more hand edit than the
+// previous one; the edits are the changes to the transform proposed there. Run with --ablation: every variant is
+// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator changes.
+#pragma warning disable IDE0059, CS0219
+namespace Backprop.Benchmarks.Experiments
+{
+    /// <summary>Hand-edited copies of the generated pullback of NetworkModel.Loss.</summary>
+    public static partial class NetworkVariants
+    {
+        /// <summary>A variant of the generated pullback (see the file header).</summary>
+        public static double LossPullbackAsGenerated(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
+        {
+            double[] hidden = global::System.Array.Empty<double>();
+            double[] hiddenAdj = global::System.Array.Empty<double>();
+            double sum = 0.0;
+            int offset = 0;
+            double sum2 = 0.0;
+            double logit = 0.0;
+            double target = 0.0;
+            double error = 0.0;
+            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+
+            try
+            {
+                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                int firstLayerSize = width * inputCount + width;
+                int layerSize = width * width + width;
+                int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
+                int lastLayer = (hiddenLayers - 1) * width;
+                double total = 0.0;
+                for (int p = 0; p < pointCount; p++)
+                {
+                    for (int j = 0; j < width; j++)
+                    {
+                        savedDoubles.Push(sum);
+                        sum = parameters[width * inputCount + j];
+                        for (int i = 0; i < inputCount; i++)
+                        {
+                            savedDoubles.Push(sum);
+                            sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
+                        }
+
+                        savedDoubles.Push(hidden[j]);
+                        hidden[j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum);
+                    }
+
+                    for (int l = 1; l < hiddenLayers; l++)
+                    {
+                        savedInts.Push(offset);
+                        offset = firstLayerSize + (l - 1) * layerSize;
+                        for (int j = 0; j < width; j++)
+                        {
+                            savedDoubles.Push(sum2);
+                            sum2 = parameters[offset + width * width + j];
+                            for (int i = 0; i < width; i++)
+                            {
+                                savedDoubles.Push(sum2);
+                                sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
+                            }
+
+                            savedDoubles.Push(hidden[l * width + j]);
+                            hidden[l * width + j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum2);
+                        }
+                    }
+
+                    savedDoubles.Push(logit);
+                    logit = parameters[outputOffset + width];
+                    for (int i = 0; i < width; i++)
+                    {
+                        savedDoubles.Push(logit);
+                        logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
+                    }
+
+                    savedDoubles.Push(target);
+                    target = targets[p];
+                    if (lossKind == 1)
+                    {
+                        total = total + (global::Backprop.Benchmarks.Network.NetworkModel.Softplus(logit) - target * logit);
+                    }
+                    else
+                    {
+                        savedDoubles.Push(error);
+                        error = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(logit) - target;
+                        total = total + error * error;
+                    }
+                }
+
+                double result = total / (double)pointCount;
+
+                // Reverse sweep: the chain rule, from the result back to the inputs.
+                double totalAdj = 0.0;
+                double sumAdj = 0.0;
+                double sum2Adj = 0.0;
+                double logitAdj = 0.0;
+                double errorAdj = 0.0;
+
+                // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
+                totalAdj += resultAdj / (double)pointCount;
+
+                // for (int p = 0; p < pointCount; p++), in reverse
+                for (int p = pointCount - 1; p >= 0; p--)
+                {
+                    // if (lossKind == BinaryCrossEntropy), in reverse
+                    if (lossKind == 1)
+                    {
+                        // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
+                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        logitAdj += target * -totalAdj;
+                    }
+                    else
+                    {
+                        // total += error * error;  ->  d(uv) = v du + u dv
+                        errorAdj += totalAdj * error;
+                        errorAdj += error * totalAdj;
+
+                        // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
+                        error = savedDoubles.Pop();
+                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        errorAdj = 0.0;
+                    }
+
+                    // double target = targets[p];
+                    target = savedDoubles.Pop();
+
+                    // for (int i = 0; i < width; i++), in reverse
+                    for (int i = width - 1; i >= 0; i--)
+                    {
+                        // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
+                        logit = savedDoubles.Pop();
+                        parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
+                        hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                    }
+
+                    // double logit = parameters[outputOffset + width];
+                    logit = savedDoubles.Pop();
+                    parametersGrad[outputOffset + width] += logitAdj;
+                    logitAdj = 0.0;
+
+                    // for (int l = 1; l < hiddenLayers; l++), in reverse
+                    for (int l = hiddenLayers - 1; l >= 1; l--)
+                    {
+                        // for (int j = 0; j < width; j++), in reverse
+                        for (int j = width - 1; j >= 0; j--)
+                        {
+                            // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                            hidden[l * width + j] = savedDoubles.Pop();
+                            global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            hiddenAdj[l * width + j] = 0.0;
+
+                            // for (int i = 0; i < width; i++), in reverse
+                            for (int i = width - 1; i >= 0; i--)
+                            {
+                                // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                                sum2 = savedDoubles.Pop();
+                                parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
+                                hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
+                            }
+
+                            // double sum = parameters[offset + width * width + j];
+                            sum2 = savedDoubles.Pop();
+                            parametersGrad[offset + width * width + j] += sum2Adj;
+                            sum2Adj = 0.0;
+                        }
+
+                        // int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = savedInts.Pop();
+                    }
+
+                    // for (int j = 0; j < width; j++), in reverse
+                    for (int j = width - 1; j >= 0; j--)
+                    {
+                        // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                        hidden[j] = savedDoubles.Pop();
+                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        hiddenAdj[j] = 0.0;
+
+                        // for (int i = 0; i < inputCount; i++), in reverse
+                        for (int i = inputCount - 1; i >= 0; i--)
+                        {
+                            // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
+                            sum = savedDoubles.Pop();
+                            parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                        }
+
+                        // double sum = parameters[width * inputCount + j];
+                        sum = savedDoubles.Pop();
+                        parametersGrad[width * inputCount + j] += sumAdj;
+                        sumAdj = 0.0;
+                    }
+                }
+                return result;
+            }
+            finally
+            {
+                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
+                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                savedDoubles.Dispose();
+                savedInts.Dispose();
+            }
+        }
+
+        /// <summary>A variant of the generated pullback (see the file header).</summary>
+        public static double LossPullbackOnlyNeededSaves(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
+        {
+            double[] hidden = global::System.Array.Empty<double>();
+            double[] hiddenAdj = global::System.Array.Empty<double>();
+            double sum = 0.0;
+            int offset = 0;
+            double sum2 = 0.0;
+            double logit = 0.0;
+            double target = 0.0;
+            double error = 0.0;
+            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+
+            try
+            {
+                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                int firstLayerSize = width * inputCount + width;
+                int layerSize = width * width + width;
+                int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
+                int lastLayer = (hiddenLayers - 1) * width;
+                double total = 0.0;
+                for (int p = 0; p < pointCount; p++)
+                {
+                    for (int j = 0; j < width; j++)
+                    {
+                        savedDoubles.Push(sum);
+                        sum = parameters[width * inputCount + j];
+                        for (int i = 0; i < inputCount; i++)
+                        {
+                            sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
+                        }
+
+                        savedDoubles.Push(hidden[j]);
+                        hidden[j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum);
+                    }
+
+                    for (int l = 1; l < hiddenLayers; l++)
+                    {
+                        savedInts.Push(offset);
+                        offset = firstLayerSize + (l - 1) * layerSize;
+                        for (int j = 0; j < width; j++)
+                        {
+                            savedDoubles.Push(sum2);
+                            sum2 = parameters[offset + width * width + j];
+                            for (int i = 0; i < width; i++)
+                            {
+                                sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
+                            }
+
+                            savedDoubles.Push(hidden[l * width + j]);
+                            hidden[l * width + j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum2);
+                        }
+                    }
+
+                    savedDoubles.Push(logit);
+                    logit = parameters[outputOffset + width];
+                    for (int i = 0; i < width; i++)
+                    {
+                        logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
+                    }
+
+                    target = targets[p];
+                    if (lossKind == 1)
+                    {
+                        total = total + (global::Backprop.Benchmarks.Network.NetworkModel.Softplus(logit) - target * logit);
+                    }
+                    else
+                    {
+                        savedDoubles.Push(error);
+                        error = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(logit) - target;
+                        total = total + error * error;
+                    }
+                }
+
+                double result = total / (double)pointCount;
+
+                // Reverse sweep: the chain rule, from the result back to the inputs.
+                double totalAdj = 0.0;
+                double sumAdj = 0.0;
+                double sum2Adj = 0.0;
+                double logitAdj = 0.0;
+                double errorAdj = 0.0;
+
+                // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
+                totalAdj += resultAdj / (double)pointCount;
+
+                // for (int p = 0; p < pointCount; p++), in reverse
+                for (int p = pointCount - 1; p >= 0; p--)
+                {
+                    // if (lossKind == BinaryCrossEntropy), in reverse
+                    if (lossKind == 1)
+                    {
+                        // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
+                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        logitAdj += target * -totalAdj;
+                    }
+                    else
+                    {
+                        // total += error * error;  ->  d(uv) = v du + u dv
+                        errorAdj += totalAdj * error;
+                        errorAdj += error * totalAdj;
+
+                        // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
+                        error = savedDoubles.Pop();
+                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        errorAdj = 0.0;
+                    }
+
+                    // double target = targets[p]; (recomputed instead of saved)
+                    target = p > 0 ? targets[p - 1] : 0.0;
+
+                    // for (int i = 0; i < width; i++), in reverse
+                    for (int i = width - 1; i >= 0; i--)
+                    {
+                        // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
+                        parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
+                        hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                    }
+
+                    // double logit = parameters[outputOffset + width];
+                    logit = savedDoubles.Pop();
+                    parametersGrad[outputOffset + width] += logitAdj;
+                    logitAdj = 0.0;
+
+                    // for (int l = 1; l < hiddenLayers; l++), in reverse
+                    for (int l = hiddenLayers - 1; l >= 1; l--)
+                    {
+                        // for (int j = 0; j < width; j++), in reverse
+                        for (int j = width - 1; j >= 0; j--)
+                        {
+                            // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                            hidden[l * width + j] = savedDoubles.Pop();
+                            global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            hiddenAdj[l * width + j] = 0.0;
+
+                            // for (int i = 0; i < width; i++), in reverse
+                            for (int i = width - 1; i >= 0; i--)
+                            {
+                                // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                                parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
+                                hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
+                            }
+
+                            // double sum = parameters[offset + width * width + j];
+                            sum2 = savedDoubles.Pop();
+                            parametersGrad[offset + width * width + j] += sum2Adj;
+                            sum2Adj = 0.0;
+                        }
+
+                        // int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = savedInts.Pop();
+                    }
+
+                    // for (int j = 0; j < width; j++), in reverse
+                    for (int j = width - 1; j >= 0; j--)
+                    {
+                        // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                        hidden[j] = savedDoubles.Pop();
+                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        hiddenAdj[j] = 0.0;
+
+                        // for (int i = 0; i < inputCount; i++), in reverse
+                        for (int i = inputCount - 1; i >= 0; i--)
+                        {
+                            // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
+                            parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                        }
+
+                        // double sum = parameters[width * inputCount + j];
+                        sum = savedDoubles.Pop();
+                        parametersGrad[width * inputCount + j] += sumAdj;
+                        sumAdj = 0.0;
+                    }
+                }
+                return result;
+            }
+            finally
+            {
+                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
+                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                savedDoubles.Dispose();
+                savedInts.Dispose();
+            }
+        }
+
+        /// <summary>A variant of the generated pullback (see the file header).</summary>
+        public static double LossPullbackOnlyNeededSavesSavedSigmoid(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
+        {
+            double[] hidden = global::System.Array.Empty<double>();
+            double[] hiddenAdj = global::System.Array.Empty<double>();
+            double sum = 0.0;
+            int offset = 0;
+            double sum2 = 0.0;
+            double logit = 0.0;
+            double target = 0.0;
+            double error = 0.0;
+            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+
+            try
+            {
+                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                int firstLayerSize = width * inputCount + width;
+                int layerSize = width * width + width;
+                int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
+                int lastLayer = (hiddenLayers - 1) * width;
+                double total = 0.0;
+                for (int p = 0; p < pointCount; p++)
+                {
+                    for (int j = 0; j < width; j++)
+                    {
+                        savedDoubles.Push(sum);
+                        sum = parameters[width * inputCount + j];
+                        for (int i = 0; i < inputCount; i++)
+                        {
+                            sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
+                        }
+
+                        savedDoubles.Push(hidden[j]);
+                        hidden[j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum);
+                    }
+
+                    for (int l = 1; l < hiddenLayers; l++)
+                    {
+                        savedInts.Push(offset);
+                        offset = firstLayerSize + (l - 1) * layerSize;
+                        for (int j = 0; j < width; j++)
+                        {
+                            savedDoubles.Push(sum2);
+                            sum2 = parameters[offset + width * width + j];
+                            for (int i = 0; i < width; i++)
+                            {
+                                sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
+                            }
+
+                            savedDoubles.Push(hidden[l * width + j]);
+                            hidden[l * width + j] = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(sum2);
+                        }
+                    }
+
+                    savedDoubles.Push(logit);
+                    logit = parameters[outputOffset + width];
+                    for (int i = 0; i < width; i++)
+                    {
+                        logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
+                    }
+
+                    target = targets[p];
+                    if (lossKind == 1)
+                    {
+                        total = total + (global::Backprop.Benchmarks.Network.NetworkModel.Softplus(logit) - target * logit);
+                    }
+                    else
+                    {
+                        savedDoubles.Push(error);
+                        error = global::Backprop.Benchmarks.Network.NetworkModel.Sigmoid(logit) - target;
+                        total = total + error * error;
+                    }
+                }
+
+                double result = total / (double)pointCount;
+
+                // Reverse sweep: the chain rule, from the result back to the inputs.
+                double totalAdj = 0.0;
+                double sumAdj = 0.0;
+                double sum2Adj = 0.0;
+                double logitAdj = 0.0;
+                double errorAdj = 0.0;
+
+                // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
+                totalAdj += resultAdj / (double)pointCount;
+
+                // for (int p = 0; p < pointCount; p++), in reverse
+                for (int p = pointCount - 1; p >= 0; p--)
+                {
+                    // if (lossKind == BinaryCrossEntropy), in reverse
+                    if (lossKind == 1)
+                    {
+                        // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
+                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        logitAdj += target * -totalAdj;
+                    }
+                    else
+                    {
+                        // total += error * error;  ->  d(uv) = v du + u dv
+                        errorAdj += totalAdj * error;
+                        errorAdj += error * totalAdj;
+
+                        // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
+                        error = savedDoubles.Pop();
+                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        errorAdj = 0.0;
+                    }
+
+                    // double target = targets[p]; (recomputed instead of saved)
+                    target = p > 0 ? targets[p - 1] : 0.0;
+
+                    // for (int i = 0; i < width; i++), in reverse
+                    for (int i = width - 1; i >= 0; i--)
+                    {
+                        // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
+                        parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
+                        hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                    }
+
+                    // double logit = parameters[outputOffset + width];
+                    logit = savedDoubles.Pop();
+                    parametersGrad[outputOffset + width] += logitAdj;
+                    logitAdj = 0.0;
+
+                    // for (int l = 1; l < hiddenLayers; l++), in reverse
+                    for (int l = hiddenLayers - 1; l >= 1; l--)
+                    {
+                        // for (int j = 0; j < width; j++), in reverse
+                        for (int j = width - 1; j >= 0; j--)
+                        {
+                            // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                            sum2Adj += hiddenAdj[l * width + j] * (hidden[l * width + j] * (1.0 - hidden[l * width + j]));
+                            hidden[l * width + j] = savedDoubles.Pop();
+                            hiddenAdj[l * width + j] = 0.0;
+
+                            // for (int i = 0; i < width; i++), in reverse
+                            for (int i = width - 1; i >= 0; i--)
+                            {
+                                // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                                parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
+                                hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
+                            }
+
+                            // double sum = parameters[offset + width * width + j];
+                            sum2 = savedDoubles.Pop();
+                            parametersGrad[offset + width * width + j] += sum2Adj;
+                            sum2Adj = 0.0;
+                        }
+
+                        // int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = savedInts.Pop();
+                    }
+
+                    // for (int j = 0; j < width; j++), in reverse
+                    for (int j = width - 1; j >= 0; j--)
+                    {
+                        // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                        sumAdj += hiddenAdj[j] * (hidden[j] * (1.0 - hidden[j]));
+                        hidden[j] = savedDoubles.Pop();
+                        hiddenAdj[j] = 0.0;
+
+                        // for (int i = 0; i < inputCount; i++), in reverse
+                        for (int i = inputCount - 1; i >= 0; i--)
+                        {
+                            // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
+                            parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                        }
+
+                        // double sum = parameters[width * inputCount + j];
+                        sum = savedDoubles.Pop();
+                        parametersGrad[width * inputCount + j] += sumAdj;
+                        sumAdj = 0.0;
+                    }
+                }
+                return result;
+            }
+            finally
+            {
+                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
+                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                savedDoubles.Dispose();
+                savedInts.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System;
+using Backprop.Benchmarks.Experiments;
+
+namespace Backprop.Benchmarks.Network
+{
+    /// <summary>The Xor sample's 2-8-8-1 sigmoid network with the binary cross-entropy over the 4 XOR points.</summary>
+    public sealed class NetworkWorkload : Workload
+    {
+        private const int InputCount = 2;
+        private const int HiddenLayers = 2;
+        private const int Width = 8;
+        private readonly double[] _inputs = { 0, 0, 0, 1, 1, 0, 1, 1 };
+        private readonly double[] _targets = { 0, 1, 1, 0 };
+
+        /// <inheritdoc/>
+        public override string Name => "xor-2-8-8-1";
+
+        /// <inheritdoc/>
+        public override string Description => $"Xor network 2-8-8-1, BCE over 4 points ({NetworkModel.ParameterCount(InputCount, HiddenLayers, Width)} parameters)";
+
+        /// <inheritdoc/>
+        public override void Setup()
+        {
+            Parameters = new double[NetworkModel.ParameterCount(InputCount, HiddenLayers, Width)];
+            Gradient = new double[Parameters.Length];
+            Fill(new Random(1), Parameters, 1.0);
+        }
+
+        /// <inheritdoc/>
+        public override double Forward()
+            => NetworkModel.Loss(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy);
+
+        /// <inheritdoc/>
+        public override double Generated()
+            => NetworkModel.LossGradient(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, Gradient);
+
+        /// <inheritdoc/>
+        public override double HandScalar()
+            => NetworkHandWritten.Scalar(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, Gradient);
+
+        /// <inheritdoc/>
+        public override IEnumerable<(string Name, Func<double> Run)> Variants()
+        {
+            yield return ("as generated (copy)", () => NetworkVariants.LossPullbackAsGenerated(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("+ no saves of partial sums the reverse never reads", () => NetworkVariants.LossPullbackOnlyNeededSaves(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("+ sigmoid adjoints from the saved activations", () => NetworkVariants.LossPullbackOnlyNeededSavesSavedSigmoid(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+        }
+    }
+}

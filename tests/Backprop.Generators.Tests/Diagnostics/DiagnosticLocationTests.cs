@@ -1,0 +1,493 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Backprop.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Backprop.Tests.Diagnostics
+{
+    /// <summary>
+    /// One test per BP id: the diagnostic a build shows (analyzer and generator together), with its exact location.
+    /// Sources mark the expected span with <c>[|</c> and <c>|]</c>; the test asserts that exactly those diagnostics
+    /// appear, with the given id, severity and line/column span, and that the generator emitted nothing for the method.
+    /// </summary>
+    public sealed class DiagnosticLocationTests
+    {
+        private const string Usings = "using System;\nusing System.Linq;\nusing Backprop;\n\n";
+
+        [Fact]
+        public void BP0001_ContainingTypeNotPartial_AtEachNonPartialType()
+        {
+            AssertDiagnostics(
+                """
+                public partial class Outer
+                {
+                    public static class [|Inner|]
+                    {
+                        [Differentiable]
+                        public static double F(double x) => x * x;
+                    }
+                }
+                """,
+                "BP0001");
+        }
+
+        [Fact]
+        public void BP0002_UnsupportedReturnType_AtTheReturnType()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static [|int|] F(double x) => (int)x;
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_GenericMethod_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double [|F|]<T>(double x) => x;
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_AsyncMethod_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static async System.Threading.Tasks.Task<double> [|F|](double x)
+                    {
+                        await System.Threading.Tasks.Task.Yield();
+                        return x * x;
+                    }
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_LocalFunction_AtItsName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    public static double Outer(double x)
+                    {
+                        return Square(x);
+
+                        [Differentiable]
+                        static double [|Square|](double v) => v * v;
+                    }
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0003_UnsupportedParameterType_AtTheParameter()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x, decimal [|scale|]) => x;
+                }
+                """,
+                "BP0003");
+        }
+
+        [Fact]
+        public void BP0003_RefParameter_AtTheParameter()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(ref double [|x|]) => x * x;
+                }
+                """,
+                "BP0003");
+        }
+
+        [Fact]
+        public void BP0004_TryCatch_AtTheStatement()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        double y = x;
+                        [|try { y = x * x; } catch (Exception) { y = 0; }|]
+                        return y;
+                    }
+                }
+                """,
+                "BP0004");
+        }
+
+        [Fact]
+        public void BP0004_Goto_AtTheStatementAndTheLabel()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        [|goto done;|]
+                        [|done: return x;|]
+                    }
+                }
+                """,
+                "BP0004",
+                "BP0004");
+        }
+
+        [Fact]
+        public void BP0005_Lambda_AtTheLambda()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        Func<double, double> square = [|v => v * v|];
+                        return x;
+                    }
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0005_Linq_AtTheCall()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] x) => [|x.Sum()|];
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0005_QueryExpression_AtTheLinqCall()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] x) => [|(from v in x select v * v).Sum()|];
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0003_Pointer_AtTheParameter()
+        {
+            AssertDiagnostics(
+                """
+                public static unsafe partial class M
+                {
+                    [Differentiable]
+                    public static double F(double* [|x|]) => *x;
+                }
+                """,
+                "BP0003");
+        }
+
+        [Fact]
+        public void BP0005_ExpressionTooDeep_AtTheExpression()
+        {
+            string sum = string.Join(" + ", Enumerable.Repeat("x", 1500));
+            AssertDiagnostics(
+                "public static partial class M\n{\n    [Differentiable]\n    public static double F(double x) => [|" + sum + "|];\n}\n",
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0004_StatementsNestedTooDeep_AtTheOutermostStatement()
+        {
+            // Thousands of nested blocks overflowed the stack inside Roslyn's operation factory and killed the compiler.
+            string body = "s = s * x + 1;";
+            for (int k = 0; k < 2000; k++)
+            {
+                body = $"if (x > {k}) {{ {body} }}";
+            }
+
+            AssertDiagnostics(
+                "public static partial class M\n{\n    [Differentiable]\n    public static double F(double x)\n    {\n        double s = 0;\n        [|" + body + "|]\n        return s;\n    }\n}\n",
+                "BP0004");
+        }
+
+        [Fact]
+        public void BP0006_CallWithoutDerivative_AtTheCall()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x) => 2 * [|Math.Atan(x)|];
+                }
+                """,
+                "BP0006");
+        }
+
+        [Fact]
+        public void BP0007_FieldWrite_AtTheField()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static double s_last;
+
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        [|s_last|] = x;
+                        return x * x;
+                    }
+                }
+                """,
+                "BP0007");
+        }
+
+        [Fact]
+        public void BP0007_PropertyWrite_AtTheProperty()
+        {
+            AssertDiagnostics(
+                """
+                public static class Log
+                {
+                    public static double Last { get; set; }
+                }
+
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        [|Log.Last|] = x;
+                        return x * x;
+                    }
+                }
+                """,
+                "BP0007");
+        }
+
+        [Fact]
+        public void BP0007_ElementOfAStaticArray_AtTheElement()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static readonly double[] s_history = new double[8];
+
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        [|s_history[0]|] = x;
+                        return x * x;
+                    }
+                }
+                """,
+                "BP0007");
+        }
+
+        [Fact]
+        public void BP0008_UnsupportedLoop_AtTheHeader()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] x)
+                    {
+                        double s = 0;
+                        [|for (int i = 0; i < x.Length; i += 2)|]
+                        {
+                            s += x[i];
+                        }
+
+                        return s;
+                    }
+                }
+                """,
+                "BP0008");
+        }
+
+        [Fact]
+        public void BP0009_ParameterDoesNotAffectResult_AtTheParameter()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x, double [|unused|]) => x * x;
+                }
+                """,
+                expectGenerated: true,
+                "BP0009");
+        }
+
+        [Fact]
+        public void BP0010_WritesParameterArray_AtTheStatement()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] x)
+                    {
+                        [|x[0] = x[0] * 2;|]
+                        return x[0];
+                    }
+                }
+                """,
+                "BP0010");
+        }
+
+        [Fact]
+        public void BP0011_CallOfAMethodWithErrors_AtTheCall()
+        {
+            // BP0004 on the callee itself; BP0011 where the caller calls it.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double Halve(double x)
+                    {
+                        [|try { x = x / 2; } finally { }|]
+                        return x;
+                    }
+
+                    [Differentiable]
+                    public static double F(double x) => [|Halve(x)|] * x;
+                }
+                """,
+                "BP0004",
+                "BP0011");
+        }
+
+        [Fact]
+        public void BP9999_InternalFailure_OneDiagnosticNamingTheMethod_RestUnaffected()
+        {
+            // An internal failure, injected without a test hook: the parser refuses to run out of stack, so on a
+            // thread with a small stack a deep (but allowed) expression fails inside the generator. The failure must
+            // become one BP9999 at the method's name, and the other file's method must still be generated.
+            string deep = "using Backprop;\n\npublic static partial class A\n{\n    [Differentiable]\n    public static double [|Deep|](double x) => "
+                + string.Join(" + ", Enumerable.Repeat("x", 120)) + ";\n}\n";
+            (string source, List<TextSpan> spans) = Markup.Parse(deep);
+            const string Other = "using Backprop;\n\npublic static partial class B\n{\n    [Differentiable]\n    public static double Fine(double x) => x * x;\n}\n";
+            AnalyzerHarness.Result? result = null;
+            var thread = new Thread(() => result = AnalyzerHarness.Run(("A.cs", source), ("B.cs", Other)), maxStackSize: 224 * 1024);
+            thread.Start();
+            thread.Join();
+
+            Assert.NotNull(result);
+            Diagnostic internalError = Assert.Single(result!.Generator);
+            Assert.Equal("BP9999", internalError.Id);
+            Assert.Equal(DiagnosticSeverity.Error, internalError.Severity);
+            Assert.Equal(Span(source, spans[0]), internalError.Location.GetLineSpan().Span);
+            Assert.Contains("'Deep'", internalError.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Equal(new[] { "B.Fine.g.cs" }, result.GeneratedSources.Select(g => g.HintName));
+            Assert.DoesNotContain(result.Compiler, d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+        }
+
+        private static void AssertDiagnostics(string markup, params string[] ids) => AssertDiagnostics(markup, expectGenerated: false, ids);
+
+        /// <summary>Asserts that the marked spans carry exactly the given ids, in source order, and nothing else.</summary>
+        private static void AssertDiagnostics(string markup, bool expectGenerated, params string[] ids)
+        {
+            (string source, List<TextSpan> spans) = Markup.Parse(Usings + markup);
+            Assert.Equal(ids.Length, spans.Count);
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("Test.cs", source));
+
+            string[] expected = ids.Zip(spans, (id, span) => Describe(id, Span(source, span))).ToArray();
+            string[] actual = result.Backprop.Select(d => Describe(d.Id, d.Location.GetLineSpan().Span)).ToArray();
+            Assert.Equal(expected, actual);
+            foreach (Diagnostic diagnostic in result.Backprop)
+            {
+                Assert.Equal(diagnostic.Id == "BP0009" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
+                Assert.EndsWith("docs/diagnostics.md#" + diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+            }
+
+            // A method with an error gets no generated code, and what is generated always compiles.
+            Assert.Equal(expectGenerated, result.GeneratedSources.Length > 0);
+            Assert.DoesNotContain(result.Compiler, d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+        }
+
+        private static string Describe(string id, LinePositionSpan span)
+            => $"{id} ({span.Start.Line + 1},{span.Start.Character + 1})-({span.End.Line + 1},{span.End.Character + 1})";
+
+        private static LinePositionSpan Span(string source, TextSpan span) => SourceText.From(source).Lines.GetLinePositionSpan(span);
+    }
+
+    /// <summary>Test sources with expected spans marked as <c>[|…|]</c>.</summary>
+    public static class Markup
+    {
+        public static (string Source, List<TextSpan> Spans) Parse(string markup)
+        {
+            var builder = new StringBuilder();
+            var spans = new List<TextSpan>();
+            int start = -1;
+            for (int i = 0; i < markup.Length; i++)
+            {
+                if (string.CompareOrdinal(markup, i, "[|", 0, 2) == 0)
+                {
+                    start = builder.Length;
+                    i++;
+                }
+                else if (string.CompareOrdinal(markup, i, "|]", 0, 2) == 0)
+                {
+                    spans.Add(TextSpan.FromBounds(start, builder.Length));
+                    i++;
+                }
+                else
+                {
+                    builder.Append(markup[i]);
+                }
+            }
+
+            return (builder.ToString(), spans);
+        }
+    }
+}
