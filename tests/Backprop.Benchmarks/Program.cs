@@ -14,13 +14,16 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Backprop.Benchmarks
 {
     /// <summary>
-    /// <c>dotnet run -c Release --project tests/Backprop.Benchmarks -- [--verify | --quick] [--workload NAME[,NAME...]] [BenchmarkDotNet options]</c>.
+    /// <c>dotnet run -c Release --project tests/Backprop.Benchmarks -- [--quick | --verify | --ablation | --direct] [--wall-clock] [--workload NAME[,NAME...]] [BenchmarkDotNet options]</c>.
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
+    /// <item><description>no option: the checks, then every case with the Full job (25 iterations of 250 ms; about 6 minutes on 2 cores).</description></item>
+    /// <item><description><c>--quick</c>: the checks, then every case with the Quick job (5 iterations of 120 ms; about 2 minutes).</description></item>
     /// <item><description><c>--verify</c>: only the correctness checks (a few seconds).</description></item>
-    /// <item><description><c>--quick</c>: the checks, then every case with a short job (about 4 minutes on 2 cores).</description></item>
-    /// <item><description>no option: the checks, then every case with a longer job (two launches, 20 iterations each).</description></item>
+    /// <item><description><c>--ablation</c>: the generated gradient against hand-edited copies of its code (Experiments/).</description></item>
+    /// <item><description><c>--direct</c>: a plain timing loop without BenchmarkDotNet, to cross-check it.</description></item>
+    /// <item><description><c>--wall-clock</c>: BenchmarkDotNet's own wall clock and one process per case instead of thread CPU time in-process.</description></item>
     /// </list>
     /// The benchmarks run only when the checks pass. At the end, the table of medians and ratios of
     /// docs/benchmarks.md is printed and written to BenchmarkDotNet.Artifacts/results/backprop-summary.md.
@@ -101,7 +104,7 @@ namespace Backprop.Benchmarks
 
             Job job = quick
                 ? Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(120))
-                : Job.Default.WithId("Full").WithLaunchCount(2).WithWarmupCount(5).WithIterationCount(20).WithIterationTime(TimeInterval.FromMilliseconds(250));
+                : Job.Default.WithId("Full").WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25).WithIterationTime(TimeInterval.FromMilliseconds(250));
 
             if (!wallClock)
             {

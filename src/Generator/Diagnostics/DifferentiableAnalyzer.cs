@@ -87,7 +87,7 @@ namespace Backprop.Generators.Diagnostics
                     DiagnosticDescriptors.UnsupportedMethod,
                     syntax.Identifier.GetLocation(),
                     function.Name,
-                    "local functions cannot be differentiated; make it a static method of a partial type"));
+                    "it is a local function, which the generator cannot add members next to; make it a static method of a partial type"));
             }
         }
 

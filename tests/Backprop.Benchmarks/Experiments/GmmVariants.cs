@@ -3,8 +3,8 @@ using System;
 // What-if variants of the generated pullback, for the ablation in docs/benchmarks.md ("Why the targets are missed").
 // Each method is a copy of the generator's output for GmmModel.Objective (as of this commit) with one more hand edit than the
 // previous one; the edits are the changes to the transform proposed there. Run with --ablation: every variant is
-// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator changes.
-#pragma warning disable IDE0059, CS0219
+// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator
+// changes: the pullbacks they call and the tape and pool they use are copies too (below and ExperimentRuntime.cs).
 namespace Backprop.Benchmarks.Experiments
 {
     /// <summary>Hand-edited copies of the generated pullback of GmmModel.Objective.</summary>
@@ -25,22 +25,22 @@ namespace Backprop.Benchmarks.Experiments
             double[] mainTermAdj = global::System.Array.Empty<double>();
             double sqnorm = 0.0;
             double frobenius = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 int icfSize = d * (d + 1) / 2;
-                qdiags = global::Backprop.Support.LocalArrayPool<double>.Rent(d * k);
-                qdiagsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qdiags.Length);
-                sumQs = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                sumQsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(sumQs.Length);
-                xcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                xcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(xcentered.Length);
-                qxcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                qxcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qxcentered.Length);
-                mainTerm = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                mainTermAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(mainTerm.Length);
+                qdiags = ExperimentPool<double>.Rent(d * k);
+                qdiagsAdj = ExperimentPool<double>.Rent(qdiags.Length);
+                sumQs = ExperimentPool<double>.Rent(k);
+                sumQsAdj = ExperimentPool<double>.Rent(sumQs.Length);
+                xcentered = ExperimentPool<double>.Rent(d);
+                xcenteredAdj = ExperimentPool<double>.Rent(xcentered.Length);
+                qxcentered = ExperimentPool<double>.Rent(d);
+                qxcenteredAdj = ExperimentPool<double>.Rent(qxcentered.Length);
+                mainTerm = ExperimentPool<double>.Rent(k);
+                mainTermAdj = ExperimentPool<double>.Rent(mainTerm.Length);
                 for (int ik = 0; ik < k; ik++)
                 {
                     for (int id = 0; id < d; id++)
@@ -152,13 +152,13 @@ namespace Backprop.Benchmarks.Experiments
                 }
 
                 // double lseAlphas = LogSumExp(alphas, k);  ->  chain rule through LogSumExpPullback
-                global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(alphas, k, lseAlphasAdj, alphasGrad);
+                LogSumExpPullbackCopy(alphas, k, lseAlphasAdj, alphasGrad);
 
                 // for (int ix = 0; ix < n; ix++), in reverse
                 for (int ix = n - 1; ix >= 0; ix--)
                 {
                     // slse += LogSumExp(mainTerm, k);  ->  chain rule through LogSumExpPullback
-                    global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(mainTerm, k, slseAdj, mainTermAdj);
+                    LogSumExpPullbackCopy(mainTerm, k, slseAdj, mainTermAdj);
 
                     // for (int ik = 0; ik < k; ik++), in reverse
                     for (int ik = k - 1; ik >= 0; ik--)
@@ -237,16 +237,16 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiags);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiagsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQs);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTerm);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTermAdj);
+                ExperimentPool<double>.Return(qdiags);
+                ExperimentPool<double>.Return(qdiagsAdj);
+                ExperimentPool<double>.Return(sumQs);
+                ExperimentPool<double>.Return(sumQsAdj);
+                ExperimentPool<double>.Return(xcentered);
+                ExperimentPool<double>.Return(xcenteredAdj);
+                ExperimentPool<double>.Return(qxcentered);
+                ExperimentPool<double>.Return(qxcenteredAdj);
+                ExperimentPool<double>.Return(mainTerm);
+                ExperimentPool<double>.Return(mainTermAdj);
                 savedDoubles.Dispose();
             }
         }
@@ -266,22 +266,22 @@ namespace Backprop.Benchmarks.Experiments
             double[] mainTermAdj = global::System.Array.Empty<double>();
             double sqnorm = 0.0;
             double frobenius = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(n * k * (d + d * (d + 1) / 2 + 1));
+            var savedDoubles = new ExperimentTape<double>(n * k * (d + d * (d + 1) / 2 + 1));
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 int icfSize = d * (d + 1) / 2;
-                qdiags = global::Backprop.Support.LocalArrayPool<double>.Rent(d * k);
-                qdiagsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qdiags.Length);
-                sumQs = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                sumQsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(sumQs.Length);
-                xcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                xcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(xcentered.Length);
-                qxcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                qxcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qxcentered.Length);
-                mainTerm = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                mainTermAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(mainTerm.Length);
+                qdiags = ExperimentPool<double>.Rent(d * k);
+                qdiagsAdj = ExperimentPool<double>.Rent(qdiags.Length);
+                sumQs = ExperimentPool<double>.Rent(k);
+                sumQsAdj = ExperimentPool<double>.Rent(sumQs.Length);
+                xcentered = ExperimentPool<double>.Rent(d);
+                xcenteredAdj = ExperimentPool<double>.Rent(xcentered.Length);
+                qxcentered = ExperimentPool<double>.Rent(d);
+                qxcenteredAdj = ExperimentPool<double>.Rent(qxcentered.Length);
+                mainTerm = ExperimentPool<double>.Rent(k);
+                mainTermAdj = ExperimentPool<double>.Rent(mainTerm.Length);
                 for (int ik = 0; ik < k; ik++)
                 {
                     for (int id = 0; id < d; id++)
@@ -393,13 +393,13 @@ namespace Backprop.Benchmarks.Experiments
                 }
 
                 // double lseAlphas = LogSumExp(alphas, k);  ->  chain rule through LogSumExpPullback
-                global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(alphas, k, lseAlphasAdj, alphasGrad);
+                LogSumExpPullbackCopy(alphas, k, lseAlphasAdj, alphasGrad);
 
                 // for (int ix = 0; ix < n; ix++), in reverse
                 for (int ix = n - 1; ix >= 0; ix--)
                 {
                     // slse += LogSumExp(mainTerm, k);  ->  chain rule through LogSumExpPullback
-                    global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(mainTerm, k, slseAdj, mainTermAdj);
+                    LogSumExpPullbackCopy(mainTerm, k, slseAdj, mainTermAdj);
 
                     // for (int ik = 0; ik < k; ik++), in reverse
                     for (int ik = k - 1; ik >= 0; ik--)
@@ -478,16 +478,16 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiags);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiagsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQs);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTerm);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTermAdj);
+                ExperimentPool<double>.Return(qdiags);
+                ExperimentPool<double>.Return(qdiagsAdj);
+                ExperimentPool<double>.Return(sumQs);
+                ExperimentPool<double>.Return(sumQsAdj);
+                ExperimentPool<double>.Return(xcentered);
+                ExperimentPool<double>.Return(xcenteredAdj);
+                ExperimentPool<double>.Return(qxcentered);
+                ExperimentPool<double>.Return(qxcenteredAdj);
+                ExperimentPool<double>.Return(mainTerm);
+                ExperimentPool<double>.Return(mainTermAdj);
                 savedDoubles.Dispose();
             }
         }
@@ -507,22 +507,22 @@ namespace Backprop.Benchmarks.Experiments
             double[] mainTermAdj = global::System.Array.Empty<double>();
             double sqnorm = 0.0;
             double frobenius = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(n * k * (2 * d + 1));
+            var savedDoubles = new ExperimentTape<double>(n * k * (2 * d + 1));
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 int icfSize = d * (d + 1) / 2;
-                qdiags = global::Backprop.Support.LocalArrayPool<double>.Rent(d * k);
-                qdiagsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qdiags.Length);
-                sumQs = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                sumQsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(sumQs.Length);
-                xcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                xcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(xcentered.Length);
-                qxcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                qxcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qxcentered.Length);
-                mainTerm = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                mainTermAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(mainTerm.Length);
+                qdiags = ExperimentPool<double>.Rent(d * k);
+                qdiagsAdj = ExperimentPool<double>.Rent(qdiags.Length);
+                sumQs = ExperimentPool<double>.Rent(k);
+                sumQsAdj = ExperimentPool<double>.Rent(sumQs.Length);
+                xcentered = ExperimentPool<double>.Rent(d);
+                xcenteredAdj = ExperimentPool<double>.Rent(xcentered.Length);
+                qxcentered = ExperimentPool<double>.Rent(d);
+                qxcenteredAdj = ExperimentPool<double>.Rent(qxcentered.Length);
+                mainTerm = ExperimentPool<double>.Rent(k);
+                mainTermAdj = ExperimentPool<double>.Rent(mainTerm.Length);
                 for (int ik = 0; ik < k; ik++)
                 {
                     for (int id = 0; id < d; id++)
@@ -633,13 +633,13 @@ namespace Backprop.Benchmarks.Experiments
                 }
 
                 // double lseAlphas = LogSumExp(alphas, k);  ->  chain rule through LogSumExpPullback
-                global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(alphas, k, lseAlphasAdj, alphasGrad);
+                LogSumExpPullbackCopy(alphas, k, lseAlphasAdj, alphasGrad);
 
                 // for (int ix = 0; ix < n; ix++), in reverse
                 for (int ix = n - 1; ix >= 0; ix--)
                 {
                     // slse += LogSumExp(mainTerm, k);  ->  chain rule through LogSumExpPullback
-                    global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(mainTerm, k, slseAdj, mainTermAdj);
+                    LogSumExpPullbackCopy(mainTerm, k, slseAdj, mainTermAdj);
 
                     // for (int ik = 0; ik < k; ik++), in reverse
                     for (int ik = k - 1; ik >= 0; ik--)
@@ -717,16 +717,16 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiags);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiagsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQs);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTerm);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTermAdj);
+                ExperimentPool<double>.Return(qdiags);
+                ExperimentPool<double>.Return(qdiagsAdj);
+                ExperimentPool<double>.Return(sumQs);
+                ExperimentPool<double>.Return(sumQsAdj);
+                ExperimentPool<double>.Return(xcentered);
+                ExperimentPool<double>.Return(xcenteredAdj);
+                ExperimentPool<double>.Return(qxcentered);
+                ExperimentPool<double>.Return(qxcenteredAdj);
+                ExperimentPool<double>.Return(mainTerm);
+                ExperimentPool<double>.Return(mainTermAdj);
                 savedDoubles.Dispose();
             }
         }
@@ -746,22 +746,22 @@ namespace Backprop.Benchmarks.Experiments
             double[] mainTermAdj = global::System.Array.Empty<double>();
             double sqnorm = 0.0;
             double frobenius = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(n * k * (2 * d + 1));
+            var savedDoubles = new ExperimentTape<double>(n * k * (2 * d + 1));
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 int icfSize = d * (d + 1) / 2;
-                qdiags = global::Backprop.Support.LocalArrayPool<double>.Rent(d * k);
-                qdiagsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qdiags.Length);
-                sumQs = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                sumQsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(sumQs.Length);
-                xcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                xcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(xcentered.Length);
-                qxcentered = global::Backprop.Support.LocalArrayPool<double>.Rent(d);
-                qxcenteredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(qxcentered.Length);
-                mainTerm = global::Backprop.Support.LocalArrayPool<double>.Rent(k);
-                mainTermAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(mainTerm.Length);
+                qdiags = ExperimentPool<double>.Rent(d * k);
+                qdiagsAdj = ExperimentPool<double>.Rent(qdiags.Length);
+                sumQs = ExperimentPool<double>.Rent(k);
+                sumQsAdj = ExperimentPool<double>.Rent(sumQs.Length);
+                xcentered = ExperimentPool<double>.Rent(d);
+                xcenteredAdj = ExperimentPool<double>.Rent(xcentered.Length);
+                qxcentered = ExperimentPool<double>.Rent(d);
+                qxcenteredAdj = ExperimentPool<double>.Rent(qxcentered.Length);
+                mainTerm = ExperimentPool<double>.Rent(k);
+                mainTermAdj = ExperimentPool<double>.Rent(mainTerm.Length);
                 for (int ik = 0; ik < k; ik++)
                 {
                     for (int id = 0; id < d; id++)
@@ -872,7 +872,7 @@ namespace Backprop.Benchmarks.Experiments
                 }
 
                 // double lseAlphas = LogSumExp(alphas, k);  ->  chain rule through LogSumExpPullback
-                global::Backprop.Benchmarks.Gmm.GmmModel.LogSumExpPullback(alphas, k, lseAlphasAdj, alphasGrad);
+                LogSumExpPullbackCopy(alphas, k, lseAlphasAdj, alphasGrad);
 
                 // for (int ix = 0; ix < n; ix++), in reverse
                 for (int ix = n - 1; ix >= 0; ix--)
@@ -956,16 +956,16 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiags);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qdiagsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQs);
-                global::Backprop.Support.LocalArrayPool<double>.Return(sumQsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcentered);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qxcenteredAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTerm);
-                global::Backprop.Support.LocalArrayPool<double>.Return(mainTermAdj);
+                ExperimentPool<double>.Return(qdiags);
+                ExperimentPool<double>.Return(qdiagsAdj);
+                ExperimentPool<double>.Return(sumQs);
+                ExperimentPool<double>.Return(sumQsAdj);
+                ExperimentPool<double>.Return(xcentered);
+                ExperimentPool<double>.Return(xcenteredAdj);
+                ExperimentPool<double>.Return(qxcentered);
+                ExperimentPool<double>.Return(qxcenteredAdj);
+                ExperimentPool<double>.Return(mainTerm);
+                ExperimentPool<double>.Return(mainTermAdj);
                 savedDoubles.Dispose();
             }
         }
@@ -1002,6 +1002,97 @@ namespace Backprop.Benchmarks.Experiments
             }
 
             return Math.Log(semx) + mx;
+        }
+
+        // A copy of the generated LogSumExpPullback, so that these variants keep compiling when the generator changes.
+        private static double LogSumExpPullbackCopy(global::System.ReadOnlySpan<double> x, int n, double resultAdj, global::System.Span<double> xGrad)
+        {
+            // Forward sweep: the original computation.
+            double mx = global::Backprop.Benchmarks.Gmm.GmmModel.ArrMax(x, n);
+            double semx = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                semx = semx + global::System.Math.Exp(x[i] - mx);
+            }
+
+            double result = global::System.Math.Log(semx) + mx;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double mxAdj = 0.0;
+            double semxAdj = 0.0;
+
+            // return Math.Log(semx) + mx;  ->  d(u ± v) = du ± dv; d log(u) = du / u
+            semxAdj += resultAdj / semx;
+            mxAdj += resultAdj;
+
+            // for (int i = 0; i < n; i++), in reverse
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // semx += Math.Exp(x[i] - mx);  ->  d exp(u) = exp(u) du; d(u ± v) = du ± dv
+                {
+                    double arg = x[i] - mx;
+                    double exp = global::System.Math.Exp(arg);
+                    double adj = semxAdj * exp;
+                    xGrad[i] += adj;
+                    mxAdj += -adj;
+                }
+            }
+
+            // double mx = ArrMax(x, n);  ->  chain rule through ArrMaxPullback
+            ArrMaxPullbackCopy(x, n, mxAdj, xGrad);
+            return result;
+        }
+
+        // A copy of the generated ArrMaxPullback, so that these variants keep compiling when the generator changes.
+        private static double ArrMaxPullbackCopy(global::System.ReadOnlySpan<double> x, int n, double resultAdj, global::System.Span<double> xGrad)
+        {
+            var savedBools = new ExperimentTape<bool>(64);
+
+            try
+            {
+                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+                double m = x[0];
+                for (int i = 1; i < n; i++)
+                {
+                    if (m < x[i])
+                    {
+                        m = x[i];
+                        savedBools.Push(true);
+                    }
+                    else
+                    {
+                        savedBools.Push(false);
+                    }
+                }
+
+                double result = m;
+
+                // Reverse sweep: the chain rule, from the result back to the inputs.
+                double mAdj = 0.0;
+
+                // return m;
+                mAdj += resultAdj;
+
+                // for (int i = 1; i < n; i++), in reverse
+                for (int i = n - 1; i >= 1; i--)
+                {
+                    // if (m < x[i]), in reverse
+                    if (savedBools.Pop())
+                    {
+                        // m = x[i];
+                        xGrad[i] += mAdj;
+                        mAdj = 0.0;
+                    }
+                }
+
+                // double m = x[0];
+                xGrad[0] += mAdj;
+                return result;
+            }
+            finally
+            {
+                savedBools.Dispose();
+            }
         }
     }
 }

@@ -3,8 +3,8 @@ using System;
 // What-if variants of the generated pullback, for the ablation in docs/benchmarks.md ("Why the targets are missed").
 // Each method is a copy of the generator's output for LstmModel.Objective (as of this commit) with one more hand edit than the
 // previous one; the edits are the changes to the transform proposed there. Run with --ablation: every variant is
-// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator changes.
-#pragma warning disable IDE0059, CS0219
+// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator
+// changes: the pullbacks they call and the tape and pool they use are copies too (below and ExperimentRuntime.cs).
 namespace Backprop.Benchmarks.Experiments
 {
     /// <summary>Hand-edited copies of the generated pullback of LstmModel.Objective.</summary>
@@ -26,18 +26,18 @@ namespace Backprop.Benchmarks.Experiments
             double outgate = 0.0;
             double change = 0.0;
             double lse = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                state = global::Backprop.Support.LocalArrayPool<double>.Rent(2 * l * b);
-                stateAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(state.Length);
-                input = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                inputAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(input.Length);
-                ypred = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                ypredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(ypred.Length);
+                state = ExperimentPool<double>.Rent(2 * l * b);
+                stateAdj = ExperimentPool<double>.Rent(state.Length);
+                input = ExperimentPool<double>.Rent(b);
+                inputAdj = ExperimentPool<double>.Rent(input.Length);
+                ypred = ExperimentPool<double>.Rent(b);
+                ypredAdj = ExperimentPool<double>.Rent(ypred.Length);
                 for (int i = 0; i < 2 * l * b; i++)
                 {
                     state[i] = state0[i];
@@ -118,7 +118,7 @@ namespace Backprop.Benchmarks.Experiments
                     }
 
                     // double lse = LogSumExp(ypred, b);  ->  chain rule through LogSumExpPullback
-                    global::Backprop.Benchmarks.Lstm.LstmModel.LogSumExpPullback(ypred, b, lseAdj, ypredAdj);
+                    LogSumExpPullbackCopy(ypred, b, lseAdj, ypredAdj);
                     lseAdj = 0.0;
 
                     // for (int i = 0; i < b; i++), in reverse
@@ -181,7 +181,7 @@ namespace Backprop.Benchmarks.Experiments
                             {
                                 outgate = savedDoubles.Pop();
                                 double sigmoidArgAdj = 0.0;
-                                global::Backprop.Benchmarks.Lstm.LstmModel.SigmoidPullback(input[j] * mainParams[w + 2 * b + j] + mainParams[w + 6 * b + j], outgateAdj, ref sigmoidArgAdj);
+                                SigmoidPullbackCopy(input[j] * mainParams[w + 2 * b + j] + mainParams[w + 6 * b + j], outgateAdj, ref sigmoidArgAdj);
                                 inputAdj[j] += sigmoidArgAdj * mainParams[w + 2 * b + j];
                                 mainParamsGrad[w + 2 * b + j] += input[j] * sigmoidArgAdj;
                                 mainParamsGrad[w + 6 * b + j] += sigmoidArgAdj;
@@ -192,7 +192,7 @@ namespace Backprop.Benchmarks.Experiments
                             {
                                 ingate = savedDoubles.Pop();
                                 double sigmoidArgAdj = 0.0;
-                                global::Backprop.Benchmarks.Lstm.LstmModel.SigmoidPullback(state[h + j] * mainParams[w + b + j] + mainParams[w + 5 * b + j], ingateAdj, ref sigmoidArgAdj);
+                                SigmoidPullbackCopy(state[h + j] * mainParams[w + b + j] + mainParams[w + 5 * b + j], ingateAdj, ref sigmoidArgAdj);
                                 stateAdj[h + j] += sigmoidArgAdj * mainParams[w + b + j];
                                 mainParamsGrad[w + b + j] += state[h + j] * sigmoidArgAdj;
                                 mainParamsGrad[w + 5 * b + j] += sigmoidArgAdj;
@@ -203,7 +203,7 @@ namespace Backprop.Benchmarks.Experiments
                             {
                                 forget = savedDoubles.Pop();
                                 double sigmoidArgAdj = 0.0;
-                                global::Backprop.Benchmarks.Lstm.LstmModel.SigmoidPullback(input[j] * mainParams[w + j] + mainParams[w + 4 * b + j], forgetAdj, ref sigmoidArgAdj);
+                                SigmoidPullbackCopy(input[j] * mainParams[w + j] + mainParams[w + 4 * b + j], forgetAdj, ref sigmoidArgAdj);
                                 inputAdj[j] += sigmoidArgAdj * mainParams[w + j];
                                 mainParamsGrad[w + j] += input[j] * sigmoidArgAdj;
                                 mainParamsGrad[w + 4 * b + j] += sigmoidArgAdj;
@@ -238,12 +238,12 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(state);
-                global::Backprop.Support.LocalArrayPool<double>.Return(stateAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(input);
-                global::Backprop.Support.LocalArrayPool<double>.Return(inputAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypred);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypredAdj);
+                ExperimentPool<double>.Return(state);
+                ExperimentPool<double>.Return(stateAdj);
+                ExperimentPool<double>.Return(input);
+                ExperimentPool<double>.Return(inputAdj);
+                ExperimentPool<double>.Return(ypred);
+                ExperimentPool<double>.Return(ypredAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
@@ -265,18 +265,18 @@ namespace Backprop.Benchmarks.Experiments
             double outgate = 0.0;
             double change = 0.0;
             double lse = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                state = global::Backprop.Support.LocalArrayPool<double>.Rent(2 * l * b);
-                stateAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(state.Length);
-                input = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                inputAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(input.Length);
-                ypred = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                ypredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(ypred.Length);
+                state = ExperimentPool<double>.Rent(2 * l * b);
+                stateAdj = ExperimentPool<double>.Rent(state.Length);
+                input = ExperimentPool<double>.Rent(b);
+                inputAdj = ExperimentPool<double>.Rent(input.Length);
+                ypred = ExperimentPool<double>.Rent(b);
+                ypredAdj = ExperimentPool<double>.Rent(ypred.Length);
                 for (int i = 0; i < 2 * l * b; i++)
                 {
                     state[i] = state0[i];
@@ -357,7 +357,7 @@ namespace Backprop.Benchmarks.Experiments
                     }
 
                     // double lse = LogSumExp(ypred, b);  ->  chain rule through LogSumExpPullback
-                    global::Backprop.Benchmarks.Lstm.LstmModel.LogSumExpPullback(ypred, b, lseAdj, ypredAdj);
+                    LogSumExpPullbackCopy(ypred, b, lseAdj, ypredAdj);
                     lseAdj = 0.0;
 
                     // for (int i = 0; i < b; i++), in reverse
@@ -471,12 +471,12 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(state);
-                global::Backprop.Support.LocalArrayPool<double>.Return(stateAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(input);
-                global::Backprop.Support.LocalArrayPool<double>.Return(inputAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypred);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypredAdj);
+                ExperimentPool<double>.Return(state);
+                ExperimentPool<double>.Return(stateAdj);
+                ExperimentPool<double>.Return(input);
+                ExperimentPool<double>.Return(inputAdj);
+                ExperimentPool<double>.Return(ypred);
+                ExperimentPool<double>.Return(ypredAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
@@ -498,18 +498,18 @@ namespace Backprop.Benchmarks.Experiments
             double outgate = 0.0;
             double change = 0.0;
             double lse = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                state = global::Backprop.Support.LocalArrayPool<double>.Rent(2 * l * b);
-                stateAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(state.Length);
-                input = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                inputAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(input.Length);
-                ypred = global::Backprop.Support.LocalArrayPool<double>.Rent(b);
-                ypredAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(ypred.Length);
+                state = ExperimentPool<double>.Rent(2 * l * b);
+                stateAdj = ExperimentPool<double>.Rent(state.Length);
+                input = ExperimentPool<double>.Rent(b);
+                inputAdj = ExperimentPool<double>.Rent(input.Length);
+                ypred = ExperimentPool<double>.Rent(b);
+                ypredAdj = ExperimentPool<double>.Rent(ypred.Length);
                 for (int i = 0; i < 2 * l * b; i++)
                 {
                     state[i] = state0[i];
@@ -704,12 +704,12 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(state);
-                global::Backprop.Support.LocalArrayPool<double>.Return(stateAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(input);
-                global::Backprop.Support.LocalArrayPool<double>.Return(inputAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypred);
-                global::Backprop.Support.LocalArrayPool<double>.Return(ypredAdj);
+                ExperimentPool<double>.Return(state);
+                ExperimentPool<double>.Return(stateAdj);
+                ExperimentPool<double>.Return(input);
+                ExperimentPool<double>.Return(inputAdj);
+                ExperimentPool<double>.Return(ypred);
+                ExperimentPool<double>.Return(ypredAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
@@ -739,6 +739,53 @@ namespace Backprop.Benchmarks.Experiments
             }
 
             return Math.Log(sum);
+        }
+
+        // A copy of the generated SigmoidPullback, so that these variants keep compiling when the generator changes.
+        private static double SigmoidPullbackCopy(double x, double resultAdj, ref double xGrad)
+        {
+            // Forward sweep: the original computation.
+            double result = 1.0 / (1.0 + global::System.Math.Exp(-x));
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(-u) = -du
+            {
+                double denominator = 1.0 + global::System.Math.Exp(-x);
+                double exp = global::System.Math.Exp(-x);
+                xGrad += resultAdj / (denominator * denominator) * exp;
+            }
+            return result;
+        }
+
+        // A copy of the generated LogSumExpPullback, so that these variants keep compiling when the generator changes.
+        private static double LogSumExpPullbackCopy(global::System.ReadOnlySpan<double> v, int n, double resultAdj, global::System.Span<double> vGrad)
+        {
+            // Forward sweep: the original computation.
+            double sum = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                sum = sum + global::System.Math.Exp(v[i]);
+            }
+
+            sum = sum + 2.0;
+            double result = global::System.Math.Log(sum);
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sumAdj = 0.0;
+
+            // return Math.Log(sum);  ->  d log(u) = du / u
+            sumAdj += resultAdj / sum;
+
+            // for (int i = 0; i < n; i++), in reverse
+            for (int i = n - 1; i >= 0; i--)
+            {
+                // sum += Math.Exp(v[i]);  ->  d exp(u) = exp(u) du
+                {
+                    double exp = global::System.Math.Exp(v[i]);
+                    vGrad[i] += sumAdj * exp;
+                }
+            }
+            return result;
         }
     }
 }

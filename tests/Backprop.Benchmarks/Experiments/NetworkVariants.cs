@@ -3,8 +3,8 @@ using System;
 // What-if variants of the generated pullback, for the ablation in docs/benchmarks.md ("Why the targets are missed").
 // Each method is a copy of the generator's output for NetworkModel.Loss (as of this commit) with one more hand edit than the
 // previous one; the edits are the changes to the transform proposed there. Run with --ablation: every variant is
-// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator changes.
-#pragma warning disable IDE0059, CS0219
+// checked against the generated gradient (relative 1e-8) and timed. They are not updated when the generator
+// changes: the pullbacks they call and the tape and pool they use are copies too (below and ExperimentRuntime.cs).
 namespace Backprop.Benchmarks.Experiments
 {
     /// <summary>Hand-edited copies of the generated pullback of NetworkModel.Loss.</summary>
@@ -21,14 +21,14 @@ namespace Backprop.Benchmarks.Experiments
             double logit = 0.0;
             double target = 0.0;
             double error = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
-                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                hidden = ExperimentPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = ExperimentPool<double>.Rent(hidden.Length);
                 int firstLayerSize = width * inputCount + width;
                 int layerSize = width * width + width;
                 int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
@@ -110,7 +110,7 @@ namespace Backprop.Benchmarks.Experiments
                     if (lossKind == 1)
                     {
                         // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
-                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        SoftplusPullbackCopy(logit, totalAdj, ref logitAdj);
                         logitAdj += target * -totalAdj;
                     }
                     else
@@ -121,7 +121,7 @@ namespace Backprop.Benchmarks.Experiments
 
                         // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
                         error = savedDoubles.Pop();
-                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        SigmoidPullbackCopy(logit, errorAdj, ref logitAdj);
                         errorAdj = 0.0;
                     }
 
@@ -150,7 +150,7 @@ namespace Backprop.Benchmarks.Experiments
                         {
                             // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
                             hidden[l * width + j] = savedDoubles.Pop();
-                            global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            SigmoidPullbackCopy(sum2, hiddenAdj[l * width + j], ref sum2Adj);
                             hiddenAdj[l * width + j] = 0.0;
 
                             // for (int i = 0; i < width; i++), in reverse
@@ -177,7 +177,7 @@ namespace Backprop.Benchmarks.Experiments
                     {
                         // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
                         hidden[j] = savedDoubles.Pop();
-                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        SigmoidPullbackCopy(sum, hiddenAdj[j], ref sumAdj);
                         hiddenAdj[j] = 0.0;
 
                         // for (int i = 0; i < inputCount; i++), in reverse
@@ -198,8 +198,8 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                ExperimentPool<double>.Return(hidden);
+                ExperimentPool<double>.Return(hiddenAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
@@ -216,14 +216,14 @@ namespace Backprop.Benchmarks.Experiments
             double logit = 0.0;
             double target = 0.0;
             double error = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
-                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                hidden = ExperimentPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = ExperimentPool<double>.Rent(hidden.Length);
                 int firstLayerSize = width * inputCount + width;
                 int layerSize = width * width + width;
                 int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
@@ -301,7 +301,7 @@ namespace Backprop.Benchmarks.Experiments
                     if (lossKind == 1)
                     {
                         // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
-                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        SoftplusPullbackCopy(logit, totalAdj, ref logitAdj);
                         logitAdj += target * -totalAdj;
                     }
                     else
@@ -312,7 +312,7 @@ namespace Backprop.Benchmarks.Experiments
 
                         // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
                         error = savedDoubles.Pop();
-                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        SigmoidPullbackCopy(logit, errorAdj, ref logitAdj);
                         errorAdj = 0.0;
                     }
 
@@ -340,7 +340,7 @@ namespace Backprop.Benchmarks.Experiments
                         {
                             // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
                             hidden[l * width + j] = savedDoubles.Pop();
-                            global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            SigmoidPullbackCopy(sum2, hiddenAdj[l * width + j], ref sum2Adj);
                             hiddenAdj[l * width + j] = 0.0;
 
                             // for (int i = 0; i < width; i++), in reverse
@@ -366,7 +366,7 @@ namespace Backprop.Benchmarks.Experiments
                     {
                         // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
                         hidden[j] = savedDoubles.Pop();
-                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        SigmoidPullbackCopy(sum, hiddenAdj[j], ref sumAdj);
                         hiddenAdj[j] = 0.0;
 
                         // for (int i = 0; i < inputCount; i++), in reverse
@@ -386,8 +386,8 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                ExperimentPool<double>.Return(hidden);
+                ExperimentPool<double>.Return(hiddenAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
@@ -404,14 +404,14 @@ namespace Backprop.Benchmarks.Experiments
             double logit = 0.0;
             double target = 0.0;
             double error = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            var savedDoubles = new ExperimentTape<double>(64);
+            var savedInts = new ExperimentTape<int>(64);
 
             try
             {
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
-                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+                hidden = ExperimentPool<double>.Rent(hiddenLayers * width);
+                hiddenAdj = ExperimentPool<double>.Rent(hidden.Length);
                 int firstLayerSize = width * inputCount + width;
                 int layerSize = width * width + width;
                 int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
@@ -489,7 +489,7 @@ namespace Backprop.Benchmarks.Experiments
                     if (lossKind == 1)
                     {
                         // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
-                        global::Backprop.Benchmarks.Network.NetworkModel.SoftplusPullback(logit, totalAdj, ref logitAdj);
+                        SoftplusPullbackCopy(logit, totalAdj, ref logitAdj);
                         logitAdj += target * -totalAdj;
                     }
                     else
@@ -500,7 +500,7 @@ namespace Backprop.Benchmarks.Experiments
 
                         // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
                         error = savedDoubles.Pop();
-                        global::Backprop.Benchmarks.Network.NetworkModel.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        SigmoidPullbackCopy(logit, errorAdj, ref logitAdj);
                         errorAdj = 0.0;
                     }
 
@@ -574,11 +574,80 @@ namespace Backprop.Benchmarks.Experiments
             }
             finally
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+                ExperimentPool<double>.Return(hidden);
+                ExperimentPool<double>.Return(hiddenAdj);
                 savedDoubles.Dispose();
                 savedInts.Dispose();
             }
+        }
+
+        // A copy of the generated SigmoidPullback, so that these variants keep compiling when the generator changes.
+        private static double SigmoidPullbackCopy(double x, double resultAdj, ref double xGrad)
+        {
+            double result = 0.0;
+            double e = 0.0;
+
+            // Forward sweep: the original computation.
+            if (x >= 0.0)
+            {
+                result = 1.0 / (1.0 + global::System.Math.Exp(-x));
+            }
+            else
+            {
+                e = global::System.Math.Exp(x);
+                result = e / (1.0 + e);
+            }
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double eAdj = 0.0;
+
+            // if (x >= 0), in reverse
+            if (x >= 0.0)
+            {
+                // return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(-u) = -du
+                {
+                    double denominator = 1.0 + global::System.Math.Exp(-x);
+                    double exp = global::System.Math.Exp(-x);
+                    xGrad += resultAdj / (denominator * denominator) * exp;
+                }
+            }
+            else
+            {
+                // return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                {
+                    double denominator = 1.0 + e;
+                    eAdj += resultAdj / denominator;
+                    eAdj += -(resultAdj * e / (denominator * denominator));
+                }
+
+                // double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                {
+                    double exp = global::System.Math.Exp(x);
+                    xGrad += eAdj * exp;
+                }
+            }
+            return result;
+        }
+
+        // A copy of the generated SoftplusPullback, so that these variants keep compiling when the generator changes.
+        private static double SoftplusPullbackCopy(double z, double resultAdj, ref double zGrad)
+        {
+            // Forward sweep: the original computation.
+            double result = global::System.Math.Max(z, 0.0) + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs(z)));
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return Math.Max(z, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(z)));  ->  d(u ± v) = du ± dv; d max(a, b) goes to the larger argument (a on ties); d log(u) = du / u; d exp(u) = exp(u) du; d(-u) = -du; d |u| = sign(u) du
+            {
+                if (z >= 0.0)
+                {
+                    zGrad += resultAdj;
+                }
+                double arg = 1.0 + global::System.Math.Exp(-global::System.Math.Abs(z));
+                double arg2 = -global::System.Math.Abs(z);
+                double exp = global::System.Math.Exp(arg2);
+                zGrad += -(resultAdj / arg * exp * (z > 0.0 ? 1.0 : z < 0.0 ? -1.0 : z * 0.0));
+            }
+            return result;
         }
     }
 }
