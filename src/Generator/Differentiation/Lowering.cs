@@ -149,7 +149,9 @@ namespace Backprop.Generators.Differentiation
                                 {
                                     // What follows the loop runs only if the loop did not return.
                                     Block rest = LowerBlock(Rest(), loop, out _);
-                                    Expr notReturned = new Unary(UnaryOp.Not, new VarRef(ReturnedFlag!, IrType.Bool), IrType.Bool);
+                                    // (The flag may not exist yet: a return that follows a break or continue is never
+                                    // reached, so nothing sets it; it then stays false.)
+                                    Expr notReturned = new Unary(UnaryOp.Not, new VarRef(ReturnedFlag ??= NewFlag("returned"), IrType.Bool), IrType.Bool);
                                     if (rest.Statements.Count > 0)
                                     {
                                         output.Add(new If(notReturned, rest, Block.Empty, "if (!returned)", stmt.Location));

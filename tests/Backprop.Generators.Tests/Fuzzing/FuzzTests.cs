@@ -17,8 +17,16 @@ namespace Backprop.Tests.Fuzzing
     /// <para>Environment switches: <c>BACKPROP_FUZZ_COUNT</c> (default 1000; 100000 for a long local run),
     /// <c>BACKPROP_FUZZ_SEED</c> (the first program's seed, default 1; program <c>k</c> has seed <c>SEED + k</c>),
     /// <c>BACKPROP_FUZZ_PROGRAM</c> (check and print the one program of that seed).</para>
+    /// <para>Each program must: draw no generator exception or BP diagnostic error; generate code that compiles
+    /// with no error and no warning the user's own code does not have; return the forward value bit for bit and
+    /// leave its inputs unchanged; match fourth-order central differences within 1e-6 (|a − n| / max(1, |a|, |n|),
+    /// retried at steps 10, 100 and 1000 times smaller before a disagreement counts, so that a kink near the point is
+    /// not a failure); scale with the pullback's seed and accumulate; give the same bits from four threads at once;
+    /// and with NaN or an infinity as input, return what the forward method returns, throwing only if it throws.</para>
     /// <para>A failing program is shrunk (statements, helpers and subexpressions deleted while it keeps failing the
     /// same way) and printed as a self-contained C# file with a Main that shows the disagreement.</para>
+    /// <para>The counts are in the test's output (<c>dotnet test --logger "console;verbosity=detailed"</c>) and in
+    /// <c>fuzz-summary.txt</c> next to the test assembly.</para>
     /// </remarks>
     public sealed class FuzzTests
     {

@@ -128,6 +128,26 @@ namespace Backprop.Tests.Fuzzing
                         }
                 """);
 
+            // A return after a continue in a loop is never reached, so lowering never made the flag it sets, yet the
+            // code after the loop tested that flag (BP9999).
+            yield return ("ReturnAfterContinue", """
+                        [Differentiable]
+                        public static double F(double[] a, double p)
+                        {
+                            double s = p;
+                            int w = 0;
+                            do
+                            {
+                                w++;
+                                s = s * a[w];
+                                continue;
+                                return s;
+                            }
+                            while (w < 2);
+                            return s;
+                        }
+                """);
+
             // |NaN| is NaN, but the rule used Math.Sign, which throws on NaN: the gradient threw where F returned.
             yield return ("AbsOfNaN", """
                         [Differentiable]
