@@ -9,31 +9,11 @@ namespace Backprop.Samples.AbcLoss
     /// <remarks>
     /// Only the forward computation is written here. The Backprop generator adds
     /// <c>LossGradient(a, b, c, x, k, aGrad, bGrad, cGrad)</c>, which returns <see cref="Loss"/> and adds
-    /// ∂L/∂A, ∂L/∂B and ∂L/∂C into the three buffers, and <c>SigmoidGradient(x, ref xGrad)</c>.
+    /// ∂L/∂A, ∂L/∂B and ∂L/∂C into the three buffers. The sigmoid is the stable <see cref="Functions.Sigmoid(double)"/>
+    /// of the Backprop library, whose exact derivative the generator calls.
     /// </remarks>
     public static partial class AbcModel
     {
-        /// <summary>
-        /// The logistic function <c>σ(x) = 1 / (1 + e⁻ˣ)</c>, computed without overflow for any input: it only ever
-        /// takes the exponential of a non-positive number, so its value and its derivative stay finite (at ±1000 the
-        /// value is 1 or 0 and the derivative 0, not NaN).
-        /// </summary>
-        /// <param name="x">The input.</param>
-        /// <returns>σ(x), in [0, 1].</returns>
-        [Differentiable]
-        public static double Sigmoid(double x)
-        {
-            if (x >= 0)
-            {
-                return 1.0 / (1.0 + Math.Exp(-x));
-            }
-            else
-            {
-                double e = Math.Exp(x);
-                return e / (1.0 + e);
-            }
-        }
-
         /// <summary>The matrix-vector product <c>y = Mx</c> for a K×K matrix stored row-major.</summary>
         /// <param name="m">The matrix, K·K values, element (i, j) at <c>i * k + j</c>.</param>
         /// <param name="x">The vector, K values.</param>
@@ -74,7 +54,7 @@ namespace Backprop.Samples.AbcLoss
             MatVec(b, x, v, k);
             for (int i = 0; i < k; i++)
             {
-                u[i] = Sigmoid(y[i]);
+                u[i] = Functions.Sigmoid(y[i]);
                 z[i] = u[i] + v[i];
             }
 

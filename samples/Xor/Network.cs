@@ -43,34 +43,6 @@ namespace Backprop.Samples.Xor
             return (width * inputCount + width) + (hiddenLayers - 1) * (width * width + width) + width + 1;
         }
 
-        /// <summary>
-        /// The logistic function σ(x) = 1 / (1 + e⁻ˣ), stable for any input: it only takes the exponential of a
-        /// non-positive number, so value and derivative stay finite (at ±1000: value 1 or 0, derivative 0).
-        /// </summary>
-        /// <param name="x">The input.</param>
-        /// <returns>σ(x), in [0, 1].</returns>
-        [Differentiable]
-        public static double Sigmoid(double x)
-        {
-            if (x >= 0)
-            {
-                return 1.0 / (1.0 + Math.Exp(-x));
-            }
-            else
-            {
-                double e = Math.Exp(x);
-                return e / (1.0 + e);
-            }
-        }
-
-        /// <summary>
-        /// softplus(z) = log(1 + eᶻ), computed as <c>max(z, 0) + log(1 + e^−|z|)</c> so that it never overflows.
-        /// </summary>
-        /// <param name="z">The input.</param>
-        /// <returns>softplus(z), positive.</returns>
-        [Differentiable]
-        public static double Softplus(double z) => Math.Max(z, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(z)));
-
         /// <summary>The mean loss of the network over a set of labelled points.</summary>
         /// <param name="parameters">The flat parameters, <see cref="ParameterCount"/> values (see the type's remarks).</param>
         /// <param name="inputs">The points, <c>pointCount · inputCount</c> values: point p at <c>p * inputCount</c>.</param>
@@ -80,8 +52,8 @@ namespace Backprop.Samples.Xor
         /// <param name="width">The number of units of each hidden layer.</param>
         /// <param name="pointCount">The number of points.</param>
         /// <param name="lossKind"><see cref="MeanSquaredError"/> for the mean of (σ(z) − t)², or
-        /// <see cref="BinaryCrossEntropy"/> for the mean of −t·log σ(z) − (1 − t)·log(1 − σ(z)), computed stably as
-        /// softplus(z) − t·z.</param>
+        /// <see cref="BinaryCrossEntropy"/> for the mean of −t·log σ(z) − (1 − t)·log(1 − σ(z)), computed stably from
+        /// the logit by <see cref="Functions.BinaryCrossEntropyWithLogits(double, double)"/>.</param>
         /// <returns>The mean loss.</returns>
         [Differentiable]
         public static double Loss(
@@ -113,7 +85,7 @@ namespace Backprop.Samples.Xor
                         sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];
                     }
 
-                    hidden[j] = Sigmoid(sum);
+                    hidden[j] = Functions.Sigmoid(sum);
                 }
 
                 // Further hidden layers, each fed by the one before.
@@ -128,7 +100,7 @@ namespace Backprop.Samples.Xor
                             sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
                         }
 
-                        hidden[l * width + j] = Sigmoid(sum);
+                        hidden[l * width + j] = Functions.Sigmoid(sum);
                     }
                 }
 
@@ -142,11 +114,11 @@ namespace Backprop.Samples.Xor
                 double target = targets[p];
                 if (lossKind == BinaryCrossEntropy)
                 {
-                    total += Softplus(logit) - target * logit;
+                    total += Functions.BinaryCrossEntropyWithLogits(logit, target);
                 }
                 else
                 {
-                    double error = Sigmoid(logit) - target;
+                    double error = Functions.Sigmoid(logit) - target;
                     total += error * error;
                 }
             }
@@ -186,7 +158,7 @@ namespace Backprop.Samples.Xor
                         sum += parameters[offset + j * fanIn + i] * previous[i];
                     }
 
-                    current[j] = Sigmoid(sum);
+                    current[j] = Functions.Sigmoid(sum);
                 }
 
                 offset += width * fanIn + width;

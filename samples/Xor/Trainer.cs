@@ -176,7 +176,7 @@ namespace Backprop.Samples.Xor
             int correct = 0;
             for (int p = 0; p < data.PointCount; p++)
             {
-                probabilities[p] = Network.Sigmoid(Network.Logit(parameters, data.Point(p), data.InputCount, layers, width));
+                probabilities[p] = Functions.Sigmoid(Network.Logit(parameters, data.Point(p), data.InputCount, layers, width));
                 if ((probabilities[p] >= 0.5 ? 1.0 : 0.0) == data.Targets[p])
                 {
                     correct++;

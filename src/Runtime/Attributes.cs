@@ -26,4 +26,48 @@ namespace Backprop
     public sealed class NoDerivativeAttribute : Attribute
     {
     }
+
+    /// <summary>
+    /// Supplies the derivative of another method, which the Backprop generator then uses wherever that method is
+    /// called from a <see cref="DifferentiableAttribute"/> method, instead of differentiating it (or instead of
+    /// refusing a call it cannot differentiate).
+    /// </summary>
+    /// <remarks>
+    /// <para>Two forms are accepted. For a function of one scalar, <c>double F(double x)</c>, the simplest is
+    /// <c>[DerivativeOf(nameof(F))] static double FDerivative(double x)</c>, which returns dF/dx.</para>
+    /// <para>For any other function, write the pullback the generator would write: F's parameters, then (unless F is
+    /// <c>void</c>) <c>T resultAdj</c>, then a gradient buffer per differentiable parameter (<c>ref T</c> for a
+    /// scalar, <c>Span&lt;T&gt;</c> for an array or span, <c>T[,]</c> for a rectangular array), in order, adding
+    /// <c>resultAdj</c> times each partial derivative into its buffer. For a <c>void</c> F that writes spans, each
+    /// written span's buffer holds that output's adjoint on entry and must hold the adjoint of its value before the
+    /// call on return (zero for an output F overwrites completely). The pullback may return <c>void</c> or F's value.</para>
+    /// <para>The derivative is looked up next to F, and in the types around the calling method (which is how a
+    /// derivative is given to a function of a library: <c>[DerivativeOf(typeof(Library), nameof(Library.F))]</c>).
+    /// A signature that fits neither form gets BP0012 where it is written.</para>
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    public sealed class DerivativeOfAttribute : Attribute
+    {
+        /// <summary>Declares the derivative of the method <paramref name="methodName"/> of the same type.</summary>
+        /// <param name="methodName">The method's name, written <c>nameof(F)</c>.</param>
+        public DerivativeOfAttribute(string methodName)
+        {
+            MethodName = methodName;
+        }
+
+        /// <summary>Declares the derivative of the method <paramref name="methodName"/> of <paramref name="declaringType"/>.</summary>
+        /// <param name="declaringType">The type that declares the method, such as a library's.</param>
+        /// <param name="methodName">The method's name, written <c>nameof(Type.F)</c>.</param>
+        public DerivativeOfAttribute(Type declaringType, string methodName)
+        {
+            DeclaringType = declaringType;
+            MethodName = methodName;
+        }
+
+        /// <summary>The type that declares the method, or null for the type of the method this attribute marks.</summary>
+        public Type? DeclaringType { get; }
+
+        /// <summary>The name of the method whose derivative this is.</summary>
+        public string MethodName { get; }
+    }
 }

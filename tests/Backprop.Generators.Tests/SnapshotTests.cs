@@ -23,6 +23,8 @@ namespace Backprop.Tests
             new object[] { "ControlFlow", "tests/Backprop.Generators.Tests/Corpus/ControlFlow.cs" },
             new object[] { "TypesAndShapes", "tests/Backprop.Generators.Tests/Corpus/TypesAndShapes.cs" },
             new object[] { "Arrays2D", "tests/Backprop.Generators.Tests/Corpus/Arrays2D.cs" },
+            new object[] { "MathLibrary", "tests/Backprop.Generators.Tests/Corpus/MathLibrary.cs" },
+            new object[] { "CustomDerivatives", "tests/Backprop.Generators.Tests/Corpus/CustomDerivatives.cs" },
             new object[] { "AbcLoss", "samples/AbcLoss" },
             new object[] { "Xor", "samples/Xor" },
         };
@@ -82,7 +84,7 @@ namespace Backprop.Tests
                     }
 
                     [Differentiable]
-                    public static double UnknownCall(double x) => Math.Atan(x);
+                    public static double UnknownCall(double x) => Math.IEEERemainder(x, 2.0);
 
                     [Differentiable]
                     public static double Field(double x)

@@ -48,7 +48,7 @@ namespace Backprop.Generators.Diagnostics
         public static readonly DiagnosticDescriptor NoDerivativeForCall = Error(
             "BP0006",
             "Call has no known derivative",
-            "The call to '{0}' receives a value that depends on a differentiable input, but '{0}' has no known derivative; mark it [Differentiable] or pass only constants");
+            "The call to '{0}' receives a value that depends on a differentiable input, but '{0}' has no known derivative; mark it [Differentiable], give it a [DerivativeOf] method, or pass only constants");
 
         /// <summary>BP0007: a write to state outside the method.</summary>
         public static readonly DiagnosticDescriptor WriteOutsideMethod = Error(
@@ -80,6 +80,12 @@ namespace Backprop.Generators.Diagnostics
             "Called method has no derivative",
             "'{0}' is marked [Differentiable] but cannot be differentiated itself (see the diagnostics reported on it), so this call has no derivative");
 
+        /// <summary>BP0012: a <c>[DerivativeOf]</c> method whose target or signature is wrong.</summary>
+        public static readonly DiagnosticDescriptor InvalidCustomDerivative = Error(
+            "BP0012",
+            "Custom derivative does not fit",
+            "'{0}' cannot be the derivative of '{1}': {2}");
+
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BP9999",
@@ -90,7 +96,7 @@ namespace Backprop.Generators.Diagnostics
         {
             TypeNotPartial, UnsupportedMethod, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
             NoDerivativeForCall, WriteOutsideMethod, UnsupportedLoop, ParameterDoesNotAffectResult, WritesParameterArray,
-            CalleeNotDifferentiable, InternalError,
+            CalleeNotDifferentiable, InvalidCustomDerivative, InternalError,
         }.ToDictionary(d => d.Id);
 
         /// <summary>All descriptors, for the analyzer's SupportedDiagnostics.</summary>

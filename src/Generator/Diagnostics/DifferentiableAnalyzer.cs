@@ -41,6 +41,7 @@ namespace Backprop.Generators.Diagnostics
                 }
 
                 start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute), SyntaxKind.MethodDeclaration);
+                start.RegisterSymbolAction(AnalyzeCustomDerivative, SymbolKind.Method);
                 start.RegisterSyntaxNodeAction(node => AnalyzeLocalFunction(node, attribute), SyntaxKind.LocalFunctionStatement);
             });
         }
@@ -72,6 +73,45 @@ namespace Backprop.Generators.Diagnostics
                 {
                     context.ReportDiagnostic(diagnostic.ToDiagnostic());
                 }
+            }
+        }
+
+        /// <summary>Checks a <c>[DerivativeOf]</c> method against the method it names, where it is written.</summary>
+        private static void AnalyzeCustomDerivative(SymbolAnalysisContext context)
+        {
+            var derivative = (IMethodSymbol)context.Symbol;
+            if (CustomDerivatives.TargetOf(derivative) is not (var targetType, string name) || derivative.Locations.IsEmpty)
+            {
+                return;
+            }
+
+            string? problem;
+            string targetDisplay = targetType is null ? name : $"{targetType.Name}.{name}";
+            if (targetType is null || name.Length == 0)
+            {
+                problem = "the attribute does not name a type and a method; write [DerivativeOf(nameof(F))] or [DerivativeOf(typeof(T), nameof(T.F))]";
+            }
+            else
+            {
+                IMethodSymbol[] overloads = targetType.GetMembers(name).OfType<IMethodSymbol>().ToArray();
+                if (overloads.Length == 0)
+                {
+                    problem = $"'{targetType.Name}' has no method named '{name}'";
+                }
+                else if (overloads.Any(o => CustomDerivatives.Match(derivative, o) is not null))
+                {
+                    problem = null;
+                }
+                else
+                {
+                    string expected = string.Join("; for another overload, ", overloads.Select(o => CustomDerivatives.ExpectedSignatures(o, derivative.Name)));
+                    problem = $"its signature fits neither a scalar derivative nor a pullback; write {expected}";
+                }
+            }
+
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidCustomDerivative, derivative.Locations[0], derivative.Name, targetDisplay, problem));
             }
         }
 

@@ -36,16 +36,31 @@ namespace Backprop.Generators.Differentiation
             => function is MathFunction.Sign or MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate;
 
         /// <summary>A short description of a rule, quoted in the generated comments.</summary>
-        public static string Describe(MathFunction function) => function switch
+        public static string Describe(MathCall call) => call.Function switch
         {
             MathFunction.Exp => "d exp(u) = exp(u) du",
+            MathFunction.Log when call.Arguments.Count == 2 => "d log_b(u) = du / (u ln b) - log_b(u) db / (b ln b)",
             MathFunction.Log => "d log(u) = du / u",
+            MathFunction.Log10 => "d log10(u) = du / (u ln 10)",
+            MathFunction.Log2 => "d log2(u) = du / (u ln 2)",
             MathFunction.Sqrt => "d sqrt(u) = du / (2 sqrt(u))",
+            MathFunction.Cbrt => "d cbrt(u) = du / (3 cbrt(u)²)",
             MathFunction.Pow => "d u^v = v u^(v-1) du + u^v log(u) dv",
             MathFunction.Sin => "d sin(u) = cos(u) du",
             MathFunction.Cos => "d cos(u) = -sin(u) du",
             MathFunction.Tan => "d tan(u) = du / cos²(u)",
+            MathFunction.Asin => "d asin(u) = du / sqrt(1 - u²)",
+            MathFunction.Acos => "d acos(u) = -du / sqrt(1 - u²)",
+            MathFunction.Atan => "d atan(u) = du / (1 + u²)",
+            MathFunction.Atan2 => "d atan2(y, x) = (x dy - y dx) / (x² + y²)",
+            MathFunction.Sinh => "d sinh(u) = cosh(u) du",
+            MathFunction.Cosh => "d cosh(u) = sinh(u) du",
             MathFunction.Tanh => "d tanh(u) = (1 - tanh²(u)) du",
+            MathFunction.Asinh => "d asinh(u) = du / sqrt(u² + 1)",
+            MathFunction.Acosh => "d acosh(u) = du / sqrt(u² - 1)",
+            MathFunction.Atanh => "d atanh(u) = du / (1 - u²)",
+            MathFunction.Clamp => "d clamp(u, lo, hi) goes to u inside [lo, hi] (ends included), else to the bound returned",
+            MathFunction.FusedMultiplyAdd => "d fma(a, b, c) = b da + a db + dc",
             MathFunction.Abs => "d |u| = sign(u) du",
             MathFunction.Max => "d max(a, b) goes to the larger argument (a on ties)",
             MathFunction.Min => "d min(a, b) goes to the smaller argument (a on ties)",
@@ -63,10 +78,41 @@ namespace Backprop.Generators.Differentiation
                     context.Propagate(0, Ops.Mul(adjoint, context.Result()));
                     break;
 
+                case MathFunction.Log when call.Arguments.Count == 2:
+                    {
+                        // log_b(u) = ln u / ln b, so d log_b(u) = du / (u ln b) - log_b(u) db / (b ln b).
+                        Expr logBase = context.Share(Call(MathFunction.Log, context.Argument(1), type), "logBase");
+                        context.Propagate(0, Ops.Div(adjoint, Ops.Mul(context.Argument(0), logBase)));
+                        if (context.IsActive(1))
+                        {
+                            context.Propagate(1, Ops.Neg(Ops.Div(Ops.Mul(adjoint, context.Result()), Ops.Mul(context.Argument(1), logBase))));
+                        }
+
+                        break;
+                    }
+
                 case MathFunction.Log:
                     // d log(u) = du / u
                     context.Propagate(0, Ops.Div(adjoint, context.Argument(0)));
                     break;
+
+                case MathFunction.Log10:
+                    // d log10(u) = du / (u ln 10)
+                    context.Propagate(0, Ops.Div(adjoint, Ops.Mul(context.Argument(0), Ops.Lit(Math.Log(10), type))));
+                    break;
+
+                case MathFunction.Log2:
+                    // d log2(u) = du / (u ln 2)
+                    context.Propagate(0, Ops.Div(adjoint, Ops.Mul(context.Argument(0), Ops.Lit(Math.Log(2), type))));
+                    break;
+
+                case MathFunction.Cbrt:
+                    {
+                        // d cbrt(u) = du / (3 cbrt(u)²): infinite at u = 0, as the derivative is.
+                        Expr root = context.Result();
+                        context.Propagate(0, Ops.Div(adjoint, Ops.Mul(Ops.Lit(3, type), Ops.Mul(root, root))));
+                        break;
+                    }
 
                 case MathFunction.Sqrt:
                     // d sqrt(u) = du / (2 sqrt(u))
@@ -111,6 +157,74 @@ namespace Backprop.Generators.Differentiation
                         break;
                     }
 
+                case MathFunction.Asin:
+                case MathFunction.Acos:
+                    {
+                        // d asin(u) = du / sqrt(1 - u²) = -d acos(u); 1 - u² is written (1 - u)(1 + u), which keeps its
+                        // digits near the ends of the domain, where the derivative is largest.
+                        Expr u = context.Argument(0);
+                        Expr one = Ops.Lit(1, type);
+                        Expr root = Call(MathFunction.Sqrt, Ops.Mul(Ops.Sub(one, u), Ops.Add(one, u)), type);
+                        Expr derivative = Ops.Div(adjoint, root);
+                        context.Propagate(0, call.Function == MathFunction.Asin ? derivative : Ops.Neg(derivative));
+                        break;
+                    }
+
+                case MathFunction.Atan:
+                    {
+                        // d atan(u) = du / (1 + u²)
+                        Expr u = context.Argument(0);
+                        context.Propagate(0, Ops.Div(adjoint, Ops.Add(Ops.Lit(1, type), Ops.Mul(u, u))));
+                        break;
+                    }
+
+                case MathFunction.Atan2:
+                    {
+                        // d atan2(y, x) = (x dy - y dx) / (x² + y²)
+                        Expr y = context.Argument(0);
+                        Expr x = context.Argument(1);
+                        Expr scaled = context.Share(Ops.Div(adjoint, Ops.Add(Ops.Mul(x, x), Ops.Mul(y, y))), "atan2Adj");
+                        context.Propagate(0, Ops.Mul(scaled, x));
+                        context.Propagate(1, Ops.Neg(Ops.Mul(scaled, y)));
+                        break;
+                    }
+
+                case MathFunction.Sinh:
+                    // d sinh(u) = cosh(u) du
+                    context.Propagate(0, Ops.Mul(adjoint, Call(MathFunction.Cosh, context.Argument(0), type)));
+                    break;
+
+                case MathFunction.Cosh:
+                    // d cosh(u) = sinh(u) du
+                    context.Propagate(0, Ops.Mul(adjoint, Call(MathFunction.Sinh, context.Argument(0), type)));
+                    break;
+
+                case MathFunction.Asinh:
+                    {
+                        // d asinh(u) = du / sqrt(u² + 1)
+                        Expr u = context.Argument(0);
+                        context.Propagate(0, Ops.Div(adjoint, Call(MathFunction.Sqrt, Ops.Add(Ops.Mul(u, u), Ops.Lit(1, type)), type)));
+                        break;
+                    }
+
+                case MathFunction.Acosh:
+                    {
+                        // d acosh(u) = du / sqrt(u² - 1), with u² - 1 written (u - 1)(u + 1) to keep its digits near u = 1.
+                        Expr u = context.Argument(0);
+                        Expr one = Ops.Lit(1, type);
+                        context.Propagate(0, Ops.Div(adjoint, Call(MathFunction.Sqrt, Ops.Mul(Ops.Sub(u, one), Ops.Add(u, one)), type)));
+                        break;
+                    }
+
+                case MathFunction.Atanh:
+                    {
+                        // d atanh(u) = du / (1 - u²), with 1 - u² written (1 - u)(1 + u) to keep its digits near |u| = 1.
+                        Expr u = context.Argument(0);
+                        Expr one = Ops.Lit(1, type);
+                        context.Propagate(0, Ops.Div(adjoint, Ops.Mul(Ops.Sub(one, u), Ops.Add(one, u))));
+                        break;
+                    }
+
                 case MathFunction.Tanh:
                     {
                         // d tanh(u) = (1 - tanh²(u)) du
@@ -151,6 +265,40 @@ namespace Backprop.Generators.Differentiation
                         Expr condition = Ops.Compare(pickFirst, context.Argument(0), context.Argument(1));
                         Expr shared = context.Share(adjoint, "adj");
                         context.Branch(condition, () => context.Propagate(0, shared), () => context.Propagate(1, shared));
+                        break;
+                    }
+
+                case MathFunction.Clamp:
+                    {
+                        // Clamp(u, lo, hi) returns u when lo <= u <= hi (ends included, like Max and Min on a tie, the
+                        // adjoint then goes to u), lo when u < lo and hi when u > hi.
+                        Expr u = context.Argument(0);
+                        Expr shared = context.Share(adjoint, "adj");
+                        context.Branch(
+                            Ops.Compare(BinaryOp.Less, u, context.Argument(1)),
+                            () => context.Propagate(1, shared),
+                            () => context.Branch(
+                                Ops.Compare(BinaryOp.Greater, u, context.Argument(2)),
+                                () => context.Propagate(2, shared),
+                                () => context.Propagate(0, shared)));
+                        break;
+                    }
+
+                case MathFunction.FusedMultiplyAdd:
+                    {
+                        // d fma(a, b, c) = b da + a db + dc
+                        Expr shared = context.Share(adjoint, "adj");
+                        if (context.IsActive(0))
+                        {
+                            context.Propagate(0, Ops.Mul(shared, context.Argument(1)));
+                        }
+
+                        if (context.IsActive(1))
+                        {
+                            context.Propagate(1, Ops.Mul(context.Argument(0), shared));
+                        }
+
+                        context.Propagate(2, shared);
                         break;
                     }
 

@@ -894,7 +894,7 @@ namespace Backprop.Generators.Differentiation
                     }
 
                 case MathCall call:
-                    _scope.Rule(DerivativeRules.Describe(call.Function));
+                    _scope.Rule(DerivativeRules.Describe(call));
                     DerivativeRules.Apply(call, adjoint, new RuleContext(this, call, code));
                     break;
 
@@ -913,7 +913,17 @@ namespace Backprop.Generators.Differentiation
         /// </summary>
         private void PullbackCall(DifferentiableCall call, Expr? seed, List<GStmt> code)
         {
-            _scope.Rule($"chain rule through {call.Callee.Name}Pullback");
+            string pullbackName = call.Callee.Pullback.Substring(call.Callee.Pullback.LastIndexOf('.') + 1);
+            if (call.Callee.IsScalarDerivative)
+            {
+                // The user's T FDerivative(T x): d F(u) = FDerivative(u) du.
+                _scope.Rule($"d {call.Callee.Name}(u) = {pullbackName}(u) du");
+                Expr derivative = new OpaqueCall(call.Callee.Pullback, new EquatableArray<Expr>(new[] { UsePrimal(call.Arguments[0]) }), true, call.Type, call.Location);
+                Backprop(call.Arguments[0], Ops.Mul(seed!, derivative), code);
+                return;
+            }
+
+            _scope.Rule($"chain rule through {pullbackName}");
             var arguments = new List<string>();
             var afterCall = new List<(Expr Argument, VarRef Adjoint)>();
             var scratch = new List<(string Name, ScalarKind Element)>();
@@ -971,7 +981,7 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
-            code.Add(new GRaw($"{call.Callee.ContainingType}.{call.Callee.Name}Pullback({string.Join(", ", arguments)});"));
+            code.Add(new GRaw($"{call.Callee.Pullback}({string.Join(", ", arguments)});"));
             foreach ((string name, ScalarKind element) in scratch)
             {
                 code.Add(new GRaw($"global::Backprop.Support.LocalArrayPool<{ScalarName(element)}>.Return({name});"));

@@ -287,14 +287,14 @@ namespace Backprop.Generators.Emitting
             }
         }
 
-        private static void WriteIf(SourceWriter writer, GIf conditional)
+        private static void WriteIf(SourceWriter writer, GIf conditional, string keyword = "if")
         {
             string condition = conditional.ConditionText ?? ExpressionPrinter.Print(conditional.Condition!);
             if (conditional.Then.Count == 0)
             {
                 // Only the else branch has work: negate rather than print an empty block.
                 condition = conditional.ConditionText is not null ? "!" + condition : ExpressionPrinter.Print(new Unary(UnaryOp.Not, conditional.Condition!, IrType.Bool));
-                using (writer.Block($"if ({condition})"))
+                using (writer.Block($"{keyword} ({condition})"))
                 {
                     foreach (GStmt inner in conditional.Else)
                     {
@@ -305,7 +305,7 @@ namespace Backprop.Generators.Emitting
                 return;
             }
 
-            using (writer.Block($"if ({condition})"))
+            using (writer.Block($"{keyword} ({condition})"))
             {
                 foreach (GStmt inner in conditional.Then)
                 {
@@ -313,7 +313,12 @@ namespace Backprop.Generators.Emitting
                 }
             }
 
-            if (conditional.Else.Count > 0)
+            if (conditional.Else.Count == 1 && conditional.Else[0] is GIf { Then.Count: > 0 } chained)
+            {
+                // An if that is all of an else reads as the next case of one chain: else if.
+                WriteIf(writer, chained, "else if");
+            }
+            else if (conditional.Else.Count > 0)
             {
                 using (writer.Block("else"))
                 {

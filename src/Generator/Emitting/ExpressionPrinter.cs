@@ -142,7 +142,9 @@ namespace Backprop.Generators.Emitting
 
                 case MathCall m:
                     {
-                        bool single = m.Type.Scalar == ScalarKind.Float || (m.Type.Scalar == ScalarKind.Int && m.Arguments.All(a => a.Type.Scalar == ScalarKind.Float));
+                        // MathF has every function but Clamp, whose float overload is in Math.
+                        bool single = m.Function != MathFunction.Clamp
+                            && (m.Type.Scalar == ScalarKind.Float || (m.Type.Scalar == ScalarKind.Int && m.Arguments.All(a => a.Type.Scalar == ScalarKind.Float)));
                         string type = single ? "global::System.MathF" : "global::System.Math";
                         return ($"{type}.{m.Function}({string.Join(", ", m.Arguments.Select(a => Print(a, 0)))})", Primary);
                     }

@@ -64,15 +64,29 @@ namespace Backprop.Generators.Ir
     {
         Exp,
         Log,
+        Log10,
+        Log2,
         Sqrt,
+        Cbrt,
         Pow,
         Sin,
         Cos,
         Tan,
+        Asin,
+        Acos,
+        Atan,
+        Atan2,
+        Sinh,
+        Cosh,
         Tanh,
+        Asinh,
+        Acosh,
+        Atanh,
         Abs,
         Max,
         Min,
+        Clamp,
+        FusedMultiplyAdd,
         Sign,
         Floor,
         Ceiling,
@@ -94,7 +108,14 @@ namespace Backprop.Generators.Ir
     /// <param name="Name">The method name; its pullback is <c>Name + "Pullback"</c>.</param>
     /// <param name="Parameters">The parameters in order.</param>
     /// <param name="ReturnType">The return type, or null for a void helper.</param>
-    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType);
+    /// <param name="Pullback">
+    /// The method the reverse sweep calls: the generated <c>NamePullback</c>, or a user's <c>[DerivativeOf]</c> method.
+    /// </param>
+    /// <param name="IsScalarDerivative">
+    /// Whether <see cref="Pullback"/> is a user's scalar derivative <c>T FDerivative(T x)</c>, which returns dF/dx,
+    /// rather than a pullback.
+    /// </param>
+    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, bool IsScalarDerivative = false);
 
     /// <summary>
     /// A call of another <c>[Differentiable]</c> method. Array arguments are always <see cref="VarRef"/>s.

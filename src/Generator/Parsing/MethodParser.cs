@@ -19,25 +19,9 @@ namespace Backprop.Generators.Parsing
     /// </summary>
     internal sealed class MethodParser
     {
-        private static readonly Dictionary<string, MathFunction> s_mathFunctions = new Dictionary<string, MathFunction>
-        {
-            ["Exp"] = MathFunction.Exp,
-            ["Log"] = MathFunction.Log,
-            ["Sqrt"] = MathFunction.Sqrt,
-            ["Pow"] = MathFunction.Pow,
-            ["Sin"] = MathFunction.Sin,
-            ["Cos"] = MathFunction.Cos,
-            ["Tan"] = MathFunction.Tan,
-            ["Tanh"] = MathFunction.Tanh,
-            ["Abs"] = MathFunction.Abs,
-            ["Max"] = MathFunction.Max,
-            ["Min"] = MathFunction.Min,
-            ["Sign"] = MathFunction.Sign,
-            ["Floor"] = MathFunction.Floor,
-            ["Ceiling"] = MathFunction.Ceiling,
-            ["Round"] = MathFunction.Round,
-            ["Truncate"] = MathFunction.Truncate,
-        };
+        private static readonly Dictionary<string, MathFunction> s_mathFunctions = Enum.GetValues(typeof(MathFunction))
+            .Cast<MathFunction>()
+            .ToDictionary(f => f.ToString(), f => f);
 
         private readonly SemanticModel _semanticModel;
         private readonly IMethodSymbol _method;
@@ -1162,6 +1146,33 @@ namespace Backprop.Generators.Parsing
             IrType? returnType = target.ReturnsVoid ? null : TypeMapper.Map(target.ReturnType);
             LocationInfo? location = Where(invocation.Syntax);
             string containing = onThis ? "this" : TypeMapper.FullName(target.ContainingType!);
+            // A derivative the user wrote wins over the generator's own, as an explicit statement of intent: it is how
+            // a numerically stable rule replaces the naive one, and how a Math function without a rule gets one.
+            if (CustomDerivatives.Find(target, _method) is { } custom)
+            {
+                List<CalleeParameter>? customParameters = CalleeParameters(invocation, target, arguments, display);
+                if (customParameters is null)
+                {
+                    return null;
+                }
+
+                if (returnType is null && !allowVoid)
+                {
+                    ReportExpression(invocation.Syntax, $"the void method '{display}' can only be called as a statement");
+                    return null;
+                }
+
+                string derivativeHome = onThis ? "this" : TypeMapper.FullName(custom.Method.ContainingType);
+                var customCallee = new CalleeInfo(
+                    containing,
+                    target.Name,
+                    customParameters.ToEquatableArray(),
+                    returnType,
+                    $"{derivativeHome}.{custom.Method.Name}",
+                    custom.Form == CustomDerivativeForm.Scalar);
+                return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
+            }
+
             if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
                 && returnType is { IsSequence: false }
@@ -1173,25 +1184,10 @@ namespace Backprop.Generators.Parsing
 
             if (TypeMapper.HasAttribute(target, TypeMapper.DifferentiableAttributeName))
             {
-                var parameters = new List<CalleeParameter>();
-                for (int i = 0; i < target.Parameters.Length; i++)
+                List<CalleeParameter>? parameters = CalleeParameters(invocation, target, arguments, display);
+                if (parameters is null)
                 {
-                    IParameterSymbol parameter = target.Parameters[i];
-                    IrType? parameterType = TypeMapper.Map(parameter.Type) ?? new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
-                    if (parameterType.IsSequence && arguments[i] is not VarRef)
-                    {
-                        ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"pass arrays and spans to '{display}' as variables, not as expressions or slices");
-                        return null;
-                    }
-
-                    if (parameterType.Container == ContainerKind.Jagged)
-                    {
-                        ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"jagged arrays cannot be passed to '{display}' yet; pass a rectangular array or one row's values");
-                        return null;
-                    }
-
-                    bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
-                    parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter));
+                    return null;
                 }
 
                 if (returnType is null && !target.ReturnsVoid)
@@ -1206,7 +1202,7 @@ namespace Backprop.Generators.Parsing
                     return null;
                 }
 
-                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType);
+                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback");
                 if (returnType is null && !allowVoid)
                 {
                     ReportExpression(invocation.Syntax, $"the void helper '{display}' can only be called as a statement");
@@ -1226,6 +1222,36 @@ namespace Backprop.Generators.Parsing
                 ? $"{target.Name}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
                 : target.Name;
             return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location);
+        }
+
+        /// <summary>
+        /// The parameters of a callee whose pullback the generated code calls, or null (after reporting why) when an
+        /// argument cannot be passed to it.
+        /// </summary>
+        private List<CalleeParameter>? CalleeParameters(IInvocationOperation invocation, IMethodSymbol target, List<Expr> arguments, string display)
+        {
+            var parameters = new List<CalleeParameter>();
+            for (int i = 0; i < target.Parameters.Length; i++)
+            {
+                IParameterSymbol parameter = target.Parameters[i];
+                IrType? parameterType = TypeMapper.Map(parameter.Type) ?? new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
+                if (parameterType.IsSequence && arguments[i] is not VarRef)
+                {
+                    ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"pass arrays and spans to '{display}' as variables, not as expressions or slices");
+                    return null;
+                }
+
+                if (parameterType.Container == ContainerKind.Jagged)
+                {
+                    ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"jagged arrays cannot be passed to '{display}' yet; pass a rectangular array or one row's values");
+                    return null;
+                }
+
+                bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
+                parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter));
+            }
+
+            return parameters;
         }
 
         /// <summary>

@@ -41,6 +41,16 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in MathLibrary())
+            {
+                yield return testCase;
+            }
+
+            foreach (GradientCase testCase in CustomDerivatives())
+            {
+                yield return testCase;
+            }
         }
     }
 }

@@ -259,7 +259,7 @@ namespace Backprop.Tests.Diagnostics
                 public static partial class M
                 {
                     [Differentiable]
-                    public static double F(double x) => 2 * [|Math.Atan(x)|];
+                    public static double F(double x) => 2 * [|Math.IEEERemainder(x, 2.0)|];
                 }
                 """,
                 "BP0006");
@@ -405,6 +405,51 @@ namespace Backprop.Tests.Diagnostics
                 """,
                 "BP0004",
                 "BP0011");
+        }
+
+        [Fact]
+        public void BP0012_CustomDerivativeWithTheWrongSignature_AtItsName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    public static double G(double x, double y) => x * y;
+
+                    [DerivativeOf(nameof(G))]
+                    public static double [|GDerivative|](double x, double y) => y;
+
+                    [DerivativeOf("Missing")]
+                    public static double [|MissingDerivative|](double x) => 1;
+
+                    [DerivativeOf(typeof(Math), nameof(Math.IEEERemainder))]
+                    public static void [|RemainderPullback|](double x, double y, double resultAdj, ref double xGrad) => xGrad += resultAdj;
+                }
+                """,
+                "BP0012",
+                "BP0012",
+                "BP0012");
+        }
+
+        [Fact]
+        public void BP0012_MessageWritesOutTheExpectedSignatures()
+        {
+            const string source = """
+                using System;
+                using Backprop;
+
+                public static partial class M
+                {
+                    public static double G(double[] x, [NoDerivative] double s, double y) => x[0] * y * s;
+
+                    [DerivativeOf(nameof(G))]
+                    public static void GPullback(double[] x, double s, double y, double resultAdj, Span<double> xGrad) { }
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
+            Diagnostic diagnostic = Assert.Single(result.Analyzer, d => d.Id == "BP0012");
+            string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("'static void GPullback(double[] x, double s, double y, double resultAdj, Span<double> xGrad, ref double yGrad)'", message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -784,6 +784,8 @@ namespace Backprop.Tests.Fuzzing
                     return new FExpr(FKind.Double, 1, "Math.Tanh({0})", operand);
                 case 9:
                     return new FExpr(FKind.Double, operand.Bound, "Math.Abs({0})", operand);
+                case 10 when Chance(0.5):
+                    return MoreMath(operand, depth);
                 case 10:
                     {
                         FExpr other = Expression(depth - 1);
@@ -809,6 +811,79 @@ namespace Backprop.Tests.Fuzzing
                     return Chance(0.5)
                         ? new FExpr(FKind.Double, operand.Bound, "Math.Truncate({0})", operand)
                         : new FExpr(FKind.Double, operand.Bound, "(double)(int)({0})", operand);
+            }
+        }
+
+        /// <summary>The rest of the math library, each on a domain kept away from its edges and poles.</summary>
+        private FExpr MoreMath(FExpr operand, int depth)
+        {
+            switch (_random.Next(12))
+            {
+                case 0:
+                    {
+                        FExpr positive = Positive(operand);
+                        return new FExpr(FKind.Double, Math.Abs(Math.Log10(MaxOf(positive))) + Math.Abs(Math.Log10(MinOf(positive))), "Math.Log10({0})", positive);
+                    }
+
+                case 1:
+                    {
+                        FExpr positive = Positive(operand);
+                        return new FExpr(FKind.Double, Math.Abs(Math.Log2(MaxOf(positive))) + Math.Abs(Math.Log2(MinOf(positive))), "Math.Log2({0})", positive);
+                    }
+
+                case 2:
+                    {
+                        // Log to a base kept above 1.5, so that ln(base) is bounded away from zero.
+                        FExpr positive = Positive(operand);
+                        FExpr basis = new FExpr(FKind.Double, 3, "(2 + Math.Tanh({0}))", Expression(depth - 1));
+                        return new FExpr(FKind.Double, (Math.Abs(Math.Log(MaxOf(positive))) + Math.Abs(Math.Log(MinOf(positive)))) / Math.Log(1.5), "Math.Log({0}, {1})", positive, basis);
+                    }
+
+                case 3:
+                    {
+                        FExpr positive = Positive(operand);
+                        return new FExpr(FKind.Double, Math.Cbrt(MaxOf(positive)), "Math.Cbrt({0})", positive);
+                    }
+
+                case 4:
+                    return new FExpr(FKind.Double, 1.2, Pick("Math.Asin(0.9 * Math.Tanh({0}))", "Math.Acos(0.9 * Math.Tanh({0}))", "Math.Atanh(0.9 * Math.Tanh({0}))"), operand);
+                case 5:
+                    return new FExpr(FKind.Double, 1.6, "Math.Atan({0})", operand);
+                case 6:
+                    {
+                        // Atan2 away from the origin and the branch cut: x stays positive.
+                        FExpr positive = Positive(Expression(depth - 1));
+                        return new FExpr(FKind.Double, 1.6, "Math.Atan2({0}, {1})", operand, positive);
+                    }
+
+                case 7:
+                    {
+                        FExpr argument = Scaled(operand, 2);
+                        return new FExpr(FKind.Double, Math.Cosh(Math.Min(argument.Bound, 2)), Pick("Math.Sinh({0})", "Math.Cosh({0})"), argument);
+                    }
+
+                case 8:
+                    return new FExpr(FKind.Double, Math.Asinh(operand.Bound), "Math.Asinh({0})", operand);
+                case 9:
+                    {
+                        FExpr positive = Positive(operand);
+                        return new FExpr(FKind.Double, Math.Acosh(1 + MaxOf(positive)), "Math.Acosh(1 + {0})", positive);
+                    }
+
+                case 10:
+                    {
+                        // Clamp between two bounds that may vary, the lower one kept below the upper one.
+                        FExpr lower = new FExpr(FKind.Double, 2, "(Math.Tanh({0}) - 1)", Expression(depth - 1));
+                        FExpr upper = new FExpr(FKind.Double, 2, "(Math.Tanh({0}) + 1)", Expression(depth - 1));
+                        return new FExpr(FKind.Double, 2, "Math.Clamp({0}, {1}, {2})", operand, lower, upper);
+                    }
+
+                default:
+                    {
+                        FExpr other = Expression(depth - 1);
+                        FExpr addend = Expression(depth - 1);
+                        return new FExpr(FKind.Double, (operand.Bound * other.Bound) + addend.Bound, "Math.FusedMultiplyAdd({0}, {1}, {2})", operand, other, addend);
+                    }
             }
         }
 

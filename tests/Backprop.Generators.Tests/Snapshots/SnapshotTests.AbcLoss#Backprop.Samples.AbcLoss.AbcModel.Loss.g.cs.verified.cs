@@ -62,7 +62,7 @@ namespace Backprop.Samples.AbcLoss
             global::Backprop.Samples.AbcLoss.AbcModel.MatVec(b, x, v, k);
             for (int i = 0; i < k; i++)
             {
-                u[i] = global::Backprop.Samples.AbcLoss.AbcModel.Sigmoid(y[i]);
+                u[i] = global::Backprop.Functions.Sigmoid(y[i]);
                 z[i] = u[i] + v[i];
             }
 
@@ -101,8 +101,8 @@ namespace Backprop.Samples.AbcLoss
                 vAdj[i] += zAdj[i];
                 zAdj[i] = 0.0;
 
-                // u[i] = Sigmoid(y[i]);  ->  chain rule through SigmoidPullback
-                global::Backprop.Samples.AbcLoss.AbcModel.SigmoidPullback(y[i], uAdj[i], ref yAdj[i]);
+                // u[i] = Functions.Sigmoid(y[i]);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                yAdj[i] += uAdj[i] * global::Backprop.Functions.SigmoidDerivative(y[i]);
                 uAdj[i] = 0.0;
             }
 

@@ -42,17 +42,14 @@ namespace Backprop.Tests.Corpus
                 y = x * x;
                 result = y + x;
             }
+            else if (switchValue == 1 || switchValue == 2)
+            {
+                y = global::System.Math.Sin(x) * (double)mode;
+                result = y + x;
+            }
             else
             {
-                if (switchValue == 1 || switchValue == 2)
-                {
-                    y = global::System.Math.Sin(x) * (double)mode;
-                    result = y + x;
-                }
-                else
-                {
-                    result = global::System.Math.Exp(x);
-                }
+                result = global::System.Math.Exp(x);
             }
 
             // Reverse sweep: the chain rule, from the result back to the inputs.

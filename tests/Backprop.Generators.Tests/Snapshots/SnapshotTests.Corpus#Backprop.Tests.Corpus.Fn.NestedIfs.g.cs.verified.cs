@@ -51,16 +51,13 @@ namespace Backprop.Tests.Corpus
 
                 result = r * r + y;
             }
+            else if (y > x)
+            {
+                result = y * y;
+            }
             else
             {
-                if (y > x)
-                {
-                    result = y * y;
-                }
-                else
-                {
-                    result = r * r + y;
-                }
+                result = r * r + y;
             }
 
             // Reverse sweep: the chain rule, from the result back to the inputs.

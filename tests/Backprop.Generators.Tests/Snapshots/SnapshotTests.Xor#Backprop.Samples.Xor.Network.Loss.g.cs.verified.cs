@@ -78,7 +78,7 @@ namespace Backprop.Samples.Xor
                         }
 
                         savedDoubles.Push(hidden[j]);
-                        hidden[j] = global::Backprop.Samples.Xor.Network.Sigmoid(sum);
+                        hidden[j] = global::Backprop.Functions.Sigmoid(sum);
                     }
 
                     for (int l = 1; l < hiddenLayers; l++)
@@ -96,7 +96,7 @@ namespace Backprop.Samples.Xor
                             }
 
                             savedDoubles.Push(hidden[l * width + j]);
-                            hidden[l * width + j] = global::Backprop.Samples.Xor.Network.Sigmoid(sum2);
+                            hidden[l * width + j] = global::Backprop.Functions.Sigmoid(sum2);
                         }
                     }
 
@@ -112,12 +112,12 @@ namespace Backprop.Samples.Xor
                     target = targets[p];
                     if (lossKind == 1)
                     {
-                        total = total + (global::Backprop.Samples.Xor.Network.Softplus(logit) - target * logit);
+                        total = total + global::Backprop.Functions.BinaryCrossEntropyWithLogits(logit, target);
                     }
                     else
                     {
                         savedDoubles.Push(error);
-                        error = global::Backprop.Samples.Xor.Network.Sigmoid(logit) - target;
+                        error = global::Backprop.Functions.Sigmoid(logit) - target;
                         total = total + error * error;
                     }
                 }
@@ -140,9 +140,11 @@ namespace Backprop.Samples.Xor
                     // if (lossKind == BinaryCrossEntropy), in reverse
                     if (lossKind == 1)
                     {
-                        // total += Softplus(logit) - target * logit;  ->  d(u ± v) = du ± dv; chain rule through SoftplusPullback; d(uv) = v du + u dv
-                        global::Backprop.Samples.Xor.Network.SoftplusPullback(logit, totalAdj, ref logitAdj);
-                        logitAdj += target * -totalAdj;
+                        // total += Functions.BinaryCrossEntropyWithLogits(logit, target);  ->  chain rule through BinaryCrossEntropyWithLogitsPullback
+                        {
+                            double binaryCrossEntropyWithLogitsArgAdj = 0.0;
+                            global::Backprop.Functions.BinaryCrossEntropyWithLogitsPullback(logit, target, totalAdj, ref logitAdj, ref binaryCrossEntropyWithLogitsArgAdj);
+                        }
                     }
                     else
                     {
@@ -150,9 +152,9 @@ namespace Backprop.Samples.Xor
                         errorAdj += totalAdj * error;
                         errorAdj += error * totalAdj;
 
-                        // double error = Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; chain rule through SigmoidPullback
+                        // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
                         error = savedDoubles.Pop();
-                        global::Backprop.Samples.Xor.Network.SigmoidPullback(logit, errorAdj, ref logitAdj);
+                        logitAdj += errorAdj * global::Backprop.Functions.SigmoidDerivative(logit);
                         errorAdj = 0.0;
                     }
 
@@ -179,9 +181,9 @@ namespace Backprop.Samples.Xor
                         // for (int j = 0; j < width; j++), in reverse
                         for (int j = width - 1; j >= 0; j--)
                         {
-                            // hidden[l * width + j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                            // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
                             hidden[l * width + j] = savedDoubles.Pop();
-                            global::Backprop.Samples.Xor.Network.SigmoidPullback(sum2, hiddenAdj[l * width + j], ref sum2Adj);
+                            sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
                             hiddenAdj[l * width + j] = 0.0;
 
                             // for (int i = 0; i < width; i++), in reverse
@@ -206,9 +208,9 @@ namespace Backprop.Samples.Xor
                     // for (int j = 0; j < width; j++), in reverse
                     for (int j = width - 1; j >= 0; j--)
                     {
-                        // hidden[j] = Sigmoid(sum);  ->  chain rule through SigmoidPullback
+                        // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
                         hidden[j] = savedDoubles.Pop();
-                        global::Backprop.Samples.Xor.Network.SigmoidPullback(sum, hiddenAdj[j], ref sumAdj);
+                        sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
                         hiddenAdj[j] = 0.0;
 
                         // for (int i = 0; i < inputCount; i++), in reverse

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using static Backprop.Tests.GradientCase;
+
+namespace Backprop.Tests.Corpus
+{
+    public static partial class CorpusCases
+    {
+        /// <summary>Custom derivatives in both forms, and the stable function library.</summary>
+        public static IEnumerable<GradientCase> CustomDerivatives()
+        {
+            yield return Scalar2("Custom.Softsign", 0.7, -0.4, Custom.UsesSoftsign, Custom.UsesSoftsignGradient);
+            yield return Scalar2("Custom.Hypot", 0.7, -0.4, Custom.UsesHypot, Custom.UsesHypotGradient);
+            yield return Vector("Custom.WeightedSquares", Random(81, 5), Custom.UsesWeightedSquares, Custom.UsesWeightedSquaresGradient);
+            yield return Vector("Custom.CumulativeSum", Random(82, 6), Custom.UsesCumulativeSum, Custom.UsesCumulativeSumGradient);
+            yield return Scalar2("Custom.Remainder", 1.3, 0.7, Custom.UsesRemainder, Custom.UsesRemainderGradient);
+            yield return Scalar1("Custom.OverridesDifferentiable", 0.6, Custom.UsesNaiveLogistic, Custom.UsesNaiveLogisticGradient);
+            yield return Scalar2("Library.Scalars", 0.7, -0.4, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
+            yield return Scalar2("Library.Scalars2", -2.5, 1.5, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
+            yield return Scalar2("Library.BinaryCrossEntropyTarget", 1.2, 0.3, Custom.LibraryBinaryCrossEntropyTarget, Custom.LibraryBinaryCrossEntropyTargetGradient);
+            double[] x = Random(83, 4);
+            yield return new GradientCase(
+                "Library.Softmax",
+                new[] { Random(84, 12), x },
+                v => Custom.LibrarySoftmax(v[0], v[1], 3, 1),
+                (v, d) => Custom.LibrarySoftmaxGradient(v[0], v[1], 3, 1, d[0], d[1]));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using Backprop;
+
+namespace Backprop.Tests.Corpus
+{
+    /// <summary>
+    /// User-supplied derivatives ([DerivativeOf]) in both forms, for functions of this type and of another one, and
+    /// the stable function library in <see cref="Functions"/>.
+    /// </summary>
+    public static partial class Custom
+    {
+        // ---- the scalar form: T FDerivative(T x)
+
+        /// <summary>Not [Differentiable]: its derivative is supplied below.</summary>
+        public static double Softsign(double x) => x / (1 + Math.Abs(x));
+
+        [DerivativeOf(nameof(Softsign))]
+        public static double SoftsignDerivative(double x)
+        {
+            double d = 1 + Math.Abs(x);
+            return 1 / (d * d);
+        }
+
+        [Differentiable]
+        public static double UsesSoftsign(double x, double y) => Softsign(x * y) + (y * Softsign(x - (2 * y)));
+
+        // ---- the pullback form, for a function of several arguments
+
+        public static double Hypot(double x, double y) => Math.Sqrt((x * x) + (y * y));
+
+        [DerivativeOf(nameof(Hypot))]
+        public static void HypotPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
+        {
+            double r = Hypot(x, y);
+            xGrad += resultAdj * x / r;
+            yGrad += resultAdj * y / r;
+        }
+
+        [Differentiable]
+        public static double UsesHypot(double x, double y)
+        {
+            double r = Hypot(x, y + 1);
+            return r * Hypot(r, x);
+        }
+
+        // ---- the pullback form for spans, with a [NoDerivative] parameter that gets no buffer
+
+        public static double WeightedSquares(ReadOnlySpan<double> x, [NoDerivative] double scale)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += scale * (i + 1) * x[i] * x[i];
+            }
+
+            return s;
+        }
+
+        [DerivativeOf(nameof(WeightedSquares))]
+        public static double WeightedSquaresPullback(ReadOnlySpan<double> x, double scale, double resultAdj, Span<double> xGrad)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                xGrad[i] += resultAdj * 2 * scale * (i + 1) * x[i];
+            }
+
+            return WeightedSquares(x, scale);
+        }
+
+        [Differentiable]
+        public static double UsesWeightedSquares(double[] x)
+        {
+            double[] y = new double[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                y[i] = Math.Sin(x[i]);
+            }
+
+            return WeightedSquares(y, 0.5) + WeightedSquares(x, 2.0);
+        }
+
+        // ---- the pullback form of a void function that writes a span
+
+        /// <summary>Running sums: y[i] = x[0] + ... + x[i].</summary>
+        public static void CumulativeSum(ReadOnlySpan<double> x, Span<double> y)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += x[i];
+                y[i] = s;
+            }
+        }
+
+        [DerivativeOf(nameof(CumulativeSum))]
+        public static void CumulativeSumPullback(ReadOnlySpan<double> x, Span<double> y, Span<double> xGrad, Span<double> yGrad)
+        {
+            double tail = 0;
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                tail += yGrad[i];
+                xGrad[i] += tail;
+                yGrad[i] = 0;
+            }
+        }
+
+        [Differentiable]
+        public static double UsesCumulativeSum(double[] x)
+        {
+            double[] y = new double[x.Length];
+            CumulativeSum(x, y);
+            double s = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                s += y[i] * y[i] * x[i];
+            }
+
+            return s;
+        }
+
+        // ---- a derivative for a method of another type (here System.Math, which has no rule for IEEERemainder)
+
+        [DerivativeOf(typeof(Math), nameof(Math.IEEERemainder))]
+        public static void IEEERemainderPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
+        {
+            // x - y·round(x / y): d/dx = 1, d/dy = -round(x / y) (away from the jumps).
+            xGrad += resultAdj;
+            yGrad -= resultAdj * Math.Round(x / y, MidpointRounding.ToEven);
+        }
+
+        [Differentiable]
+        public static double UsesRemainder(double x, double y) => Math.IEEERemainder(x * x, y) * y;
+
+        // ---- a custom derivative takes precedence over differentiating a [Differentiable] method
+
+        [Differentiable]
+        public static double NaiveLogistic(double x) => 1 / (1 + Math.Exp(-x));
+
+        [DerivativeOf(nameof(NaiveLogistic))]
+        public static double NaiveLogisticDerivative(double x) => Functions.SigmoidDerivative(x);
+
+        [Differentiable]
+        public static double UsesNaiveLogistic(double x) => NaiveLogistic(3 * x) * x;
+
+        // ---- the stable library
+
+        [Differentiable]
+        public static double LibraryScalars(double x, double y)
+            => Functions.Sigmoid(x * y) + Functions.Softplus(x - y) + Functions.LogSigmoid(2 * x) + Functions.BinaryCrossEntropyWithLogits(x + y, 0.3);
+
+        [Differentiable]
+        public static double LibraryBinaryCrossEntropyTarget(double z, double t) => Functions.BinaryCrossEntropyWithLogits(z, t);
+
+        /// <summary>Softmax cross-entropy over logits Wx, through Softmax into a span and through LogSumExp.</summary>
+        [Differentiable]
+        public static double LibrarySoftmax(double[] w, double[] x, int classes, int label)
+        {
+            int n = x.Length;
+            double[] logits = new double[classes];
+            for (int c = 0; c < classes; c++)
+            {
+                double s = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    s += w[(c * n) + j] * x[j];
+                }
+
+                logits[c] = s;
+            }
+
+            double[] p = new double[classes];
+            Functions.Softmax(logits, p);
+            double expected = 0;
+            for (int c = 0; c < classes; c++)
+            {
+                expected += p[c] * (c + 1);
+            }
+
+            return Functions.LogSumExp(logits) - logits[label] + (0.1 * expected);
+        }
+
+        [Differentiable]
+        public static float LibraryFloat(float x, float[] v)
+        {
+            float[] p = new float[v.Length];
+            Functions.Softmax(v, p);
+            return Functions.Sigmoid(x) * p[0] + Functions.LogSumExp(v) + Functions.Softplus(x) + Functions.LogSigmoid(-x)
+                + Functions.BinaryCrossEntropyWithLogits(x, 0.25f);
+        }
+    }
+}
