@@ -76,7 +76,10 @@ namespace Backprop
         /// <inheritdoc cref="LogSumExp(ReadOnlySpan{double})"/>
         public static float LogSumExp(ReadOnlySpan<float> x) => Stable<float>.LogSumExp(x);
 
-        /// <summary>The pullback of <see cref="LogSumExp(ReadOnlySpan{double})"/>: adds resultAdj · softmax(x) to <paramref name="xGrad"/>.</summary>
+        /// <summary>
+        /// The pullback of <see cref="LogSumExp(ReadOnlySpan{double})"/>: adds resultAdj · softmax(x) to
+        /// <paramref name="xGrad"/> (with +∞ entries, split equally among them; with all -∞, nothing).
+        /// </summary>
         /// <param name="x">The values.</param>
         /// <param name="resultAdj">The adjoint of the result.</param>
         /// <param name="xGrad">Receives the adjoint of each value.</param>
@@ -87,7 +90,11 @@ namespace Backprop
         [DerivativeOf(nameof(LogSumExp))]
         public static void LogSumExpPullback(ReadOnlySpan<float> x, float resultAdj, Span<float> xGrad) => Stable<float>.LogSumExpPullback(x, resultAdj, xGrad);
 
-        /// <summary>Writes softmax(x)ᵢ = e^(xᵢ - m) / Σ e^(xⱼ - m), with m the largest xᵢ, into <paramref name="result"/>: nothing overflows.</summary>
+        /// <summary>
+        /// Writes softmax(x)ᵢ = e^(xᵢ - m) / Σ e^(xⱼ - m), with m the largest xᵢ, into <paramref name="result"/>: nothing
+        /// overflows. Infinite logits give the limits: the +∞ entries share the probability equally, and all -∞ is
+        /// uniform; the pullback is then zero.
+        /// </summary>
         /// <param name="x">The logits.</param>
         /// <param name="result">Receives the probabilities; the same length as <paramref name="x"/>, and not overlapping it.</param>
         public static void Softmax(ReadOnlySpan<double> x, Span<double> result) => Stable<double>.Softmax(x, result);
@@ -191,6 +198,13 @@ namespace Backprop
                     return;
                 }
 
+                if (T.IsPositiveInfinity(max))
+                {
+                    // softmax(x) in the limit: the +∞ entries share the result equally; the others do not reach it.
+                    SharePositiveInfinities(x, resultAdj, xGrad);
+                    return;
+                }
+
                 // ∂/∂xᵢ = softmax(x)ᵢ, written e^(xᵢ - max) / Σ so that the largest terms are exact.
                 T scale = resultAdj / SumOfExp(x, max);
                 for (int i = 0; i < x.Length; i++)
@@ -202,6 +216,19 @@ namespace Backprop
             public static void Softmax(ReadOnlySpan<T> x, Span<T> result)
             {
                 T max = Max(x);
+                if (T.IsInfinity(max))
+                {
+                    // The limits: the +∞ entries share the probability equally; all -∞ is all equal, so uniform.
+                    result.Clear();
+                    SharePositiveInfinities(x, T.One, result);
+                    if (T.IsNegativeInfinity(max))
+                    {
+                        result.Fill(T.One / T.CreateChecked(x.Length));
+                    }
+
+                    return;
+                }
+
                 T sum = SumOfExp(x, max);
                 for (int i = 0; i < x.Length; i++)
                 {
@@ -212,6 +239,13 @@ namespace Backprop
             public static void SoftmaxPullback(ReadOnlySpan<T> x, Span<T> xGrad, Span<T> resultGrad)
             {
                 T max = Max(x);
+                if (T.IsInfinity(max))
+                {
+                    // With an infinite logit, softmax is constant under any finite change of one input.
+                    resultGrad.Clear();
+                    return;
+                }
+
                 T sum = SumOfExp(x, max);
                 T dot = T.Zero;
                 for (int i = 0; i < x.Length; i++)
@@ -235,6 +269,25 @@ namespace Backprop
                 }
 
                 return max;
+            }
+
+            /// <summary>Adds <paramref name="total"/> split equally among the +∞ entries of <paramref name="x"/> to <paramref name="into"/>.</summary>
+            private static void SharePositiveInfinities(ReadOnlySpan<T> x, T total, Span<T> into)
+            {
+                int count = 0;
+                foreach (T value in x)
+                {
+                    count += T.IsPositiveInfinity(value) ? 1 : 0;
+                }
+
+                T share = total / T.CreateChecked(count);
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (T.IsPositiveInfinity(x[i]))
+                    {
+                        into[i] += share;
+                    }
+                }
             }
 
             private static T SumOfExp(ReadOnlySpan<T> x, T max)

@@ -11,31 +11,29 @@ namespace Backprop.Tests
     /// </summary>
     public sealed class FunctionLibraryTests
     {
+        /// <summary>
+        /// Values against references computed to 60 significant digits (Python's decimal module, rounded to the
+        /// nearest double), not against another double formula: σ(x) = 1 / (1 + e^-x), σ'(x) = σ(x)(1 - σ(x)),
+        /// softplus(x) = ln(1 + e^x), log σ(x) = -ln(1 + e^-x). At ±1000 the exact values below 1e-400 round to 0.
+        /// </summary>
         [Theory]
-        [InlineData(-1000.0)]
-        [InlineData(-40.0)]
-        [InlineData(-1e-9)]
-        [InlineData(0.0)]
-        [InlineData(3.0)]
-        [InlineData(40.0)]
-        [InlineData(1000.0)]
-        public void ScalarFunctionsAreExactInTheTails(double x)
+        [InlineData(-1000.0, 0.0, 0.0, 0.0, -1000.0)]
+        [InlineData(-40.0, 4.248354255291589e-18, 4.248354255291589e-18, 4.248354255291589e-18, -40.0)]
+        [InlineData(-1e-9, 0.49999999975, 0.25, 0.6931471800599454, -0.6931471810599453)]
+        [InlineData(0.0, 0.5, 0.25, 0.6931471805599453, -0.6931471805599453)]
+        [InlineData(3.0, 0.9525741268224333, 0.04517665973091213, 3.048587351573742, -0.04858735157374206)]
+        [InlineData(40.0, 1.0, 4.248354255291589e-18, 40.0, -4.248354255291589e-18)]
+        [InlineData(1000.0, 1.0, 0.0, 1000.0, 0.0)]
+        public void ScalarFunctionsAreExactInTheTails(double x, double sigmoid, double derivative, double softplus, double logSigmoid)
         {
-            // Closed forms that are exact in each tail: σ(x) = 1/(1+e^-x) for x ≥ 0 and e^x/(1+e^x) below.
-            double e = Math.Exp(-Math.Abs(x));
-            double sigmoid = x >= 0 ? 1 / (1 + e) : e / (1 + e);
-            double derivative = e / ((1 + e) * (1 + e));
-            AssertRelative(sigmoid, Functions.Sigmoid(x), 1e-15);
-            AssertRelative(derivative, Functions.SigmoidDerivative(x), 1e-14);
-            Assert.True(double.IsFinite(Functions.LogSigmoid(x)));
-            Assert.True(double.IsFinite(Functions.Softplus(x)));
+            AssertRelative(sigmoid, Functions.Sigmoid(x), 2e-16);
+            AssertRelative(derivative, Functions.SigmoidDerivative(x), 5e-16);
+            AssertRelative(softplus, Functions.Softplus(x), 2e-16);
+            AssertRelative(logSigmoid, Functions.LogSigmoid(x), 2e-16);
 
-            // softplus(x) = max(x, 0) + log(1 + e^-|x|); at x = -40, e^-40 ≈ 4.2e-18, where log(1 + u) ≈ u.
-            double softplus = Math.Max(x, 0) + (e < 1e-8 ? e - (e * e / 2) : Math.Log(1 + e));
-            AssertRelative(softplus, Functions.Softplus(x), 1e-15);
-            AssertRelative(-Functions.Softplus(-x), Functions.LogSigmoid(x), 1e-15);
-            AssertRelative(Functions.Sigmoid(x), Functions.SoftplusDerivative(x), 0);
-            AssertRelative(Functions.Sigmoid(-x), Functions.LogSigmoidDerivative(x), 0);
+            // The derivatives of softplus and log σ are σ(x) and σ(-x), which the rows above pin down.
+            Assert.Equal(Functions.Sigmoid(x), Functions.SoftplusDerivative(x));
+            Assert.Equal(Functions.Sigmoid(-x), Functions.LogSigmoidDerivative(x));
         }
 
         [Fact]
@@ -78,6 +76,35 @@ namespace Backprop.Tests
             Assert.Equal(double.NegativeInfinity, Functions.LogSumExp(ReadOnlySpan<double>.Empty));
             Assert.Equal(double.PositiveInfinity, Functions.LogSumExp(new[] { 1.0, double.PositiveInfinity }));
             Assert.Equal(MathF.Log(2f), Functions.LogSumExp(new[] { 0f, 0f }));
+        }
+
+        [Fact]
+        public void InfiniteInputsGiveTheLimits()
+        {
+            // As xᵢ → +∞, softmax(x) → the indicator of the largest entries, so the gradient of log Σ e^x goes to
+            // them in equal shares; nothing is NaN.
+            double[] x = { double.PositiveInfinity, 2.0, double.PositiveInfinity, double.NegativeInfinity };
+            double[] g = new double[4];
+            Functions.LogSumExpPullback(x, 4.0, g);
+            Assert.Equal(new[] { 2.0, 0.0, 2.0, 0.0 }, g);
+
+            double[] p = new double[4];
+            Functions.Softmax(x, p);
+            Assert.Equal(new[] { 0.5, 0.0, 0.5, 0.0 }, p);
+
+            double[] allMinusInfinity = { double.NegativeInfinity, double.NegativeInfinity };
+            double[] uniform = new double[2];
+            Functions.Softmax(allMinusInfinity, uniform);
+            Assert.Equal(new[] { 0.5, 0.5 }, uniform);
+            g = new double[2];
+            Functions.LogSumExpPullback(allMinusInfinity, 1.0, g);
+            Assert.Equal(new double[2], g);
+
+            double[] xGrad = new double[4];
+            double[] pAdj = { 1.0, 2.0, 3.0, 4.0 };
+            Functions.SoftmaxPullback(x, p, xGrad, pAdj);
+            Assert.Equal(new double[4], xGrad);
+            Assert.Equal(new double[4], pAdj);
         }
 
         [Fact]

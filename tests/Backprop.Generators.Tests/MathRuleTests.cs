@@ -48,9 +48,9 @@ namespace Backprop.Tests
             new("Atan", MathLib.Atan, MathLib.AtanGradient, MathLibF.Atan, MathLibF.AtanGradient, x => 1 / (1 + (x * x)), s_noEdge, new[] { -1e3, -1, 0, 0.5, 1e8 }),
             new("Sinh", MathLib.Sinh, MathLib.SinhGradient, MathLibF.Sinh, MathLibF.SinhGradient, Math.Cosh, s_noEdge, new[] { -20, -1, 0, 0.5, 20 }),
             new("Cosh", MathLib.Cosh, MathLib.CoshGradient, MathLibF.Cosh, MathLibF.CoshGradient, Math.Sinh, s_noEdge, new[] { -20, -1, 0, 0.5, 20 }),
-            new("Tanh", MathLib.Tanh, MathLib.TanhGradient, MathLibF.Tanh, MathLibF.TanhGradient, x => 1 / (Math.Cosh(x) * Math.Cosh(x)), s_noEdge, new[] { -20, -3, 0, 0.5, 20 }),
-            new("Asinh", MathLib.Asinh, MathLib.AsinhGradient, MathLibF.Asinh, MathLibF.AsinhGradient, x => 1 / Math.Sqrt((x * x) + 1), s_noEdge, new[] { -1e3, -1, 0, 0.5, 1e6 }),
-            new("Acosh", MathLib.Acosh, MathLib.AcoshGradient, MathLibF.Acosh, MathLibF.AcoshGradient, x => 1 / Math.Sqrt((x * x) - 1), x => x - 1, new[] { 1 + 1e-6, 1.001, 2, 1e3 }),
+            new("Tanh", MathLib.Tanh, MathLib.TanhGradient, MathLibF.Tanh, MathLibF.TanhGradient, x => 1 / (Math.Cosh(x) * Math.Cosh(x)), s_noEdge, new[] { -40, -20, -3, -2, 0, 0.5, 2, 2.5, 20, 300 }),
+            new("Asinh", MathLib.Asinh, MathLib.AsinhGradient, MathLibF.Asinh, MathLibF.AsinhGradient, x => 1 / double.Hypot(x, 1), s_noEdge, new[] { -1e200, -1e3, -1, 0, 0.5, 1, 1e6, 1e30, 1e200 }),
+            new("Acosh", MathLib.Acosh, MathLib.AcoshGradient, MathLibF.Acosh, MathLibF.AcoshGradient, x => 1 / (Math.Sqrt(x - 1) * Math.Sqrt(x + 1)), x => x - 1, new[] { 1 + 1e-6, 1.001, 2, 2.5, 1e3, 1e30, 1e200 }),
             new("Atanh", MathLib.Atanh, MathLib.AtanhGradient, MathLibF.Atanh, MathLibF.AtanhGradient, x => 1 / (1 - (x * x)), s_unitInterval, new[] { -1 + 1e-6, -0.999, 0, 0.5, 0.999, 1 - 1e-6 }),
             new("Abs", MathLib.Abs, MathLib.AbsGradient, MathLibF.Abs, MathLibF.AbsGradient, x => Math.Sign(x), x => Math.Abs(x), new[] { -2, -1e-3, 1e-3, 3 }),
             new("PiecewiseConstant", MathLib.PiecewiseConstant, MathLib.PiecewiseConstantGradient, MathLibF.PiecewiseConstant, MathLibF.PiecewiseConstantGradient, _ => 1, x => Math.Min(Math.Abs(x - Math.Round(x)), Math.Abs(Math.Abs(x - Math.Floor(x)) - 0.5)), new[] { -1.7, -0.3, 0.3, 2.2 }),
@@ -69,6 +69,10 @@ namespace Backprop.Tests
             Assert.Equal(BitConverter.DoubleToInt64Bits(u.F(x)), BitConverter.DoubleToInt64Bits(value));
             double numeric = CentralDifference(u.F, x, u.DistanceToEdge(x));
             AssertClose(grad, numeric, 1e-6, $"{name}'({x:R})");
+
+            // Finite differences cannot see a derivative that is tiny next to the value (tanh'(20) = 2e-17 beside
+            // tanh(20) = 1), so the closed form checks the digits too, relative to the derivative itself.
+            AssertRelative(grad, u.Derivative(x), 1e-9, $"{name}'({x:R})");
         }
 
         [Theory]
@@ -77,16 +81,18 @@ namespace Backprop.Tests
         {
             Unary u = s_unary.Single(f => f.Name == name);
             float x = (float)point;
-            if (u.DistanceToEdge(x) <= 0)
+            if (u.DistanceToEdge(x) <= 0 || !float.IsFinite(x))
             {
-                // The point rounded onto the edge in single precision (1 - 1e-6 rounds to 0.999999 but not onto 1).
+                // The point rounded onto the edge in single precision (1 - 1e-6 rounds to 0.999999 but not onto 1),
+                // or out of its range (1e200).
                 return;
             }
 
             float grad = 0;
             float value = u.FloatG(x, ref grad);
             Assert.Equal(BitConverter.SingleToInt32Bits(u.FloatF(x)), BitConverter.SingleToInt32Bits(value));
-            AssertClose(grad, u.Derivative(x), 1e-4, $"{name}'({x:R}f)");
+            // Rounded to float, as tanh'(300) = 1e-260 is 0 there.
+            AssertRelative(grad, (float)u.Derivative(x), 1e-5, $"{name}'({x:R}f)");
         }
 
         [Theory]
@@ -133,20 +139,32 @@ namespace Backprop.Tests
         [InlineData(1e-3, -1.0)]
         [InlineData(-2.0, 0.5)]
         [InlineData(3.0, 1e-8)]
+        [InlineData(1e200, -3e200)]   // x² + y² overflows
+        [InlineData(-2e-200, 1e-200)] // x² + y² underflows
+        [InlineData(1e30, 3e30)]      // x² + y² overflows in float
         public void Atan2(double y, double x)
         {
             double yGrad = 0, xGrad = 0;
             MathLib.Atan2Gradient(y, x, ref yGrad, ref xGrad);
             // The edge is the branch cut along the negative x axis (and the origin).
-            double edge = x < 0 ? Math.Abs(y) : Math.Sqrt((x * x) + (y * y));
+            double r = double.Hypot(x, y);
+            double edge = x < 0 ? Math.Abs(y) : r;
             AssertClose(yGrad, CentralDifference(v => MathLib.Atan2(v, x), y, edge), 1e-6, "d/dy");
             AssertClose(xGrad, CentralDifference(v => MathLib.Atan2(y, v), x, edge), 1e-6, "d/dx");
+            AssertRelative(yGrad, x / r / r, 1e-14, "d/dy");
+            AssertRelative(xGrad, -y / r / r, 1e-14, "d/dx");
 
             float yf = 0, xf = 0;
-            MathLibF.Atan2Gradient((float)y, (float)x, ref yf, ref xf);
-            double r2 = ((double)(float)x * (float)x) + ((double)(float)y * (float)y);
-            AssertClose(yf, (float)x / r2, 1e-4, "float d/dy");
-            AssertClose(xf, -(float)y / r2, 1e-4, "float d/dx");
+            (float fy, float fx) = ((float)y, (float)x);
+            if (fy == 0 || fx == 0 || !float.IsFinite(fy) || !float.IsFinite(fx))
+            {
+                return; // out of float's range
+            }
+
+            MathLibF.Atan2Gradient(fy, fx, ref yf, ref xf);
+            double rf = double.Hypot(fx, fy);
+            AssertRelative(yf, fx / rf / rf, 1e-6, "float d/dy");
+            AssertRelative(xf, -fy / rf / rf, 1e-6, "float d/dx");
         }
 
         [Theory]
@@ -225,6 +243,14 @@ namespace Backprop.Tests
             return ((8 * (f(x + h) - f(x - h))) - (f(x + (2 * h)) - f(x - (2 * h)))) / (12 * h);
         }
 
+        /// <summary>Relative to the larger magnitude, so a derivative of 1e-17 must be right to its own digits.</summary>
+        private static void AssertRelative(double actual, double expected, double tolerance, string what)
+        {
+            double error = actual == expected ? 0 : Math.Abs(actual - expected) / Math.Max(Math.Abs(actual), Math.Abs(expected));
+            Assert.True(error <= tolerance, $"{what}: generated {actual:R}, closed form {expected:R}, relative error {error:E2} > {tolerance:E0}");
+        }
+
+        /// <summary>Relative above 1 and absolute below it, as finite differences are only that good for tiny derivatives.</summary>
         private static void AssertClose(double actual, double expected, double tolerance, string what)
         {
             double error = Math.Abs(actual - expected) / Math.Max(1, Math.Max(Math.Abs(actual), Math.Abs(expected)));

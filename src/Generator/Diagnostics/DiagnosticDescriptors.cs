@@ -86,6 +86,12 @@ namespace Backprop.Generators.Diagnostics
             "Custom derivative does not fit",
             "'{0}' cannot be the derivative of '{1}': {2}");
 
+        /// <summary>BP0013: a <c>[DerivativeOf]</c> method declared where no call of its function can find it.</summary>
+        public static readonly DiagnosticDescriptor UnreachableCustomDerivative = Warning(
+            "BP0013",
+            "Custom derivative is never used",
+            "'{0}' is never used as the derivative of '{1}': the generator looks for a derivative next to the function and in the types around each [Differentiable] method that calls it, and no [Differentiable] method is declared in '{2}'; move it into '{3}' or into the type of the methods that call it");
+
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BP9999",
@@ -96,7 +102,7 @@ namespace Backprop.Generators.Diagnostics
         {
             TypeNotPartial, UnsupportedMethod, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
             NoDerivativeForCall, WriteOutsideMethod, UnsupportedLoop, ParameterDoesNotAffectResult, WritesParameterArray,
-            CalleeNotDifferentiable, InvalidCustomDerivative, InternalError,
+            CalleeNotDifferentiable, InvalidCustomDerivative, UnreachableCustomDerivative, InternalError,
         }.ToDictionary(d => d.Id);
 
         /// <summary>All descriptors, for the analyzer's SupportedDiagnostics.</summary>

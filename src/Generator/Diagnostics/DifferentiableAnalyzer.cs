@@ -94,17 +94,28 @@ namespace Backprop.Generators.Diagnostics
             else
             {
                 IMethodSymbol[] overloads = targetType.GetMembers(name).OfType<IMethodSymbol>().ToArray();
+                IMethodSymbol? matched = overloads.FirstOrDefault(o => CustomDerivatives.Match(derivative, o) is not null);
                 if (overloads.Length == 0)
                 {
                     problem = $"'{targetType.Name}' has no method named '{name}'";
                 }
-                else if (overloads.Any(o => CustomDerivatives.Match(derivative, o) is not null))
+                else if (derivative.IsGenericMethod)
                 {
-                    problem = null;
+                    problem = "it is generic; write one derivative per element type (double, float)";
+                }
+                else if (overloads.All(o => o.IsGenericMethod))
+                {
+                    problem = $"'{name}' is generic, and generic methods cannot have custom derivatives; give it double and float overloads and a derivative for each";
+                }
+                else if (matched is not null)
+                {
+                    problem = CustomDerivatives.EarlierDuplicate(derivative, matched) is { } earlier
+                        ? $"'{earlier.Name}', declared before it in '{derivative.ContainingType.Name}', is already the derivative of this overload, and only one is used; remove one of them"
+                        : null;
                 }
                 else
                 {
-                    string expected = string.Join("; for another overload, ", overloads.Select(o => CustomDerivatives.ExpectedSignatures(o, derivative.Name)));
+                    string expected = string.Join("; for another overload, ", overloads.Where(o => !o.IsGenericMethod).Select(o => CustomDerivatives.ExpectedSignatures(o, derivative.Name)));
                     problem = $"its signature fits neither a scalar derivative nor a pullback; write {expected}";
                 }
             }
@@ -113,7 +124,26 @@ namespace Backprop.Generators.Diagnostics
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidCustomDerivative, derivative.Locations[0], derivative.Name, targetDisplay, problem));
             }
+            else if (targetType is not null
+                     && !SymbolEqualityComparer.Default.Equals(derivative.ContainingType.OriginalDefinition, targetType.OriginalDefinition)
+                     && !DeclaresDifferentiableMethod(derivative.ContainingType))
+            {
+                // The generator looks for a derivative next to F and in the types around the calling method only, so
+                // one declared anywhere else would be ignored without a word.
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnreachableCustomDerivative,
+                    derivative.Locations[0],
+                    derivative.Name,
+                    targetDisplay,
+                    derivative.ContainingType.Name,
+                    targetType.Name));
+            }
         }
+
+        /// <summary>Whether a <c>[Differentiable]</c> method is declared in <paramref name="type"/> or a type nested in it.</summary>
+        private static bool DeclaresDifferentiableMethod(INamedTypeSymbol type)
+            => type.GetMembers().Any(m => m is IMethodSymbol method && TypeMapper.HasAttribute(method, TypeMapper.DifferentiableAttributeName))
+               || type.GetTypeMembers().Any(DeclaresDifferentiableMethod);
 
         private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
         {

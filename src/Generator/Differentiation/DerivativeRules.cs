@@ -52,10 +52,10 @@ namespace Backprop.Generators.Differentiation
             MathFunction.Asin => "d asin(u) = du / sqrt(1 - u²)",
             MathFunction.Acos => "d acos(u) = -du / sqrt(1 - u²)",
             MathFunction.Atan => "d atan(u) = du / (1 + u²)",
-            MathFunction.Atan2 => "d atan2(y, x) = (x dy - y dx) / (x² + y²)",
+            MathFunction.Atan2 => "d atan2(y, x) = (x dy - y dx) / (x² + y²), with x and y scaled by max(|x|, |y|)",
             MathFunction.Sinh => "d sinh(u) = cosh(u) du",
             MathFunction.Cosh => "d cosh(u) = sinh(u) du",
-            MathFunction.Tanh => "d tanh(u) = (1 - tanh²(u)) du",
+            MathFunction.Tanh => "d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2",
             MathFunction.Asinh => "d asinh(u) = du / sqrt(u² + 1)",
             MathFunction.Acosh => "d acosh(u) = du / sqrt(u² - 1)",
             MathFunction.Atanh => "d atanh(u) = du / (1 - u²)",
@@ -180,12 +180,18 @@ namespace Backprop.Generators.Differentiation
 
                 case MathFunction.Atan2:
                     {
-                        // d atan2(y, x) = (x dy - y dx) / (x² + y²)
+                        // d atan2(y, x) = (x dy - y dx) / (x² + y²). x and y are first divided by m = max(|x|, |y|):
+                        // x² + y² itself overflows to infinity for |x| above 1e154 (and underflows to zero below
+                        // 1e-154), which would make a finite gradient 0 (or NaN).
                         Expr y = context.Argument(0);
                         Expr x = context.Argument(1);
-                        Expr scaled = context.Share(Ops.Div(adjoint, Ops.Add(Ops.Mul(x, x), Ops.Mul(y, y))), "atan2Adj");
-                        context.Propagate(0, Ops.Mul(scaled, x));
-                        context.Propagate(1, Ops.Neg(Ops.Mul(scaled, y)));
+                        Expr scale = context.Share(Binary(MathFunction.Max, Call(MathFunction.Abs, x, type), Call(MathFunction.Abs, y, type), type), "atan2Scale");
+                        Expr xScaled = context.Share(Ops.Div(x, scale), "xScaled");
+                        Expr yScaled = context.Share(Ops.Div(y, scale), "yScaled");
+                        Expr norm = Ops.Mul(scale, Ops.Add(Ops.Mul(xScaled, xScaled), Ops.Mul(yScaled, yScaled)));
+                        Expr scaled = context.Share(Ops.Div(adjoint, norm), "atan2Adj");
+                        context.Propagate(0, Ops.Mul(scaled, xScaled));
+                        context.Propagate(1, Ops.Neg(Ops.Mul(scaled, yScaled)));
                         break;
                     }
 
@@ -201,18 +207,32 @@ namespace Backprop.Generators.Differentiation
 
                 case MathFunction.Asinh:
                     {
-                        // d asinh(u) = du / sqrt(u² + 1)
+                        // d asinh(u) = du / sqrt(u² + 1). For |u| > 1 the root is written |u| sqrt(1 + 1/u²): u² overflows
+                        // for |u| above 1e154 (3e19 in float), which would make the derivative 0 instead of 1/|u|.
                         Expr u = context.Argument(0);
-                        context.Propagate(0, Ops.Div(adjoint, Call(MathFunction.Sqrt, Ops.Add(Ops.Mul(u, u), Ops.Lit(1, type)), type)));
+                        Expr one = Ops.Lit(1, type);
+                        Expr magnitude = context.Share(Call(MathFunction.Abs, u, type), "magnitude");
+                        Expr root = new Conditional(
+                            Ops.Compare(BinaryOp.Greater, magnitude, one),
+                            Ops.Mul(magnitude, Call(MathFunction.Sqrt, Ops.Add(one, Ops.Div(one, Ops.Mul(u, u))), type)),
+                            Call(MathFunction.Sqrt, Ops.Add(Ops.Mul(u, u), one), type),
+                            type);
+                        context.Propagate(0, Ops.Div(adjoint, root));
                         break;
                     }
 
                 case MathFunction.Acosh:
                     {
-                        // d acosh(u) = du / sqrt(u² - 1), with u² - 1 written (u - 1)(u + 1) to keep its digits near u = 1.
+                        // d acosh(u) = du / sqrt(u² - 1). Near u = 1, u² - 1 is written (u - 1)(u + 1) to keep its digits;
+                        // above u = 2 the root is written u sqrt(1 - 1/u²), as u² overflows for u above 1e154.
                         Expr u = context.Argument(0);
                         Expr one = Ops.Lit(1, type);
-                        context.Propagate(0, Ops.Div(adjoint, Call(MathFunction.Sqrt, Ops.Mul(Ops.Sub(u, one), Ops.Add(u, one)), type)));
+                        Expr root = new Conditional(
+                            Ops.Compare(BinaryOp.Greater, u, Ops.Lit(2, type)),
+                            Ops.Mul(u, Call(MathFunction.Sqrt, Ops.Sub(one, Ops.Div(one, Ops.Mul(u, u))), type)),
+                            Call(MathFunction.Sqrt, Ops.Mul(Ops.Sub(u, one), Ops.Add(u, one)), type),
+                            type);
+                        context.Propagate(0, Ops.Div(adjoint, root));
                         break;
                     }
 
@@ -227,9 +247,17 @@ namespace Backprop.Generators.Differentiation
 
                 case MathFunction.Tanh:
                     {
-                        // d tanh(u) = (1 - tanh²(u)) du
+                        // d tanh(u) = (1 - tanh²(u)) du = du / cosh²(u). The first form reuses the result, but tanh(u)
+                        // rounds to ±1 for |u| above 19 (9 in float), where it would give 0; past |u| = 2, where it
+                        // starts losing digits, the second form is used.
                         Expr tanh = context.Result();
-                        context.Propagate(0, Ops.Mul(adjoint, Ops.Sub(Ops.Lit(1, type), Ops.Mul(tanh, tanh))));
+                        Expr u = context.Argument(0);
+                        Expr slope = new Conditional(
+                            Ops.Compare(BinaryOp.Greater, Call(MathFunction.Abs, u, type), Ops.Lit(2, type)),
+                            Binary(MathFunction.Pow, Call(MathFunction.Cosh, u, type), Ops.Lit(-2, type), type),
+                            Ops.Sub(Ops.Lit(1, type), Ops.Mul(tanh, tanh)),
+                            type);
+                        context.Propagate(0, Ops.Mul(adjoint, context.Share(slope, "tanhSlope")));
                         break;
                     }
 
@@ -310,6 +338,9 @@ namespace Backprop.Generators.Differentiation
 
         private static MathCall Call(MathFunction function, Expr argument, IrType type)
             => new MathCall(function, new[] { argument }.ToEquatableArray(), type);
+
+        private static MathCall Binary(MathFunction function, Expr left, Expr right, IrType type)
+            => new MathCall(function, new[] { left, right }.ToEquatableArray(), type);
 
         private static Model.EquatableArray<Expr> ToEquatableArray(this Expr[] items) => new Model.EquatableArray<Expr>(items);
     }

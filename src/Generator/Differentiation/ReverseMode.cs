@@ -1303,7 +1303,11 @@ namespace Backprop.Generators.Differentiation
                 otherwise();
                 List<GStmt> elseCode = _code.Skip(start).ToList();
                 _code.RemoveRange(start, _code.Count - start);
-                _code.Add(new GIf(condition, null, thenCode, elseCode));
+                if (thenCode.Count > 0 || elseCode.Count > 0)
+                {
+                    // Both sides are empty when neither sends the adjoint to an active argument (Clamp of a constant).
+                    _code.Add(new GIf(condition, null, thenCode, elseCode));
+                }
             }
 
             public Expr Share(Expr value, string name)

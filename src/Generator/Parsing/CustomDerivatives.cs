@@ -17,10 +17,12 @@ namespace Backprop.Generators.Parsing
     /// <summary>A <c>[DerivativeOf]</c> method matched to the overload of F it differentiates.</summary>
     internal sealed class CustomDerivative
     {
-        public CustomDerivative(IMethodSymbol method, CustomDerivativeForm form)
+        public CustomDerivative(IMethodSymbol method, CustomDerivativeForm form, string home, string? problem)
         {
             Method = method;
             Form = form;
+            Home = home;
+            Problem = problem;
         }
 
         /// <summary>The user's derivative method.</summary>
@@ -28,6 +30,15 @@ namespace Backprop.Generators.Parsing
 
         /// <summary>Which of the two forms it has.</summary>
         public CustomDerivativeForm Form { get; }
+
+        /// <summary>
+        /// The fully qualified type to call it on, constructed as at the call (<c>Lib&lt;double&gt;</c>, not
+        /// <c>Lib&lt;T&gt;</c>), or <c>this</c> for an instance derivative.
+        /// </summary>
+        public string Home { get; }
+
+        /// <summary>Why the generated gradient could not call it (for example, it is private to another type), or null.</summary>
+        public string? Problem { get; }
     }
 
     /// <summary>
@@ -41,24 +52,28 @@ namespace Backprop.Generators.Parsing
         public const string AttributeName = "Backprop.DerivativeOfAttribute";
 
         /// <summary>
-        /// The derivative of <paramref name="target"/> declared next to it or in one of the types around
-        /// <paramref name="caller"/>, or null.
+        /// The derivative of <paramref name="call"/>'s method that a gradient of <paramref name="caller"/> uses, or
+        /// null. The types around the caller are searched first, innermost first, and F's own type last, so that a
+        /// user's derivative overrides the one a library ships next to F. A derivative found but not callable from the
+        /// generated code comes back with its <see cref="CustomDerivative.Problem"/>, for the caller to report: falling
+        /// back to another rule would silently ignore what the user wrote.
         /// </summary>
-        public static CustomDerivative? Find(IMethodSymbol target, IMethodSymbol caller)
+        public static CustomDerivative? Find(IMethodSymbol call, IMethodSymbol caller, Compilation compilation)
         {
-            target = target.OriginalDefinition;
-            var searched = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            IMethodSymbol target = call.OriginalDefinition;
+            INamedTypeSymbol? targetHome = target.ContainingType?.OriginalDefinition;
             var types = new List<INamedTypeSymbol>();
-            if (target.ContainingType is { } home)
-            {
-                types.Add(home.OriginalDefinition);
-            }
-
             for (INamedTypeSymbol? type = caller.ContainingType; type is not null; type = type.ContainingType)
             {
                 types.Add(type.OriginalDefinition);
             }
 
+            if (targetHome is not null)
+            {
+                types.Add(targetHome);
+            }
+
+            var searched = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (INamedTypeSymbol type in types)
             {
                 if (!searched.Add(type))
@@ -68,13 +83,85 @@ namespace Backprop.Generators.Parsing
 
                 foreach (IMethodSymbol candidate in type.GetMembers().OfType<IMethodSymbol>())
                 {
-                    if (TargetOf(candidate) is (INamedTypeSymbol targetType, string name)
-                        && name == target.Name
-                        && SymbolEqualityComparer.Default.Equals(targetType.OriginalDefinition, target.ContainingType?.OriginalDefinition)
-                        && Match(candidate, target) is CustomDerivativeForm form)
+                    if (Differentiates(candidate, target) is CustomDerivativeForm form)
                     {
-                        return new CustomDerivative(candidate, form);
+                        return Resolve(candidate, form, call, caller, compilation);
                     }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The form in which <paramref name="candidate"/> is marked as the derivative of <paramref name="target"/>, or null.</summary>
+        private static CustomDerivativeForm? Differentiates(IMethodSymbol candidate, IMethodSymbol target)
+            => TargetOf(candidate) is (INamedTypeSymbol targetType, string name)
+               && name == target.Name
+               && SymbolEqualityComparer.Default.Equals(targetType.OriginalDefinition, target.ContainingType?.OriginalDefinition)
+                   ? Match(candidate, target)
+                   : null;
+
+        /// <summary>How generated code in the caller's type calls the derivative, or why it cannot.</summary>
+        private static CustomDerivative Resolve(IMethodSymbol derivative, CustomDerivativeForm form, IMethodSymbol call, IMethodSymbol caller, Compilation compilation)
+        {
+            INamedTypeSymbol callerType = caller.ContainingType;
+            INamedTypeSymbol derivativeType = derivative.ContainingType;
+            string? problem = null;
+            if (!compilation.IsSymbolAccessibleWithin(derivative, callerType))
+            {
+                problem = $"it is {AccessibilityOf(derivative)} to '{derivativeType.Name}', so the gradient of '{caller.Name}', generated in '{callerType.Name}', cannot call it; make it internal or public";
+            }
+            else if (!derivative.IsStatic && !IsOrDerivesFrom(callerType, derivativeType))
+            {
+                problem = $"it is an instance method of '{derivativeType.Name}', so the gradient of '{caller.Name}' cannot call it on 'this' (a '{callerType.Name}'); declare it in '{call.ContainingType?.Name}', next to the method it differentiates";
+            }
+
+            // Next to F, the type is the one F is called on, type arguments and all; elsewhere it is a type around
+            // the caller, where its own type parameters are in scope.
+            INamedTypeSymbol home = call.ContainingType is { } called && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, derivativeType.OriginalDefinition)
+                ? called
+                : derivativeType;
+            return new CustomDerivative(derivative, form, derivative.IsStatic ? TypeMapper.FullName(home) : "this", problem);
+        }
+
+        private static bool IsOrDerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string AccessibilityOf(ISymbol symbol) => symbol.DeclaredAccessibility switch
+        {
+            Microsoft.CodeAnalysis.Accessibility.Private => "private",
+            Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+            Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+            Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+            _ => "not accessible",
+        };
+
+        /// <summary>
+        /// The other <c>[DerivativeOf]</c> method declared before <paramref name="derivative"/> in its type for the same
+        /// overload, which the generator uses instead of it; or null.
+        /// </summary>
+        public static IMethodSymbol? EarlierDuplicate(IMethodSymbol derivative, IMethodSymbol target)
+        {
+            foreach (IMethodSymbol other in derivative.ContainingType.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(other, derivative))
+                {
+                    return null;
+                }
+
+                if (Differentiates(other, target) is not null)
+                {
+                    return other;
                 }
             }
 

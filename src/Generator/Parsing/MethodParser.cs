@@ -1148,8 +1148,14 @@ namespace Backprop.Generators.Parsing
             string containing = onThis ? "this" : TypeMapper.FullName(target.ContainingType!);
             // A derivative the user wrote wins over the generator's own, as an explicit statement of intent: it is how
             // a numerically stable rule replaces the naive one, and how a Math function without a rule gets one.
-            if (CustomDerivatives.Find(target, _method) is { } custom)
+            if (CustomDerivatives.Find(target, _method, _semanticModel.Compilation) is { } custom)
             {
+                if (custom.Problem is not null)
+                {
+                    Report(DiagnosticDescriptors.InvalidCustomDerivative, location, custom.Method.Name, display, custom.Problem);
+                    return null;
+                }
+
                 List<CalleeParameter>? customParameters = CalleeParameters(invocation, target, arguments, display);
                 if (customParameters is null)
                 {
@@ -1162,13 +1168,12 @@ namespace Backprop.Generators.Parsing
                     return null;
                 }
 
-                string derivativeHome = onThis ? "this" : TypeMapper.FullName(custom.Method.ContainingType);
                 var customCallee = new CalleeInfo(
                     containing,
                     target.Name,
                     customParameters.ToEquatableArray(),
                     returnType,
-                    $"{derivativeHome}.{custom.Method.Name}",
+                    $"{custom.Home}.{custom.Method.Name}",
                     custom.Form == CustomDerivativeForm.Scalar);
                 return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
             }

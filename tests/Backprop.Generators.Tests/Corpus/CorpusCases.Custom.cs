@@ -14,6 +14,8 @@ namespace Backprop.Tests.Corpus
             yield return Vector("Custom.CumulativeSum", Random(82, 6), Custom.UsesCumulativeSum, Custom.UsesCumulativeSumGradient);
             yield return Scalar2("Custom.Remainder", 1.3, 0.7, Custom.UsesRemainder, Custom.UsesRemainderGradient);
             yield return Scalar1("Custom.OverridesDifferentiable", 0.6, Custom.UsesNaiveLogistic, Custom.UsesNaiveLogisticGradient);
+            yield return Scalar2("Custom.CallerOverridesLibrary", 0.7, -0.4, Custom.UsesOverriddenLibrary, Custom.UsesOverriddenLibraryGradient);
+            yield return Scalar2("Custom.GenericHome", 0.7, -0.4, Custom.UsesGenericHome, Custom.UsesGenericHomeGradient);
             yield return Scalar2("Library.Scalars", 0.7, -0.4, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
             yield return Scalar2("Library.Scalars2", -2.5, 1.5, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
             yield return Scalar2("Library.BinaryCrossEntropyTarget", 1.2, 0.3, Custom.LibraryBinaryCrossEntropyTarget, Custom.LibraryBinaryCrossEntropyTargetGradient);

@@ -142,6 +142,19 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double UsesNaiveLogistic(double x) => NaiveLogistic(3 * x) * x;
 
+        // ---- the caller's derivative wins over the one shipped next to the function
+
+        [DerivativeOf(typeof(BuggyLibrary), nameof(BuggyLibrary.Square))]
+        public static double CorrectSquareDerivative(double x) => 2 * x;
+
+        [Differentiable]
+        public static double UsesOverriddenLibrary(double x, double y) => BuggyLibrary.Square(x * y) + y;
+
+        // ---- a derivative next to a function of a generic type is called on the type the call names
+
+        [Differentiable]
+        public static double UsesGenericHome(double x, double y) => GenericHome<int>.Cube(x - y) * y;
+
         // ---- the stable library
 
         [Differentiable]
@@ -187,5 +200,28 @@ namespace Backprop.Tests.Corpus
             return Functions.Sigmoid(x) * p[0] + Functions.LogSumExp(v) + Functions.Softplus(x) + Functions.LogSigmoid(-x)
                 + Functions.BinaryCrossEntropyWithLogits(x, 0.25f);
         }
+    }
+
+    /// <summary>A library whose shipped derivative is wrong (zero), so a test can see that the caller's wins.</summary>
+    public static class BuggyLibrary
+    {
+        /// <summary>x².</summary>
+        public static double Square(double x) => x * x;
+
+        /// <summary>Deliberately wrong.</summary>
+        [DerivativeOf(nameof(Square))]
+        public static double SquareDerivative(double x) => 0 * x;
+    }
+
+    /// <summary>A generic type: its derivative must be called as GenericHome&lt;int&gt;, not GenericHome&lt;T&gt;.</summary>
+    /// <typeparam name="T">Unused by the functions.</typeparam>
+    public static class GenericHome<T>
+    {
+        /// <summary>x³.</summary>
+        public static double Cube(double x) => x * x * x;
+
+        /// <summary>3x².</summary>
+        [DerivativeOf(nameof(Cube))]
+        public static double CubeDerivative(double x) => 3 * x * x;
     }
 }

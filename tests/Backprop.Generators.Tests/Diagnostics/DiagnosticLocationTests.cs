@@ -453,6 +453,105 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0012_DerivativeTheGradientCannotCall_AtTheCall()
+        {
+            // Private to another type, or an instance method of a type 'this' is not: the generated code could not
+            // call it, and falling back to another rule would ignore it without a word.
+            AssertDiagnostics(
+                """
+                public static class Lib
+                {
+                    public static double F(double x) => x * x;
+
+                    [DerivativeOf(nameof(F))]
+                    private static double FDerivative(double x) => 2 * x;
+                }
+
+                public partial class Outer
+                {
+                    [DerivativeOf(typeof(Inner), nameof(Inner.F))]
+                    public double FDerivative(double x) => 2 * x;
+
+                    public partial class Inner
+                    {
+                        public double F(double x) => x * x;
+
+                        [Differentiable]
+                        public double G(double x) => [|F(x)|] + [|Lib.F(x)|];
+                    }
+                }
+                """,
+                "BP0012",
+                "BP0012");
+        }
+
+        [Fact]
+        public void BP0012_SecondDerivativeOfTheSameOverload_AndGenericFunction()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class D
+                {
+                    public static double F(double x) => x * x;
+
+                    [DerivativeOf(nameof(F))]
+                    public static double FDerivative(double x) => 2 * x;
+
+                    [DerivativeOf(nameof(F))]
+                    public static void [|FPullback|](double x, double resultAdj, ref double xGrad) => xGrad += 2 * x * resultAdj;
+
+                    public static double H<T>(double x) => x;
+
+                    [DerivativeOf(nameof(H))]
+                    public static double [|HDerivative|](double x) => 1;
+                }
+                """,
+                "BP0012",
+                "BP0012");
+        }
+
+        [Fact]
+        public void BP0013_DerivativeNoCallCanFind_AtItsName()
+        {
+            AssertDiagnostics(
+                """
+                public static class Lib
+                {
+                    public static double F(double x) => x * x;
+                }
+
+                public static class Derivatives
+                {
+                    [DerivativeOf(typeof(Lib), nameof(Lib.F))]
+                    public static double [|FDerivative|](double x) => 2 * x;
+                }
+                """,
+                "BP0013");
+        }
+
+        [Fact]
+        public void InstanceDerivativeInABaseClass_IsCalledOnThis_AndCompiles()
+        {
+            AssertDiagnostics(
+                """
+                public class ShapeBase
+                {
+                    public double Area(double r) => Math.PI * r * r;
+
+                    [DerivativeOf(nameof(Area))]
+                    protected double AreaDerivative(double r) => 2 * Math.PI * r;
+                }
+
+                public partial class Disc : ShapeBase
+                {
+                    [Differentiable]
+                    public double TwoAreas(double r) => Area(r) * 2;
+                }
+                """,
+                expectGenerated: true);
+        }
+
+        [Fact]
         public void BP9999_InternalFailure_OneDiagnosticNamingTheMethod_RestUnaffected()
         {
             // An internal failure, injected without a test hook: the parser refuses to run out of stack, so on a
@@ -491,7 +590,7 @@ namespace Backprop.Tests.Diagnostics
             Assert.Equal(expected, actual);
             foreach (Diagnostic diagnostic in result.Backprop)
             {
-                Assert.Equal(diagnostic.Id == "BP0009" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
+                Assert.Equal(diagnostic.Id is "BP0009" or "BP0013" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
                 Assert.EndsWith("docs/diagnostics.md#" + diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
             }
 

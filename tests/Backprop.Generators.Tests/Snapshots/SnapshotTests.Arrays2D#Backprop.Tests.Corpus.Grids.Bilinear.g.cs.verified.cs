@@ -56,11 +56,12 @@ namespace Backprop.Tests.Corpus
                 // for (int j = 0; j < w.GetLength(1); j++), in reverse
                 for (int j = w.GetLength(1) - 1; j >= 0; j--)
                 {
-                    // s += Math.Tanh(w[i, j] * x[i]) * x[j];  ->  d(uv) = v du + u dv; d tanh(u) = (1 - tanh²(u)) du
+                    // s += Math.Tanh(w[i, j] * x[i]) * x[j];  ->  d(uv) = v du + u dv; d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
                     {
                         double arg = w[i, j] * x[i];
                         double tanh = global::System.Math.Tanh(arg);
-                        wGrad[i, j] += sAdj * x[j] * (1.0 - tanh * tanh) * x[i];
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - tanh * tanh;
+                        wGrad[i, j] += sAdj * x[j] * tanhSlope * x[i];
                     }
                 }
             }

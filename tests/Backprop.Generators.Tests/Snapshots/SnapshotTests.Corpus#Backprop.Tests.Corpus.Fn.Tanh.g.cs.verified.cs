@@ -34,11 +34,12 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Tanh(x * x - 1.0);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Tanh((x * x) - 1);  ->  d tanh(u) = (1 - tanh²(u)) du; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            // return Math.Tanh((x * x) - 1);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
                 double arg = x * x - 1.0;
                 double tanh = global::System.Math.Tanh(arg);
-                double adj = resultAdj * (1.0 - tanh * tanh);
+                double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - tanh * tanh;
+                double adj = resultAdj * tanhSlope;
                 xGrad += adj * x;
                 xGrad += x * adj;
             }

@@ -79,11 +79,12 @@ namespace Backprop.Tests.Corpus
                         hAdj[i] += h[i] * adj;
                     }
 
-                    // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du
+                    // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
                     {
                         h[i] = savedFloats.Pop();
                         float tanh = global::System.MathF.Tanh(z);
-                        zAdj += hAdj[i] * (1f - tanh * tanh);
+                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(z), -2f) : 1f - tanh * tanh;
+                        zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0f;
                     }
 

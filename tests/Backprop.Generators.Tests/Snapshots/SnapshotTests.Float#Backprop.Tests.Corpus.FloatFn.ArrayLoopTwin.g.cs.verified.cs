@@ -79,11 +79,12 @@ namespace Backprop.Tests.Corpus
                         hAdj[i] += h[i] * adj;
                     }
 
-                    // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du
+                    // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
                     {
                         h[i] = savedDoubles.Pop();
                         double tanh = global::System.Math.Tanh(z);
-                        zAdj += hAdj[i] * (1.0 - tanh * tanh);
+                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(z), -2.0) : 1.0 - tanh * tanh;
+                        zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0.0;
                     }
 

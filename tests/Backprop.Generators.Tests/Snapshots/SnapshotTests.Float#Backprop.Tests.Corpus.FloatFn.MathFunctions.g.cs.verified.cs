@@ -81,7 +81,7 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // float b = MathF.Sin(x) * MathF.Cos(y) + MathF.Tan(x * 0.3f) + MathF.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du
+            // float b = MathF.Sin(x) * MathF.Cos(y) + MathF.Tan(x * 0.3f) + MathF.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
                 xGrad += bAdj * global::System.MathF.Cos(y) * global::System.MathF.Cos(x);
                 yGrad += -(global::System.MathF.Sin(x) * bAdj * global::System.MathF.Sin(y));
@@ -89,7 +89,8 @@ namespace Backprop.Tests.Corpus
                 float cos = global::System.MathF.Cos(arg);
                 xGrad += bAdj / (cos * cos) * 0.3f;
                 float tanh = global::System.MathF.Tanh(y);
-                yGrad += bAdj * (1f - tanh * tanh);
+                float tanhSlope = global::System.MathF.Abs(y) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(y), -2f) : 1f - tanh * tanh;
+                yGrad += bAdj * tanhSlope;
             }
 
             // float a = MathF.Exp(x * 0.5f) + MathF.Log(y * y + 1f) + MathF.Sqrt(x * x + 2f);  ->  d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(uv) = v du + u dv; d log(u) = du / u; d sqrt(u) = du / (2 sqrt(u))

@@ -81,7 +81,7 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // double b = Math.Sin(x) * Math.Cos(y) + Math.Tan(x * 0.3) + Math.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du
+            // double b = Math.Sin(x) * Math.Cos(y) + Math.Tan(x * 0.3) + Math.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
                 xGrad += bAdj * global::System.Math.Cos(y) * global::System.Math.Cos(x);
                 yGrad += -(global::System.Math.Sin(x) * bAdj * global::System.Math.Sin(y));
@@ -89,7 +89,8 @@ namespace Backprop.Tests.Corpus
                 double cos = global::System.Math.Cos(arg);
                 xGrad += bAdj / (cos * cos) * 0.3;
                 double tanh = global::System.Math.Tanh(y);
-                yGrad += bAdj * (1.0 - tanh * tanh);
+                double tanhSlope = global::System.Math.Abs(y) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(y), -2.0) : 1.0 - tanh * tanh;
+                yGrad += bAdj * tanhSlope;
             }
 
             // double a = Math.Exp(x * 0.5) + Math.Log(y * y + 1) + Math.Sqrt(x * x + 2);  ->  d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(uv) = v du + u dv; d log(u) = du / u; d sqrt(u) = du / (2 sqrt(u))

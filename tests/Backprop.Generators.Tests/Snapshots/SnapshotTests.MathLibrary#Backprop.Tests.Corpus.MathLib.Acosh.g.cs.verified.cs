@@ -35,7 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Acosh(x);  ->  d acosh(u) = du / sqrt(u² - 1)
-            xGrad += resultAdj / global::System.Math.Sqrt((x - 1.0) * (x + 1.0));
+            xGrad += resultAdj / (x > 2.0 ? x * global::System.Math.Sqrt(1.0 - 1.0 / (x * x)) : global::System.Math.Sqrt((x - 1.0) * (x + 1.0)));
             return result;
         }
     }

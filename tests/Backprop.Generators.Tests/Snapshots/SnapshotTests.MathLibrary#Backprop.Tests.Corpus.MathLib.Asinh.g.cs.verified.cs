@@ -35,7 +35,10 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Asinh(x);  ->  d asinh(u) = du / sqrt(u² + 1)
-            xGrad += resultAdj / global::System.Math.Sqrt(x * x + 1.0);
+            {
+                double magnitude = global::System.Math.Abs(x);
+                xGrad += resultAdj / (magnitude > 1.0 ? magnitude * global::System.Math.Sqrt(1.0 + 1.0 / (x * x)) : global::System.Math.Sqrt(x * x + 1.0));
+            }
             return result;
         }
     }

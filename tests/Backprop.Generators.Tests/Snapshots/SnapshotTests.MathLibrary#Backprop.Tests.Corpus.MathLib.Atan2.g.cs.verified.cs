@@ -38,11 +38,14 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Atan2(y, x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Atan2(y, x);  ->  d atan2(y, x) = (x dy - y dx) / (x² + y²)
+            // return Math.Atan2(y, x);  ->  d atan2(y, x) = (x dy - y dx) / (x² + y²), with x and y scaled by max(|x|, |y|)
             {
-                double atan2Adj = resultAdj / (x * x + y * y);
-                yGrad += atan2Adj * x;
-                xGrad += -(atan2Adj * y);
+                double atan2Scale = global::System.Math.Max(global::System.Math.Abs(x), global::System.Math.Abs(y));
+                double xScaled = x / atan2Scale;
+                double yScaled = y / atan2Scale;
+                double atan2Adj = resultAdj / (atan2Scale * (xScaled * xScaled + yScaled * yScaled));
+                yGrad += atan2Adj * xScaled;
+                xGrad += -(atan2Adj * yScaled);
             }
             return result;
         }

@@ -84,11 +84,14 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // double r = Math.Atan2(y, x) + Math.Log(Math.Cosh(x), 3.0);  ->  d(u ± v) = du ± dv; d atan2(y, x) = (x dy - y dx) / (x² + y²); d log_b(u) = du / (u ln b) - log_b(u) db / (b ln b); d cosh(u) = sinh(u) du
+            // double r = Math.Atan2(y, x) + Math.Log(Math.Cosh(x), 3.0);  ->  d(u ± v) = du ± dv; d atan2(y, x) = (x dy - y dx) / (x² + y²), with x and y scaled by max(|x|, |y|); d log_b(u) = du / (u ln b) - log_b(u) db / (b ln b); d cosh(u) = sinh(u) du
             {
-                double atan2Adj = rAdj / (x * x + y * y);
-                yGrad += atan2Adj * x;
-                xGrad += -(atan2Adj * y);
+                double atan2Scale = global::System.Math.Max(global::System.Math.Abs(x), global::System.Math.Abs(y));
+                double xScaled = x / atan2Scale;
+                double yScaled = y / atan2Scale;
+                double atan2Adj = rAdj / (atan2Scale * (xScaled * xScaled + yScaled * yScaled));
+                yGrad += atan2Adj * xScaled;
+                xGrad += -(atan2Adj * yScaled);
                 double logBase = global::System.Math.Log(3.0);
                 double arg = global::System.Math.Cosh(x);
                 xGrad += rAdj / (arg * logBase) * global::System.Math.Sinh(x);

@@ -34,10 +34,11 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Tanh(x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du
+            // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
                 double tanh = global::System.Math.Tanh(x);
-                xGrad += resultAdj * (1.0 - tanh * tanh);
+                double tanhSlope = global::System.Math.Abs(x) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(x), -2.0) : 1.0 - tanh * tanh;
+                xGrad += resultAdj * tanhSlope;
             }
             return result;
         }

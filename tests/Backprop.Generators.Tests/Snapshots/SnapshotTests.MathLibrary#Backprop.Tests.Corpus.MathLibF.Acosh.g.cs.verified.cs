@@ -35,7 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Acosh(x);  ->  d acosh(u) = du / sqrt(u² - 1)
-            xGrad += resultAdj / global::System.MathF.Sqrt((x - 1f) * (x + 1f));
+            xGrad += resultAdj / (x > 2f ? x * global::System.MathF.Sqrt(1f - 1f / (x * x)) : global::System.MathF.Sqrt((x - 1f) * (x + 1f)));
             return result;
         }
     }

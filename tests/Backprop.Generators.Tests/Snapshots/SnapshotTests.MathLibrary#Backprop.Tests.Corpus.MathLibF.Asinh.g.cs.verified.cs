@@ -35,7 +35,10 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Asinh(x);  ->  d asinh(u) = du / sqrt(u² + 1)
-            xGrad += resultAdj / global::System.MathF.Sqrt(x * x + 1f);
+            {
+                float magnitude = global::System.MathF.Abs(x);
+                xGrad += resultAdj / (magnitude > 1f ? magnitude * global::System.MathF.Sqrt(1f + 1f / (x * x)) : global::System.MathF.Sqrt(x * x + 1f));
+            }
             return result;
         }
     }

@@ -38,11 +38,14 @@ namespace Backprop.Tests.Corpus
             float result = global::System.MathF.Atan2(y, x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return MathF.Atan2(y, x);  ->  d atan2(y, x) = (x dy - y dx) / (x² + y²)
+            // return MathF.Atan2(y, x);  ->  d atan2(y, x) = (x dy - y dx) / (x² + y²), with x and y scaled by max(|x|, |y|)
             {
-                float atan2Adj = resultAdj / (x * x + y * y);
-                yGrad += atan2Adj * x;
-                xGrad += -(atan2Adj * y);
+                float atan2Scale = global::System.MathF.Max(global::System.MathF.Abs(x), global::System.MathF.Abs(y));
+                float xScaled = x / atan2Scale;
+                float yScaled = y / atan2Scale;
+                float atan2Adj = resultAdj / (atan2Scale * (xScaled * xScaled + yScaled * yScaled));
+                yGrad += atan2Adj * xScaled;
+                xGrad += -(atan2Adj * yScaled);
             }
             return result;
         }

@@ -34,10 +34,11 @@ namespace Backprop.Tests.Corpus
             float result = global::System.MathF.Tanh(x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du
+            // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
                 float tanh = global::System.MathF.Tanh(x);
-                xGrad += resultAdj * (1f - tanh * tanh);
+                float tanhSlope = global::System.MathF.Abs(x) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(x), -2f) : 1f - tanh * tanh;
+                xGrad += resultAdj * tanhSlope;
             }
             return result;
         }
