@@ -51,12 +51,13 @@ namespace Backprop
         /// <returns>For example <c>worst relative error 3.1E-010 at [4], worst absolute error 2.0E-009 at [4], 9 coordinates</c>.</returns>
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,
-            "worst relative error {0:E1} at [{1}], worst absolute error {2:E1} at [{3}], {4} coordinates",
+            "worst relative error {0:E1} at [{1}], worst absolute error {2:E1} at [{3}], {4} {5}",
             WorstRelativeError,
             WorstRelativeIndex,
             WorstAbsoluteError,
             WorstAbsoluteIndex,
-            Count);
+            Count,
+            Count == 1 ? "coordinate" : "coordinates");
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using Backprop.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -28,6 +30,15 @@ namespace Backprop.Tests
                 string feed = Path.Combine(work, "feed");
                 string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
                 Run(root, "dotnet", $"pack \"{Path.Combine(root, "src", "Runtime")}\" -c Release -o \"{feed}\" -p:PackageVersion={version}");
+
+                // The generator and the IDE's code fixes ship as analyzers, next to the runtime library.
+                using (ZipArchive package = ZipFile.OpenRead(Directory.GetFiles(feed, "*.nupkg").Single()))
+                {
+                    string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+                    Assert.Contains("lib/net10.0/Backprop.Runtime.dll", entries);
+                    Assert.Contains("analyzers/dotnet/cs/Backprop.Generator.dll", entries);
+                    Assert.Contains("analyzers/dotnet/cs/Backprop.CodeFixes.dll", entries);
+                }
 
                 string consumer = Path.Combine(work, "consumer");
                 Directory.CreateDirectory(consumer);

@@ -90,7 +90,7 @@ namespace Backprop.Generators.Diagnostics
         public static readonly DiagnosticDescriptor UnreachableCustomDerivative = Warning(
             "BP0013",
             "Custom derivative is never used",
-            "'{0}' is never used as the derivative of '{1}': the generator looks for a derivative next to the function and in the types around each [Differentiable] method that calls it, and no [Differentiable] method is declared in '{2}'; move it into '{3}' or into the type of the methods that call it");
+            "'{0}' is never used as the derivative of '{1}': the generator looks for a derivative next to the function and in the types around each [Differentiable] method that calls it, and no [Differentiable] method is declared in '{2}' or its nested types; move it into the type of the methods that call it (or a type around them or a base of theirs)");
 
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(

@@ -93,7 +93,8 @@ namespace Backprop.Generators.Diagnostics
             }
             else
             {
-                IMethodSymbol[] overloads = targetType.GetMembers(name).OfType<IMethodSymbol>().ToArray();
+                // typeof(Home<>) names the unbound type, whose members are those of its definition.
+                IMethodSymbol[] overloads = targetType.OriginalDefinition.GetMembers(name).OfType<IMethodSymbol>().ToArray();
                 IMethodSymbol? matched = overloads.FirstOrDefault(o => CustomDerivatives.Match(derivative, o) is not null);
                 if (overloads.Length == 0)
                 {
@@ -126,17 +127,18 @@ namespace Backprop.Generators.Diagnostics
             }
             else if (targetType is not null
                      && !SymbolEqualityComparer.Default.Equals(derivative.ContainingType.OriginalDefinition, targetType.OriginalDefinition)
+                     && (derivative.ContainingType.IsStatic || derivative.ContainingType.IsSealed)
                      && !DeclaresDifferentiableMethod(derivative.ContainingType))
             {
-                // The generator looks for a derivative next to F and in the types around the calling method only, so
-                // one declared anywhere else would be ignored without a word.
+                // The generator looks for a derivative next to F and in the types around the calling method and their
+                // bases only, so one declared anywhere else would be ignored without a word. (A type that can be
+                // derived from may serve callers in a derived type, which an analyzer of this type cannot see.)
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnreachableCustomDerivative,
                     derivative.Locations[0],
                     derivative.Name,
                     targetDisplay,
-                    derivative.ContainingType.Name,
-                    targetType.Name));
+                    derivative.ContainingType.Name));
             }
         }
 

@@ -336,9 +336,11 @@ namespace Backprop.Generators.Differentiation
             }
         }
 
+        /// <summary>A call of a one-argument function.</summary>
         private static MathCall Call(MathFunction function, Expr argument, IrType type)
             => new MathCall(function, new[] { argument }.ToEquatableArray(), type);
 
+        /// <summary>A call of a two-argument function, such as Max or Pow.</summary>
         private static MathCall Binary(MathFunction function, Expr left, Expr right, IrType type)
             => new MathCall(function, new[] { left, right }.ToEquatableArray(), type);
 

@@ -53,7 +53,8 @@ namespace Backprop.Generators.Parsing
 
         /// <summary>
         /// The derivative of <paramref name="call"/>'s method that a gradient of <paramref name="caller"/> uses, or
-        /// null. The types around the caller are searched first, innermost first, and F's own type last, so that a
+        /// null. The types around the caller (with their base types) are searched first, innermost first, and F's own
+        /// type last, so that a
         /// user's derivative overrides the one a library ships next to F. A derivative found but not callable from the
         /// generated code comes back with its <see cref="CustomDerivative.Problem"/>, for the caller to report: falling
         /// back to another rule would silently ignore what the user wrote.
@@ -62,10 +63,14 @@ namespace Backprop.Generators.Parsing
         {
             IMethodSymbol target = call.OriginalDefinition;
             INamedTypeSymbol? targetHome = target.ContainingType?.OriginalDefinition;
+            // As C# looks names up: the caller's type and its bases, then each type around it and its bases.
             var types = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? type = caller.ContainingType; type is not null; type = type.ContainingType)
             {
-                types.Add(type.OriginalDefinition);
+                for (INamedTypeSymbol? self = type; self is not null && self.SpecialType != SpecialType.System_Object; self = self.BaseType)
+                {
+                    types.Add(self.OriginalDefinition);
+                }
             }
 
             if (targetHome is not null)
@@ -109,7 +114,10 @@ namespace Backprop.Generators.Parsing
             string? problem = null;
             if (!compilation.IsSymbolAccessibleWithin(derivative, callerType))
             {
-                problem = $"it is {AccessibilityOf(derivative)} to '{derivativeType.Name}', so the gradient of '{caller.Name}', generated in '{callerType.Name}', cannot call it; make it internal or public";
+                string remedy = SymbolEqualityComparer.Default.Equals(derivative.ContainingAssembly, compilation.Assembly)
+                    ? "make it internal or public"
+                    : "make it public (it is in another assembly)";
+                problem = $"it is {AccessibilityOf(derivative)} in '{derivativeType.Name}', so the gradient of '{caller.Name}', generated in '{callerType.Name}', cannot call it; {remedy}";
             }
             else if (!derivative.IsStatic && !IsOrDerivesFrom(callerType, derivativeType))
             {
@@ -124,6 +132,7 @@ namespace Backprop.Generators.Parsing
             return new CustomDerivative(derivative, form, derivative.IsStatic ? TypeMapper.FullName(home) : "this", problem);
         }
 
+        /// <summary>Whether <paramref name="type"/> is <paramref name="ancestor"/> or inherits from it, type arguments aside.</summary>
         private static bool IsOrDerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
         {
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
@@ -137,12 +146,13 @@ namespace Backprop.Generators.Parsing
             return false;
         }
 
+        /// <summary>The C# keyword for a symbol's declared accessibility, for a message.</summary>
         private static string AccessibilityOf(ISymbol symbol) => symbol.DeclaredAccessibility switch
         {
-            Microsoft.CodeAnalysis.Accessibility.Private => "private",
-            Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
-            Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
-            Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedAndInternal => "private protected",
+            Accessibility.Internal => "internal",
             _ => "not accessible",
         };
 

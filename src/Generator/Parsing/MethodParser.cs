@@ -237,7 +237,7 @@ namespace Backprop.Generators.Parsing
 
                 if (parameter.Type is IArrayTypeSymbol or ITypeParameterSymbol || IsFloatingPointName(parameter.Type))
                 {
-                    Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "supported types are double, float, int and bool, and double[], float[], int[], Span<T> and ReadOnlySpan<T> of them");
+                    Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, typeText, "differentiable values are double and float, in scalars, arrays (T[], T[,], T[][]), Span<T> and ReadOnlySpan<T>; int and bool (and arrays and spans of them) are indices and flags; other types, such as a string or a class, may be passed on to calls as constants; decimal and Half cannot be differentiated");
                     return null;
                 }
 
@@ -370,7 +370,7 @@ namespace Backprop.Generators.Parsing
                     }
 
                 default:
-                    ReportStatement(operation.Syntax, DescribeStatement(operation.Syntax), "rewrite it with locals, assignments, if/else, for loops over an int counter and calls");
+                    ReportStatement(operation.Syntax, DescribeStatement(operation.Syntax), "rewrite it with locals, assignments, calls, if/else, switch statements, for, while and do loops, break, continue and return");
                     break;
             }
         }
@@ -1125,6 +1125,16 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
+            if (target.IsStatic && (target.IsAbstract || target.IsVirtual))
+            {
+                // T.F() on a type parameter: the generated code would have to name T, not the interface.
+                ReportExpression(invocation.Syntax, $"the static abstract or virtual interface member '{display}' cannot be called yet; call a static method of a concrete type");
+                return null;
+            }
+
+            // base.F() must stay a non-virtual call to the base's F in the generated code too.
+            string receiver = invocation.Instance?.Syntax is BaseExpressionSyntax ? "base" : "this";
+
             if (target.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out))
             {
                 ReportExpression(invocation.Syntax, $"'{display}' takes ref, out or in parameters");
@@ -1145,7 +1155,7 @@ namespace Backprop.Generators.Parsing
 
             IrType? returnType = target.ReturnsVoid ? null : TypeMapper.Map(target.ReturnType);
             LocationInfo? location = Where(invocation.Syntax);
-            string containing = onThis ? "this" : TypeMapper.FullName(target.ContainingType!);
+            string containing = onThis ? receiver : TypeMapper.FullName(target.ContainingType!);
             // A derivative the user wrote wins over the generator's own, as an explicit statement of intent: it is how
             // a numerically stable rule replaces the naive one, and how a Math function without a rule gets one.
             if (CustomDerivatives.Find(target, _method, _semanticModel.Compilation) is { } custom)
@@ -1173,7 +1183,7 @@ namespace Backprop.Generators.Parsing
                     target.Name,
                     customParameters.ToEquatableArray(),
                     returnType,
-                    $"{custom.Home}.{custom.Method.Name}",
+                    $"{(custom.Method.IsStatic ? custom.Home : receiver)}.{custom.Method.Name}",
                     custom.Form == CustomDerivativeForm.Scalar);
                 return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
             }

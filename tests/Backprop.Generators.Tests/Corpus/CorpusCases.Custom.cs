@@ -16,6 +16,8 @@ namespace Backprop.Tests.Corpus
             yield return Scalar1("Custom.OverridesDifferentiable", 0.6, Custom.UsesNaiveLogistic, Custom.UsesNaiveLogisticGradient);
             yield return Scalar2("Custom.CallerOverridesLibrary", 0.7, -0.4, Custom.UsesOverriddenLibrary, Custom.UsesOverriddenLibraryGradient);
             yield return Scalar2("Custom.GenericHome", 0.7, -0.4, Custom.UsesGenericHome, Custom.UsesGenericHomeGradient);
+            var curve = new Curve();
+            yield return Scalar1("Custom.BaseCallStaysNonVirtual", 0.8, curve.UsesBase, curve.UsesBaseGradient);
             yield return Scalar2("Library.Scalars", 0.7, -0.4, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
             yield return Scalar2("Library.Scalars2", -2.5, 1.5, Custom.LibraryScalars, Custom.LibraryScalarsGradient);
             yield return Scalar2("Library.BinaryCrossEntropyTarget", 1.2, 0.3, Custom.LibraryBinaryCrossEntropyTarget, Custom.LibraryBinaryCrossEntropyTargetGradient);

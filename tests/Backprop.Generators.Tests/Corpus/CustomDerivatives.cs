@@ -224,4 +224,49 @@ namespace Backprop.Tests.Corpus
         [DerivativeOf(nameof(Cube))]
         public static double CubeDerivative(double x) => 3 * x * x;
     }
+
+    /// <summary>A base type whose virtual F has a derivative next to it, and a derivative for Math.Cbrt for derived types.</summary>
+    public class CurveBase
+    {
+        /// <summary>x², overridden below.</summary>
+        /// <param name="x">The input.</param>
+        /// <returns>x².</returns>
+        public virtual double F(double x) => x * x;
+
+        /// <summary>2x: the derivative of this type's F, not of an override.</summary>
+        /// <param name="x">The input.</param>
+        /// <returns>2x.</returns>
+        [DerivativeOf(nameof(F))]
+        public double FDerivative(double x) => 2 * x;
+
+        /// <summary>
+        /// A deliberately scaled derivative of Math.Cbrt (3 times the true one), so a test sees that a derived type's
+        /// call of Cbrt uses it (it is found through the caller's base type) instead of the built-in rule.
+        /// </summary>
+        /// <param name="x">The input.</param>
+        /// <returns>3 d cbrt(x)/dx.</returns>
+        [DerivativeOf(typeof(Math), nameof(Math.Cbrt))]
+        protected static double TripledCbrtDerivative(double x) => 1 / (Math.Cbrt(x) * Math.Cbrt(x));
+    }
+
+    /// <summary>Calls base.F, which the gradient must call non-virtually too, and Math.Cbrt.</summary>
+    public sealed partial class Curve : CurveBase
+    {
+        /// <summary>x³: not what base.F computes.</summary>
+        /// <param name="x">The input.</param>
+        /// <returns>x³.</returns>
+        public override double F(double x) => x * x * x;
+
+        /// <summary>base.F(x) · x: x³, with derivative 3x².</summary>
+        /// <param name="x">The input.</param>
+        /// <returns>x³.</returns>
+        [Differentiable]
+        public double UsesBase(double x) => base.F(x) * x;
+
+        /// <summary>cbrt(x) with the base type's (tripled) derivative.</summary>
+        /// <param name="x">The input.</param>
+        /// <returns>cbrt(x).</returns>
+        [Differentiable]
+        public double UsesInheritedDerivative(double x) => Math.Cbrt(x);
+    }
 }

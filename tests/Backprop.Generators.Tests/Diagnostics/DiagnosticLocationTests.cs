@@ -511,6 +511,48 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0005_StaticAbstractInterfaceMemberCalledThroughATypeParameter_AtTheCall()
+        {
+            AssertDiagnostics(
+                """
+                public interface ICube
+                {
+                    static abstract double Cube(double x);
+                }
+
+                public static partial class Caller<T>
+                    where T : ICube
+                {
+                    [Differentiable]
+                    public static double G(double x) => [|T.Cube(x)|] * 2;
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
+        public void DerivativeNamedWithAnUnboundGenericType_IsAccepted()
+        {
+            AssertDiagnostics(
+                """
+                public static class Home<T>
+                {
+                    public static double Cube(double x) => x * x * x;
+                }
+
+                public static partial class Caller
+                {
+                    [DerivativeOf(typeof(Home<>), nameof(Home<int>.Cube))]
+                    public static double CubeDerivative(double x) => 3 * x * x;
+
+                    [Differentiable]
+                    public static double G(double x) => Home<int>.Cube(x);
+                }
+                """,
+                expectGenerated: true);
+        }
+
+        [Fact]
         public void BP0013_DerivativeNoCallCanFind_AtItsName()
         {
             AssertDiagnostics(
