@@ -854,6 +854,11 @@ namespace Backprop.Generators.Parsing
                 case IParameterReferenceOperation parameter when _variables.TryGetValue(parameter.Parameter, out Variable? parameterVariable):
                     return new VarRef(parameterVariable.Name, parameterVariable.Type);
 
+                case ILocalReferenceOperation when _diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error):
+                    // A local the parser never declared: the statement or pattern that declares it was rejected and
+                    // reported, so an error at each of its uses would only repeat that one.
+                    return null;
+
                 case IArrayElementReferenceOperation { Indices.Length: 2 } rectangularElement:
                     return ParseElement2D(rectangularElement);
 

@@ -553,6 +553,24 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void RejectedDeclaration_IsReportedOnce_NotAgainAtEachUseOfItsLocals()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x, double y)
+                    {
+                        [|var (a, b) = (x * y, x + y);|]
+                        return a * b + a;
+                    }
+                }
+                """,
+                "BP0004");
+        }
+
+        [Fact]
         public void BP0013_DerivativeNoCallCanFind_AtItsName()
         {
             AssertDiagnostics(
