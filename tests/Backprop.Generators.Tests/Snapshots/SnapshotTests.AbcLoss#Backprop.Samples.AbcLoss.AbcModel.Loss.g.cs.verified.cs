@@ -45,19 +45,19 @@ namespace Backprop.Samples.AbcLoss
             // Forward sweep: the original computation.
             global::System.Span<double> y = stackalloc double[k];
             global::System.Span<double> yAdj = stackalloc double[y.Length];
-            yAdj.Clear();
+            global::Backprop.Support.Zero.Clear(yAdj);
             global::System.Span<double> u = stackalloc double[k];
             global::System.Span<double> uAdj = stackalloc double[u.Length];
-            uAdj.Clear();
+            global::Backprop.Support.Zero.Clear(uAdj);
             global::System.Span<double> v = stackalloc double[k];
             global::System.Span<double> vAdj = stackalloc double[v.Length];
-            vAdj.Clear();
+            global::Backprop.Support.Zero.Clear(vAdj);
             global::System.Span<double> z = stackalloc double[k];
             global::System.Span<double> zAdj = stackalloc double[z.Length];
-            zAdj.Clear();
+            global::Backprop.Support.Zero.Clear(zAdj);
             global::System.Span<double> w = stackalloc double[k];
             global::System.Span<double> wAdj = stackalloc double[w.Length];
-            wAdj.Clear();
+            global::Backprop.Support.Zero.Clear(wAdj);
             global::Backprop.Samples.AbcLoss.AbcModel.MatVec(a, x, y, k);
             global::Backprop.Samples.AbcLoss.AbcModel.MatVec(b, x, v, k);
             for (int i = 0; i < k; i++)
@@ -90,7 +90,7 @@ namespace Backprop.Samples.AbcLoss
             }
 
             // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
-            w.Clear();
+            global::Backprop.Support.Zero.Clear(w);
             global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
 
             // for (int i = 0; i < k; i++), in reverse
@@ -108,7 +108,7 @@ namespace Backprop.Samples.AbcLoss
 
             // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
             {
-                v.Clear();
+                global::Backprop.Support.Zero.Clear(v);
                 double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                 global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
                 global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
@@ -116,7 +116,7 @@ namespace Backprop.Samples.AbcLoss
 
             // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
             {
-                y.Clear();
+                global::Backprop.Support.Zero.Clear(y);
                 double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                 global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
                 global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);

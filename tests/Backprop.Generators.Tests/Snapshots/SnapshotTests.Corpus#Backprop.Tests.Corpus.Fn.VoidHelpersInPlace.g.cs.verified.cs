@@ -89,7 +89,7 @@ namespace Backprop.Tests.Corpus
                 global::Backprop.Tests.Corpus.Fn.SquarePullback(y, yAdj);
 
                 // Axpy(a, x, y);  ->  chain rule through AxpyPullback
-                global::System.Array.Clear(y);
+                global::Backprop.Support.Zero.Clear(y);
                 global::Backprop.Tests.Corpus.Fn.AxpyPullback(a, x, y, ref aGrad, xGrad, yAdj);
                 return result;
             }

@@ -93,7 +93,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
-                global::System.Array.Clear(w);
+                global::Backprop.Support.Zero.Clear(w);
                 global::Backprop.Tests.Corpus.Smoke.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
 
                 // for (int i = 0; i < k; i++), in reverse
@@ -107,7 +107,7 @@ namespace Backprop.Tests.Corpus
 
                 // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
                 {
-                    global::System.Array.Clear(v);
+                    global::Backprop.Support.Zero.Clear(v);
                     double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                     global::Backprop.Tests.Corpus.Smoke.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
                     global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
@@ -115,7 +115,7 @@ namespace Backprop.Tests.Corpus
 
                 // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
                 {
-                    global::System.Array.Clear(y);
+                    global::Backprop.Support.Zero.Clear(y);
                     double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
                     global::Backprop.Tests.Corpus.Smoke.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
                     global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
