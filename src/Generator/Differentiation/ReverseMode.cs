@@ -14,9 +14,9 @@ namespace Backprop.Generators.Differentiation
     /// <para>The forward sweep runs the original statements. The reverse sweep then visits them in reverse order and,
     /// for each, first restores what the statement overwrote (when the reverse sweep will read it), then applies the
     /// chain rule to push the adjoint of what it wrote back to what it read.</para>
-    /// <para>Which values must be saved follows from the reverse sweep itself: every variable a reverse statement
-    /// reads is saved on a tape before each overwrite and popped back in the reverse sweep. That set depends on
-    /// the pops (whose indices are read too), so the transform runs until it stops growing.</para>
+    /// <para>Which values must be saved follows from the reverse sweep itself: a write saves the value it overwrites
+    /// on a tape, and its reverse pops it back, when a reverse statement reads that value (<see cref="TapePlan"/>).
+    /// That depends on the pops (whose indices are read too), so the transform runs until it stops growing.</para>
     /// <para>Loops run backwards over the same counter values, recomputing their bounds (the validation pass
     /// guarantees the body does not move them). A branch recomputes its condition when the branch does not change
     /// what the condition reads, and otherwise records which way it went.</para>
@@ -36,7 +36,6 @@ namespace Backprop.Generators.Differentiation
         private readonly HashSet<string> _tapeKinds = new HashSet<string>();
         private readonly bool _pruneForward;
         private readonly Dictionary<Stmt, int> _position = new Dictionary<Stmt, int>(ReferenceComparer.Instance);
-        private readonly Dictionary<Stmt, LoopRange[]> _enclosingLoops = new Dictionary<Stmt, LoopRange[]>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _firstWrites = new HashSet<Stmt>(ReferenceComparer.Instance);
         private readonly Dictionary<Stmt, string> _loopCounts = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
         private readonly Dictionary<Stmt, string> _loopCounters = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
@@ -44,6 +43,7 @@ namespace Backprop.Generators.Differentiation
         private HashSet<(string Variable, int Position)> _reads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
+        private HashSet<(Stmt Write, string Variable)> _saves = new HashSet<(Stmt, string)>();
         private int _current;
         private HashSet<string> _forwardNeeded = new HashSet<string>();
         private Scope _scope = null!;
@@ -65,8 +65,12 @@ namespace Backprop.Generators.Differentiation
             }
 
             ComputeResets(function.Body, new HashSet<string>(function.Parameters.Select(p => p.Name)), inLoop: false);
-            int counter = 0;
-            Number(function.Body, new List<LoopRange>(), ref counter);
+            foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
+            {
+                // Positions in source order: the to-be-recorded analysis locates the reverse sweep's reads by them.
+                _position[stmt] = _position.Count;
+            }
+
             FindFirstWrites(function);
             _writtenParameters = new HashSet<string>(function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
             _writtenParameters.IntersectWith(IrQueries.Assigned(function.Body));
@@ -139,6 +143,7 @@ namespace Backprop.Generators.Differentiation
 
                 _previousReads = _reads;
                 _forwardNeeded = forwardNeeded;
+                _saves = TapePlan.Compute(_function, _position, _previousReads.ToLookup(r => r.Position, r => r.Variable));
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
@@ -146,9 +151,8 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>
-        /// Whether a write must save the value it overwrites: when the reverse sweep reads that variable at or before
-        /// the write (it then expects the older value), or anywhere in a loop around the write (a later iteration
-        /// overwrites what an earlier one read). A helper's written parameters are always restored, as its contract says.
+        /// Whether a write must save the value it overwrites: when a reverse statement reads that value (see
+        /// <see cref="TapePlan"/>). A helper's written parameters are always restored, as its contract says.
         /// </summary>
         private bool NeedsSave(string variable, Stmt write)
         {
@@ -157,22 +161,7 @@ namespace Backprop.Generators.Differentiation
                 return false;
             }
 
-            if (_writtenParameters.Contains(variable))
-            {
-                return true;
-            }
-
-            int position = _position[write];
-            LoopRange[] loops = _enclosingLoops[write];
-            foreach ((string name, int read) in _previousReads)
-            {
-                if (name == variable && (read <= position || loops.Any(l => l.Start <= read && read <= l.End)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _writtenParameters.Contains(variable) || _saves.Contains((write, variable));
         }
 
         /// <summary>
@@ -180,30 +169,6 @@ namespace Backprop.Generators.Differentiation
         /// is then known to be zero, so the reverse sweep restores it by clearing rather than from the tape.
         /// </summary>
         private bool RestoresByClearing(string variable, Stmt write) => _firstWrites.Contains(write) && _variables[variable].Role == VariableRole.Local;
-
-        private void Number(Block block, List<LoopRange> loops, ref int counter)
-        {
-            foreach (Stmt stmt in block.Statements)
-            {
-                _position[stmt] = counter++;
-                _enclosingLoops[stmt] = loops.ToArray();
-                switch (stmt)
-                {
-                    case If i:
-                        Number(i.Then, loops, ref counter);
-                        Number(i.Else, loops, ref counter);
-                        break;
-                    case For or While:
-                        {
-                            var range = new LoopRange { Start = _position[stmt] };
-                            var inner = new List<LoopRange>(loops) { range };
-                            Number(stmt is For f ? f.Body : ((While)stmt).Body, inner, ref counter);
-                            range.End = counter - 1;
-                            break;
-                        }
-                }
-            }
-        }
 
         private void FindFirstWrites(Function function)
         {
@@ -225,14 +190,6 @@ namespace Backprop.Generators.Differentiation
                     }
                 }
             }
-        }
-
-        /// <summary>The positions a loop's statements span, for <see cref="NeedsSave"/>.</summary>
-        private sealed class LoopRange
-        {
-            public int Start { get; set; }
-
-            public int End { get; set; }
         }
 
         // ---------------------------------------------------------------- forward sweep

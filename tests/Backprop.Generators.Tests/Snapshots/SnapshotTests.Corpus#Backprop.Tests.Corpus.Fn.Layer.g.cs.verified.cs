@@ -32,7 +32,6 @@ namespace Backprop.Tests.Corpus
                     z = w[o * (n + 1) + n];
                     for (int i = 0; i < n; i++)
                     {
-                        savedDoubles.Push(z);
                         z = z + w[o * (n + 1) + i] * input[i];
                     }
                 }
@@ -51,7 +50,6 @@ namespace Backprop.Tests.Corpus
                     for (int i = n - 1; i >= 0; i--)
                     {
                         // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                        z = savedDoubles.Pop();
                         wGrad[o * (n + 1) + i] += zAdj * input[i];
                         inputGrad[i] += w[o * (n + 1) + i] * zAdj;
                     }

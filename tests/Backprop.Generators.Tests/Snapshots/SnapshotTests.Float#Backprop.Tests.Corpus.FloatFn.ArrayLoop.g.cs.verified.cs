@@ -51,7 +51,6 @@ namespace Backprop.Tests.Corpus
                     z = 0f;
                     for (int j = 0; j < x.Length; j++)
                     {
-                        savedFloats.Push(z);
                         z = z + w[i * x.Length + j] * x[j];
                     }
 
@@ -91,7 +90,6 @@ namespace Backprop.Tests.Corpus
                     for (int j = x.Length - 1; j >= 0; j--)
                     {
                         // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
-                        z = savedFloats.Pop();
                         wGrad[i * x.Length + j] += zAdj * x[j];
                         xGrad[j] += w[i * x.Length + j] * zAdj;
                     }

@@ -73,7 +73,6 @@ namespace Backprop.Samples.Xor
                         sum = parameters[width * inputCount + j];
                         for (int i = 0; i < inputCount; i++)
                         {
-                            savedDoubles.Push(sum);
                             sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
                         }
 
@@ -91,7 +90,6 @@ namespace Backprop.Samples.Xor
                             sum2 = parameters[offset + width * width + j];
                             for (int i = 0; i < width; i++)
                             {
-                                savedDoubles.Push(sum2);
                                 sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
                             }
 
@@ -104,7 +102,6 @@ namespace Backprop.Samples.Xor
                     logit = parameters[outputOffset + width];
                     for (int i = 0; i < width; i++)
                     {
-                        savedDoubles.Push(logit);
                         logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
                     }
 
@@ -165,7 +162,6 @@ namespace Backprop.Samples.Xor
                     for (int i = width - 1; i >= 0; i--)
                     {
                         // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
-                        logit = savedDoubles.Pop();
                         parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
                         hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
                     }
@@ -190,7 +186,6 @@ namespace Backprop.Samples.Xor
                             for (int i = width - 1; i >= 0; i--)
                             {
                                 // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
-                                sum2 = savedDoubles.Pop();
                                 parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
                                 hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
                             }
@@ -217,7 +212,6 @@ namespace Backprop.Samples.Xor
                         for (int i = inputCount - 1; i >= 0; i--)
                         {
                             // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
-                            sum = savedDoubles.Pop();
                             parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
                         }
 

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using static Backprop.Tests.GradientCase;
+
+namespace Backprop.Tests.Corpus
+{
+    public static partial class CorpusCases
+    {
+        public static IEnumerable<GradientCase> Performance()
+        {
+            yield return Vector("SquaredRowSums", Random(81, 12), w => Perf.SquaredRowSums(w, 4), (w, g) => Perf.SquaredRowSumsGradient(w, 4, g));
+            yield return Vector("RepeatedElementProducts", Random(82, 5, 0.5, 1.2), Perf.RepeatedElementProducts, Perf.RepeatedElementProductsGradient);
+            double[] points = Random(83, 8);
+            yield return Vector("CentredQuadratic", Random(84, 5), m => Perf.CentredQuadratic(m, points, 4), (m, g) => Perf.CentredQuadraticGradient(m, points, 4, g));
+            yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using Backprop;
+
+namespace Backprop.Tests.Corpus
+{
+    /// <summary>
+    /// Cases for the performance transforms: which overwritten values are saved (the to-be-recorded analysis),
+    /// derivatives that reuse the forward value, callees with constant arguments. Each has a twin where the
+    /// shortcut would be wrong, so that a too-eager analysis fails against finite differences.
+    /// </summary>
+    public static partial class Perf
+    {
+        /// <summary>Partial sums need no saves, but the row's final sum is read by the reverse of <c>total += sum * sum</c>: the next row's restart of the sum must save it.</summary>
+        [Differentiable]
+        public static double SquaredRowSums(double[] w, int rows)
+        {
+            double total = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                double sum = 0.5;
+                for (int i = 0; i < 3; i++)
+                {
+                    sum += w[r * 3 + i] * w[r * 3 + i];
+                }
+
+                total += sum * sum;
+            }
+
+            return total;
+        }
+
+        /// <summary>An element overwritten by a product with its old value (saved, since its own reverse reads it), several passes over the array.</summary>
+        [Differentiable]
+        public static double RepeatedElementProducts(double[] x)
+        {
+            double[] a = new double[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                a[i] = x[i];
+            }
+
+            double total = 0;
+            for (int pass = 0; pass < 3; pass++)
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    a[i] = a[i] * x[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    total += Math.Sin(a[i]);
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The mixture model's shape: a loop that rewrites every element of <c>q</c> makes the later <c>q[j] += …</c>
+        /// overwrite only values no reverse statement reads, so they are not saved.
+        /// </summary>
+        [Differentiable]
+        public static double CentredQuadratic(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double[] c = new double[2];
+            double[] q = new double[2];
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                for (int id = 0; id < 2; id++)
+                {
+                    c[id] = data[p * 2 + id] - m[id];
+                }
+
+                for (int id = 0; id < 2; id++)
+                {
+                    q[id] = m[2 + id] * c[id];
+                }
+
+                q[1] += m[4] * c[0];
+                double s = 0;
+                for (int id = 0; id < 2; id++)
+                {
+                    s += q[id] * q[id];
+                }
+
+                total += Math.Exp(-0.5 * s);
+            }
+
+            return total;
+        }
+
+        /// <summary>The twin of <see cref="CentredQuadratic"/> whose loop leaves the last element of <c>q</c> alone: <c>q[2] += …</c> must save.</summary>
+        [Differentiable]
+        public static double PartlyRewrittenArray(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double[] q = new double[3];
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                for (int id = 0; id < 2; id++)
+                {
+                    q[id] = m[id] * data[p * 2 + id];
+                }
+
+                q[2] += m[2] * data[p * 2];
+                total += q[0] * q[1] * q[2];
+            }
+
+            return total;
+        }
+    }
+}
