@@ -42,6 +42,10 @@ namespace Backprop.Generators.Differentiation
         private readonly HashSet<string> _writtenParameters;
         private HashSet<(string Variable, int Position)> _reads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousReads = new HashSet<(string, int)>();
+
+        // Reads of the value a statement wrote (a derivative rule reusing it), by the reverse of that statement.
+        private HashSet<(string Variable, int Position)> _postReads = new HashSet<(string, int)>();
+        private HashSet<(string Variable, int Position)> _previousPostReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
         private HashSet<(Stmt Write, string Variable)> _saves = new HashSet<(Stmt, string)>();
         private int _current;
@@ -117,7 +121,7 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            var transform = new ReverseMode(function);
+            var transform = new ReverseMode(ForwardValues.Bind(function));
             transform.Build();
             return transform;
         }
@@ -132,18 +136,24 @@ namespace Backprop.Generators.Differentiation
             for (int iteration = 0; iteration < 50; iteration++)
             {
                 _reads = new HashSet<(string, int)>();
+                _postReads = new HashSet<(string, int)>();
                 _flaggedIfs.Clear();
                 Reverse = ReverseBlock(_function.Body, inLoop: false);
-                _reverseReads = new HashSet<string>(_reads.Select(r => r.Variable));
+                _reverseReads = new HashSet<string>(_reads.Concat(_postReads).Select(r => r.Variable));
                 HashSet<string> forwardNeeded = ComputeForwardNeeded();
-                if (_reads.SetEquals(_previousReads) && forwardNeeded.SetEquals(_forwardNeeded))
+                if (_reads.SetEquals(_previousReads) && _postReads.SetEquals(_previousPostReads) && forwardNeeded.SetEquals(_forwardNeeded))
                 {
                     break;
                 }
 
                 _previousReads = _reads;
+                _previousPostReads = _postReads;
                 _forwardNeeded = forwardNeeded;
-                _saves = TapePlan.Compute(_function, _position, _previousReads.ToLookup(r => r.Position, r => r.Variable));
+                _saves = TapePlan.Compute(
+                    _function,
+                    _position,
+                    _previousReads.ToLookup(r => r.Position, r => r.Variable),
+                    _previousPostReads.ToLookup(r => r.Position, r => r.Variable));
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
@@ -564,23 +574,43 @@ namespace Backprop.Generators.Differentiation
                 case Declare { Initializer: not null } d:
                     {
                         var target = new VarRef(d.Variable, _variables[d.Variable].Type);
-                        if (inLoop && NeedsSave(d.Variable, d) && IsKept(d))
+                        GStmt? restore = inLoop && NeedsSave(d.Variable, d) && IsKept(d) ? Pop(target) : null;
+                        bool reuses = ReusesTarget(target, d.Initializer);
+                        if (restore is not null && !reuses)
                         {
-                            code.Add(Pop(target));
+                            code.Add(restore);
                         }
 
                         AdjointOfAssignment(target, d.Initializer, _resetNeeded.TryGetValue(d, out bool reset) && reset, code);
+                        if (restore is not null && reuses)
+                        {
+                            // Restored after the derivative, which reads the value this statement wrote.
+                            code.Add(restore);
+                        }
+
                         break;
                     }
 
                 case Assign a:
-                    if (NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target))
                     {
-                        code.Add(RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target));
-                    }
+                        GStmt? restore = NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target)
+                            ? RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target)
+                            : null;
+                        bool reuses = ReusesTarget(a.Target, a.Value);
+                        if (restore is not null && !reuses)
+                        {
+                            code.Add(restore);
+                        }
 
-                    AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
-                    break;
+                        AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
+                        if (restore is not null && reuses)
+                        {
+                            // Restored after the derivative, which reads the value this statement wrote.
+                            code.Add(restore);
+                        }
+
+                        break;
+                    }
 
                 case CallStatement c:
                     foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => NeedsSave(a, c) && IsKept(c)).Reverse())
@@ -736,6 +766,19 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
+            if (ReusesTarget(target, value))
+            {
+                var call = (MathCall)value;
+                _scope.Rule(DerivativeRules.Describe(call));
+                DerivativeRules.Apply(call, targetAdjoint, new RuleContext(this, call, code, UsePrimalAfter(target)));
+                if (resetNeeded)
+                {
+                    code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
+                }
+
+                return;
+            }
+
             if (!ReadsValueOf(value, name))
             {
                 Backprop(value, targetAdjoint, code);
@@ -754,6 +797,15 @@ namespace Backprop.Generators.Differentiation
             code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
             Backprop(value, saved, code);
         }
+
+        /// <summary>
+        /// Whether the derivative of <c>target = value</c> reads the forward value from the target: the value is a
+        /// call whose rule needs its own result (<c>u = Math.Exp(y)</c>: dy += du * u), and does not read the target
+        /// (which would no longer hold the argument's value).
+        /// </summary>
+        private bool ReusesTarget(Expr target, Expr value)
+            => value is MathCall call && ForwardValues.RuleReadsResult(call) && _activity.IsActive(value)
+                && target is VarRef or ElementRef && !IrQueries.AllReads(value).Contains(IrQueries.TargetName(target));
 
         private static bool ReadsValueOf(Expr expr, string name)
         {
@@ -1055,6 +1107,13 @@ namespace Backprop.Generators.Differentiation
             return expr;
         }
 
+        /// <summary>Records that the reverse of the current statement reads the value it wrote into <paramref name="target"/>.</summary>
+        private Expr UsePrimalAfter(Expr target)
+        {
+            _postReads.Add((IrQueries.TargetName(target), _current));
+            return UseIndex(target);
+        }
+
         private Expr UseIndex(Expr target)
         {
             if (target is ElementRef element)
@@ -1217,12 +1276,13 @@ namespace Backprop.Generators.Differentiation
             private readonly Expr?[] _arguments;
             private Expr? _result;
 
-            public RuleContext(ReverseMode owner, MathCall call, List<GStmt> code)
+            public RuleContext(ReverseMode owner, MathCall call, List<GStmt> code, Expr? result = null)
             {
                 _owner = owner;
                 _call = call;
                 _code = code;
                 _arguments = new Expr?[call.Arguments.Count];
+                _result = result;
             }
 
             public Expr Argument(int index)

@@ -30,10 +30,11 @@ namespace Backprop.Generators.Differentiation
         /// <param name="function">The lowered function.</param>
         /// <param name="position">Each statement's position, in source order.</param>
         /// <param name="reverseReads">The variables the reverse of the statement at each position reads (values before that statement).</param>
+        /// <param name="reverseReadsAfter">The variables whose new value the reverse of the statement at each position reads (a derivative that reuses the value it wrote).</param>
         /// <returns>The writes that save, compared by statement identity and variable name.</returns>
-        public static HashSet<(Stmt Write, string Variable)> Compute(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads)
+        public static HashSet<(Stmt Write, string Variable)> Compute(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads, ILookup<int, string> reverseReadsAfter)
         {
-            var analysis = new Analysis(function, position, reverseReads);
+            var analysis = new Analysis(function, position, reverseReads, reverseReadsAfter);
             analysis.Visit(function.Body, new HashSet<string>());
             return analysis.Saves;
         }
@@ -42,13 +43,15 @@ namespace Backprop.Generators.Differentiation
         {
             private readonly IReadOnlyDictionary<Stmt, int> _position;
             private readonly ILookup<int, string> _reverseReads;
+            private readonly ILookup<int, string> _reverseReadsAfter;
             private readonly Dictionary<string, DeclareArray> _arrays = new Dictionary<string, DeclareArray>();
             private readonly HashSet<string> _assigned;
 
-            public Analysis(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads)
+            public Analysis(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads, ILookup<int, string> reverseReadsAfter)
             {
                 _position = position;
                 _reverseReads = reverseReads;
+                _reverseReadsAfter = reverseReadsAfter;
                 _assigned = IrQueries.Assigned(function.Body);
                 foreach (DeclareArray declaration in IrQueries.AllStatements(function.Body).OfType<DeclareArray>())
                 {
@@ -78,6 +81,7 @@ namespace Backprop.Generators.Differentiation
                         Write(stmt, d.Variable, dirty, reads);
                         dirty.UnionWith(reads);
                         dirty.Remove(d.Variable);
+                        dirty.UnionWith(_reverseReadsAfter[_position[stmt]]);
                         return dirty;
 
                     case Assign a:
@@ -91,6 +95,7 @@ namespace Backprop.Generators.Differentiation
                                 dirty.Remove(name);
                             }
 
+                            dirty.UnionWith(_reverseReadsAfter[_position[stmt]]);
                             return dirty;
                         }
 
@@ -184,7 +189,7 @@ namespace Backprop.Generators.Differentiation
                         && _arrays.TryGetValue(element.Array, out DeclareArray? declaration)
                         && declaration.Length2 is null
                         && declaration.Length.Equals(f.End)
-                        && !Enumerable.Range(first, last - first + 1).Any(p => _reverseReads[p].Contains(element.Array)))
+                        && !Enumerable.Range(first, last - first + 1).Any(p => _reverseReads[p].Contains(element.Array) || _reverseReadsAfter[p].Contains(element.Array)))
                     {
                         yield return element.Array;
                     }

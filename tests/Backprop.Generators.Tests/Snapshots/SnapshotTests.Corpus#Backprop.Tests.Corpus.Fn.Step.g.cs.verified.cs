@@ -40,9 +40,7 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du; d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
-                double arg = s * p + 0.1;
-                double tanh = global::System.Math.Tanh(arg);
-                double adj = resultAdj * (1.0 - tanh * tanh);
+                double adj = resultAdj * (1.0 - result * result);
                 sGrad += adj * p;
                 pGrad += s * adj;
             }

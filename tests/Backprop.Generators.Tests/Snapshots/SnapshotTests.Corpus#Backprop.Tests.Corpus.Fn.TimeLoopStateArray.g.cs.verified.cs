@@ -54,6 +54,7 @@ namespace Backprop.Tests.Corpus
                 {
                     for (int i = 0; i < 3; i++)
                     {
+                        savedDoubles.Push(next[i]);
                         next[i] = global::System.Math.Tanh(state[i] * p[3] + state[(i + 1) % 3]);
                     }
 
@@ -89,13 +90,12 @@ namespace Backprop.Tests.Corpus
                     {
                         // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du; d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
-                            double arg = state[i] * p[3] + state[(i + 1) % 3];
-                            double tanh = global::System.Math.Tanh(arg);
-                            double adj = nextAdj[i] * (1.0 - tanh * tanh);
+                            double adj = nextAdj[i] * (1.0 - next[i] * next[i]);
                             stateAdj[i] += adj * p[3];
                             pGrad[3] += state[i] * adj;
                             stateAdj[(i + 1) % 3] += adj;
                             nextAdj[i] = 0.0;
+                            next[i] = savedDoubles.Pop();
                         }
                     }
                 }

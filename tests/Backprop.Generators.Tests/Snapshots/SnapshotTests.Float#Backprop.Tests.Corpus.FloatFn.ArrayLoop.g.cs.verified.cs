@@ -47,7 +47,6 @@ namespace Backprop.Tests.Corpus
                 float loss = 0f;
                 for (int i = 0; i < 3; i++)
                 {
-                    savedFloats.Push(z);
                     z = 0f;
                     for (int j = 0; j < x.Length; j++)
                     {
@@ -79,12 +78,9 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du
-                    {
-                        h[i] = savedFloats.Pop();
-                        float tanh = global::System.MathF.Tanh(z);
-                        zAdj += hAdj[i] * (1f - tanh * tanh);
-                        hAdj[i] = 0f;
-                    }
+                    zAdj += hAdj[i] * (1f - h[i] * h[i]);
+                    hAdj[i] = 0f;
+                    h[i] = savedFloats.Pop();
 
                     // for (int j = 0; j < x.Length; j++), in reverse
                     for (int j = x.Length - 1; j >= 0; j--)
@@ -95,7 +91,6 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // float z = 0f;
-                    z = savedFloats.Pop();
                     zAdj = 0f;
                 }
                 return result;

@@ -47,7 +47,6 @@ namespace Backprop.Tests.Corpus
                 double loss = 0.0;
                 for (int i = 0; i < 3; i++)
                 {
-                    savedDoubles.Push(z);
                     z = 0.0;
                     for (int j = 0; j < x.Length; j++)
                     {
@@ -79,12 +78,9 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du
-                    {
-                        h[i] = savedDoubles.Pop();
-                        double tanh = global::System.Math.Tanh(z);
-                        zAdj += hAdj[i] * (1.0 - tanh * tanh);
-                        hAdj[i] = 0.0;
-                    }
+                    zAdj += hAdj[i] * (1.0 - h[i] * h[i]);
+                    hAdj[i] = 0.0;
+                    h[i] = savedDoubles.Pop();
 
                     // for (int j = 0; j < x.Length; j++), in reverse
                     for (int j = x.Length - 1; j >= 0; j--)
@@ -95,7 +91,6 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // double z = 0;
-                    z = savedDoubles.Pop();
                     zAdj = 0.0;
                 }
                 return result;

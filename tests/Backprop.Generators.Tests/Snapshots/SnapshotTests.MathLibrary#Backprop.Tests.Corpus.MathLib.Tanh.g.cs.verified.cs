@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du
-            {
-                double tanh = global::System.Math.Tanh(x);
-                xGrad += resultAdj * (1.0 - tanh * tanh);
-            }
+            xGrad += resultAdj * (1.0 - result * result);
             return result;
         }
     }

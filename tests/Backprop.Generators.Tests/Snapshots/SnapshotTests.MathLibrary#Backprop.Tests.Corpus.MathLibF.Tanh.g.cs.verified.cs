@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du
-            {
-                float tanh = global::System.MathF.Tanh(x);
-                xGrad += resultAdj * (1f - tanh * tanh);
-            }
+            xGrad += resultAdj * (1f - result * result);
             return result;
         }
     }

@@ -39,6 +39,7 @@ namespace Backprop.Tests.Corpus
             double[] q = global::System.Array.Empty<double>();
             double[] qAdj = global::System.Array.Empty<double>();
             double s = 0.0;
+            double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -64,14 +65,15 @@ namespace Backprop.Tests.Corpus
                     }
 
                     q[1] = q[1] + m[4] * c[0];
-                    savedDoubles.Push(s);
                     s = 0.0;
                     for (int id = 0; id < 2; id++)
                     {
                         s = s + q[id] * q[id];
                     }
 
-                    total = total + global::System.Math.Exp(-0.5 * s);
+                    savedDoubles.Push(exp);
+                    exp = global::System.Math.Exp(-0.5 * s);
+                    total = total + exp;
                 }
 
                 double result = total;
@@ -79,6 +81,7 @@ namespace Backprop.Tests.Corpus
                 // Reverse sweep: the chain rule, from the result back to the inputs.
                 double totalAdj = 0.0;
                 double sAdj = 0.0;
+                double expAdj = 0.0;
 
                 // return total;
                 totalAdj += resultAdj;
@@ -86,12 +89,13 @@ namespace Backprop.Tests.Corpus
                 // for (int p = 0; p < n; p++), in reverse
                 for (int p = n - 1; p >= 0; p--)
                 {
-                    // total += Math.Exp(-0.5 * s);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                    {
-                        double arg = -0.5 * s;
-                        double exp = global::System.Math.Exp(arg);
-                        sAdj += -0.5 * (totalAdj * exp);
-                    }
+                    // total += Math.Exp(-0.5 * s);
+                    expAdj += totalAdj;
+
+                    // double exp = Math.Exp(-0.5 * s);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+                    sAdj += -0.5 * (expAdj * exp);
+                    expAdj = 0.0;
+                    exp = savedDoubles.Pop();
 
                     // for (int id = 0; id < 2; id++), in reverse
                     for (int id = 1; id >= 0; id--)
@@ -102,7 +106,6 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // double s = 0;
-                    s = savedDoubles.Pop();
                     sAdj = 0.0;
 
                     // q[1] += m[4] * c[0];  ->  d(uv) = v du + u dv
