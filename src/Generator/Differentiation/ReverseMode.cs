@@ -121,7 +121,7 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            var transform = new ReverseMode(ForwardValues.Bind(function));
+            var transform = new ReverseMode(ForwardValues.Bind(Inlining.Inline(function)));
             transform.Build();
             return transform;
         }

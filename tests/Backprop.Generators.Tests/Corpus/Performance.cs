@@ -110,5 +110,80 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        /// <summary>y = M x, a helper for <see cref="ConstantVectorArgument"/>.</summary>
+        [Differentiable]
+        public static void MatVec(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int k)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    sum += m[i * k + j] * x[j];
+                }
+
+                y[i] = sum;
+            }
+        }
+
+        /// <summary>A logistic function with a branch, a helper for <see cref="ConstantVectorArgument"/>.</summary>
+        [Differentiable]
+        public static double Logistic(double x)
+        {
+            if (x >= 0)
+            {
+                return 1.0 / (1.0 + Math.Exp(-x));
+            }
+
+            double e = Math.Exp(x);
+            return e / (1.0 + e);
+        }
+
+        /// <summary>
+        /// Helpers inlined: <c>MatVec</c> with a constant <c>x</c> (no adjoint of it is computed), then with an active
+        /// one, and a branching logistic function whose exponentials the reverse sweep takes from the tape.
+        /// </summary>
+        [Differentiable]
+        public static double ConstantVectorArgument(ReadOnlySpan<double> a, ReadOnlySpan<double> b, [NoDerivative] ReadOnlySpan<double> x, int k)
+        {
+            Span<double> y = stackalloc double[k];
+            Span<double> z = stackalloc double[k];
+            MatVec(a, x, y, k);
+            for (int i = 0; i < k; i++)
+            {
+                y[i] = Logistic(y[i]) * y[i];
+            }
+
+            MatVec(b, y, z, k);
+            double total = 0;
+            for (int i = 0; i < k; i++)
+            {
+                total += z[i] * z[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>Scales by a constant factor, a helper for <see cref="ActiveIntoConstantParameter"/>.</summary>
+        [Differentiable]
+        public static double Scaled(double u, [NoDerivative] double s) => u * s;
+
+        /// <summary>
+        /// An active argument for a <c>[NoDerivative]</c> parameter: the call is kept (not inlined), so that no
+        /// derivative flows through <c>s</c>, as the callee's pullback promises. Pinned by its snapshot only: finite
+        /// differences would see the derivative the attribute discards.
+        /// </summary>
+        [Differentiable]
+        public static double ActiveIntoConstantParameter(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += Scaled(x[i], x[i]);
+            }
+
+            return total;
+        }
     }
 }
