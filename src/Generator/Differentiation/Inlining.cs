@@ -19,7 +19,8 @@ namespace Backprop.Generators.Differentiation
     /// library pullback is a deliberate choice, kept as a call): static, small, without local arrays (which would be
     /// rented on every call in a loop), and without a constant (<c>[NoDerivative]</c>) parameter that receives an
     /// active argument. Calls nested in a callee are inlined too, to a small depth, never recursively. Each inlined
-    /// statement keeps its source text, prefixed with the callee's name, for the comments of the reverse sweep.</para>
+    /// statement keeps its source text, prefixed with the callee's name (or the whole call, for a void callee), for the
+    /// comments of the reverse sweep.</para>
     /// </remarks>
     internal static class Inlining
     {
@@ -221,7 +222,8 @@ namespace Backprop.Generators.Differentiation
                     IrQueries.AllReads(expr, read);
                 }
 
-                string prefix = call.Callee.Name + ": ";
+                // A statement call names the caller's arrays in its comment: "MatVec(c, z, w, k): y[i] = sum;".
+                string prefix = (at is CallStatement ? at.Source.TrimEnd(';') : call.Callee.Name) + ": ";
                 var parameterCopies = new List<Stmt>();
                 for (int i = 0; i < callee.Parameters.Count; i++)
                 {

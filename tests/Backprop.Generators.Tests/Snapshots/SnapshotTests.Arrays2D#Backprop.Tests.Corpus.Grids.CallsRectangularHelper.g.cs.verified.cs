@@ -98,13 +98,13 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // ScaleRows: for (int i = 0; i < m.GetLength(0); i++), in reverse
+                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
                 for (int i3 = copy.GetLength(0) - 1; i3 >= 0; i3--)
                 {
-                    // ScaleRows: for (int j = 0; j < m.GetLength(1); j++), in reverse
+                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
                     for (int j3 = copy.GetLength(1) - 1; j3 >= 0; j3--)
                     {
-                        // ScaleRows: m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
                         {
                             copy[i3, j3] = savedDoubles.Pop();
                             double copyAdjOut = copyAdj[i3, j3];
@@ -115,13 +115,13 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // ScaleRows: for (int i = 0; i < m.GetLength(0); i++), in reverse
+                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
                 for (int i2 = copy.GetLength(0) - 1; i2 >= 0; i2--)
                 {
-                    // ScaleRows: for (int j = 0; j < m.GetLength(1); j++), in reverse
+                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
                     for (int j2 = copy.GetLength(1) - 1; j2 >= 0; j2--)
                     {
-                        // ScaleRows: m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
                         {
                             copy[i2, j2] = savedDoubles.Pop();
                             double copyAdjOut = copyAdj[i2, j2];

@@ -154,7 +154,7 @@ namespace Backprop.Tests.Corpus
                     outputAdj[0] += yAdj;
                     yAdj = 0.0;
 
-                    // LayerOut: output[0] = SigmoidStable(z);
+                    // LayerOut(w, hidden, output): output[0] = SigmoidStable(z);
                     sigmoidStable2Adj += outputAdj[0];
                     outputAdj[0] = 0.0;
 
@@ -189,7 +189,7 @@ namespace Backprop.Tests.Corpus
                         e2 = savedDoubles.Pop();
                     }
 
-                    // LayerOut: double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    // LayerOut(w, hidden, output): double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                     z2 = savedDoubles.Pop();
                     wGrad[8] += z2Adj;
                     wGrad[6] += z2Adj * hidden[0];
@@ -198,10 +198,10 @@ namespace Backprop.Tests.Corpus
                     hiddenAdj[1] += w[7] * z2Adj;
                     z2Adj = 0.0;
 
-                    // Layer: for (int o = 0; o < output.Length; o++), in reverse
+                    // Layer(w, input, hidden): for (int o = 0; o < output.Length; o++), in reverse
                     for (int o = hidden.Length - 1; o >= 0; o--)
                     {
-                        // Layer: output[o] = SigmoidStable(z);
+                        // Layer(w, input, hidden): output[o] = SigmoidStable(z);
                         hidden[o] = savedDoubles.Pop();
                         sigmoidStableAdj += hiddenAdj[o];
                         hiddenAdj[o] = 0.0;
@@ -237,20 +237,20 @@ namespace Backprop.Tests.Corpus
                             e = savedDoubles.Pop();
                         }
 
-                        // Layer: for (int i = 0; i < n; i++), in reverse
+                        // Layer(w, input, hidden): for (int i = 0; i < n; i++), in reverse
                         for (int i = n - 1; i >= 0; i--)
                         {
-                            // Layer: z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
+                            // Layer(w, input, hidden): z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
                             wGrad[o * (n + 1) + i] += zAdj * input[i];
                         }
 
-                        // Layer: double z = w[o * (n + 1) + n];
+                        // Layer(w, input, hidden): double z = w[o * (n + 1) + n];
                         z = savedDoubles.Pop();
                         wGrad[o * (n + 1) + n] += zAdj;
                         zAdj = 0.0;
                     }
 
-                    // Layer: int n = input.Length;
+                    // Layer(w, input, hidden): int n = input.Length;
                     n = savedInts.Pop();
 
                     // input[1] = inputs[(2 * p) + 1];

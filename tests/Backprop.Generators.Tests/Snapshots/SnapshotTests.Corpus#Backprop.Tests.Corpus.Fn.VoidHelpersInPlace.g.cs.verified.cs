@@ -89,10 +89,10 @@ namespace Backprop.Tests.Corpus
                     yAdj[i] += sAdj;
                 }
 
-                // Square: for (int i = 0; i < y.Length; i++), in reverse
+                // Square(y): for (int i = 0; i < y.Length; i++), in reverse
                 for (int i5 = y.Length - 1; i5 >= 0; i5--)
                 {
-                    // Square: y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                    // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
                     {
                         y[i5] = savedDoubles.Pop();
                         double yAdjOut = yAdj[i5];
@@ -102,23 +102,23 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // Axpy: for (int i = 0; i < x.Length; i++), in reverse
+                // Axpy(a * a, x, y): for (int i = 0; i < x.Length; i++), in reverse
                 for (int i4 = x.Length - 1; i4 >= 0; i4--)
                 {
-                    // Axpy: y[i] += a * x[i];  ->  d(uv) = v du + u dv
+                    // Axpy(a * a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
                     y[i4] = savedDoubles.Pop();
                     a2Adj += yAdj[i4] * x[i4];
                     xGrad[i4] += a2 * yAdj[i4];
                 }
 
-                // Axpy: a = argument 1  ->  d(uv) = v du + u dv
+                // Axpy(a * a, x, y): a = argument 1  ->  d(uv) = v du + u dv
                 aGrad += a2Adj * a;
                 aGrad += a * a2Adj;
 
-                // Square: for (int i = 0; i < y.Length; i++), in reverse
+                // Square(y): for (int i = 0; i < y.Length; i++), in reverse
                 for (int i3 = y.Length - 1; i3 >= 0; i3--)
                 {
-                    // Square: y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                    // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
                     {
                         y[i3] = savedDoubles.Pop();
                         double yAdjOut = yAdj[i3];
@@ -128,10 +128,10 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // Axpy: for (int i = 0; i < x.Length; i++), in reverse
+                // Axpy(a, x, y): for (int i = 0; i < x.Length; i++), in reverse
                 for (int i2 = x.Length - 1; i2 >= 0; i2--)
                 {
-                    // Axpy: y[i] += a * x[i];  ->  d(uv) = v du + u dv
+                    // Axpy(a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
                     aGrad += yAdj[i2] * x[i2];
                     xGrad[i2] += a * yAdj[i2];
                 }

@@ -124,22 +124,22 @@ namespace Backprop.Tests.Corpus
                     zAdj[i] += z[i] * totalAdj;
                 }
 
-                // MatVec: for (int i = 0; i < k; i++), in reverse
+                // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse
                 for (int i3 = k - 1; i3 >= 0; i3--)
                 {
-                    // MatVec: y[i] = sum;
+                    // MatVec(b, y, z, k): y[i] = sum;
                     sum2Adj += zAdj[i3];
                     zAdj[i3] = 0.0;
 
-                    // MatVec: for (int j = 0; j < k; j++), in reverse
+                    // MatVec(b, y, z, k): for (int j = 0; j < k; j++), in reverse
                     for (int j2 = k - 1; j2 >= 0; j2--)
                     {
-                        // MatVec: sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        // MatVec(b, y, z, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
                         bGrad[i3 * k + j2] += sum2Adj * y[j2];
                         yAdj[j2] += b[i3 * k + j2] * sum2Adj;
                     }
 
-                    // MatVec: double sum = 0;
+                    // MatVec(b, y, z, k): double sum = 0;
                     sum2Adj = 0.0;
                 }
 
@@ -189,21 +189,21 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // MatVec: for (int i = 0; i < k; i++), in reverse
+                // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
                 for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec: y[i] = sum;
+                    // MatVec(a, x, y, k): y[i] = sum;
                     sumAdj += yAdj[i2];
                     yAdj[i2] = 0.0;
 
-                    // MatVec: for (int j = 0; j < k; j++), in reverse
+                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
                     for (int j = k - 1; j >= 0; j--)
                     {
-                        // MatVec: sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
                         aGrad[i2 * k + j] += sumAdj * x[j];
                     }
 
-                    // MatVec: double sum = 0;
+                    // MatVec(a, x, y, k): double sum = 0;
                     sumAdj = 0.0;
                 }
                 return result;

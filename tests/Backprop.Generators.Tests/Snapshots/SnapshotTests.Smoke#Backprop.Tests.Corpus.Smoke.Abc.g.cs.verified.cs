@@ -148,22 +148,22 @@ namespace Backprop.Tests.Corpus
                     wAdj[i] += w[i] * lossAdj;
                 }
 
-                // MatVec: for (int i = 0; i < k; i++), in reverse
+                // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse
                 for (int i4 = k - 1; i4 >= 0; i4--)
                 {
-                    // MatVec: y[i] = sum;
+                    // MatVec(c, z, w, k): y[i] = sum;
                     sum3Adj += wAdj[i4];
                     wAdj[i4] = 0.0;
 
-                    // MatVec: for (int j = 0; j < k; j++), in reverse
+                    // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
                     for (int j3 = k - 1; j3 >= 0; j3--)
                     {
-                        // MatVec: sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
                         cGrad[i4 * k + j3] += sum3Adj * z[j3];
                         zAdj[j3] += c[i4 * k + j3] * sum3Adj;
                     }
 
-                    // MatVec: double sum = 0;
+                    // MatVec(c, z, w, k): double sum = 0;
                     sum3Adj = 0.0;
                 }
 
@@ -207,39 +207,39 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // MatVec: for (int i = 0; i < k; i++), in reverse
+                // MatVec(b, x, v, k): for (int i = 0; i < k; i++), in reverse
                 for (int i3 = k - 1; i3 >= 0; i3--)
                 {
-                    // MatVec: y[i] = sum;
+                    // MatVec(b, x, v, k): y[i] = sum;
                     sum2Adj += vAdj[i3];
                     vAdj[i3] = 0.0;
 
-                    // MatVec: for (int j = 0; j < k; j++), in reverse
+                    // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
                     for (int j2 = k - 1; j2 >= 0; j2--)
                     {
-                        // MatVec: sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
                         bGrad[i3 * k + j2] += sum2Adj * x[j2];
                     }
 
-                    // MatVec: double sum = 0;
+                    // MatVec(b, x, v, k): double sum = 0;
                     sum2Adj = 0.0;
                 }
 
-                // MatVec: for (int i = 0; i < k; i++), in reverse
+                // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
                 for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec: y[i] = sum;
+                    // MatVec(a, x, y, k): y[i] = sum;
                     sumAdj += yAdj[i2];
                     yAdj[i2] = 0.0;
 
-                    // MatVec: for (int j = 0; j < k; j++), in reverse
+                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
                     for (int j = k - 1; j >= 0; j--)
                     {
-                        // MatVec: sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
                         aGrad[i2 * k + j] += sumAdj * x[j];
                     }
 
-                    // MatVec: double sum = 0;
+                    // MatVec(a, x, y, k): double sum = 0;
                     sumAdj = 0.0;
                 }
                 return result;
