@@ -47,13 +47,6 @@ namespace Backprop.Generators.Differentiation
         private HashSet<(string Variable, int Position)> _postReads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousPostReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
-
-        // Loops whose iterations are reversed one at a time (with what the re-run reads from outside), their
-        // reductions, and whether a forward block is being built without saves, or as such a re-run.
-        private readonly Dictionary<Stmt, HashSet<string>> _checkpointed = new Dictionary<Stmt, HashSet<string>>(ReferenceComparer.Instance);
-        private readonly HashSet<Stmt> _reductions = new HashSet<Stmt>(ReferenceComparer.Instance);
-        private bool _suppressSaves;
-        private bool _rerun;
         private HashSet<(Stmt Write, string Variable)> _saves = new HashSet<(Stmt, string)>();
         private int _current;
         private HashSet<string> _forwardNeeded = new HashSet<string>();
@@ -83,10 +76,6 @@ namespace Backprop.Generators.Differentiation
             }
 
             FindFirstWrites(function);
-            if (!_pruneForward)
-            {
-                FindIndependentLoops(function);
-            }
             _writtenParameters = new HashSet<string>(function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
             _writtenParameters.IntersectWith(IrQueries.Assigned(function.Body));
 
@@ -191,15 +180,6 @@ namespace Backprop.Generators.Differentiation
         /// </summary>
         private bool RestoresByClearing(string variable, Stmt write) => _firstWrites.Contains(write) && _variables[variable].Role == VariableRole.Local;
 
-        private void FindIndependentLoops(Function function)
-        {
-            foreach (IndependentLoops.Loop loop in IndependentLoops.Find(function, _variables))
-            {
-                _checkpointed[loop.Statement] = loop.OutsideReads;
-                _reductions.UnionWith(loop.Reductions);
-            }
-        }
-
         private void FindFirstWrites(Function function)
         {
             var arrays = new HashSet<string>(IrQueries.AllStatements(function.Body).OfType<DeclareArray>().Select(a => a.Variable));
@@ -229,7 +209,7 @@ namespace Backprop.Generators.Differentiation
             var output = new List<GStmt>();
             foreach (Stmt stmt in block.Statements)
             {
-                if (!IsKept(stmt) || (_rerun && _reductions.Contains(stmt)))
+                if (!IsKept(stmt))
                 {
                     continue;
                 }
@@ -253,7 +233,7 @@ namespace Backprop.Generators.Differentiation
                                 Hoist(variable);
                                 if (d.Initializer is not null)
                                 {
-                                    if (inLoop && !_suppressSaves && NeedsSave(d.Variable, d))
+                                    if (inLoop && NeedsSave(d.Variable, d))
                                     {
                                         output.Add(Push(new VarRef(d.Variable, variable.Type)));
                                     }
@@ -284,7 +264,7 @@ namespace Backprop.Generators.Differentiation
                         break;
 
                     case Assign a:
-                        if (!_suppressSaves && NeedsSave(IrQueries.TargetName(a.Target), a) && !RestoresByClearing(IrQueries.TargetName(a.Target), a))
+                        if (NeedsSave(IrQueries.TargetName(a.Target), a) && !RestoresByClearing(IrQueries.TargetName(a.Target), a))
                         {
                             output.Add(Push(a.Target));
                         }
@@ -293,7 +273,7 @@ namespace Backprop.Generators.Differentiation
                         break;
 
                     case CallStatement c:
-                        foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => !_suppressSaves && NeedsSave(a, c) && !RestoresByClearing(a, c)))
+                        foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => NeedsSave(a, c) && !RestoresByClearing(a, c)))
                         {
                             output.Add(PushAll(array));
                         }
@@ -305,7 +285,7 @@ namespace Backprop.Generators.Differentiation
                         {
                             List<GStmt> then = ForwardBlock(i.Then, inLoop, false);
                             List<GStmt> otherwise = ForwardBlock(i.Else, inLoop, false);
-                            if (_flaggedIfs.Contains(i) && !_suppressSaves)
+                            if (_flaggedIfs.Contains(i))
                             {
                                 // The branches change what the condition reads, so the reverse sweep cannot re-evaluate it.
                                 then.Add(new GRaw($"{UseTape("bool")}.Push(true);"));
@@ -316,16 +296,6 @@ namespace Backprop.Generators.Differentiation
                             break;
                         }
 
-                    case For f when _checkpointed.ContainsKey(f):
-                        {
-                            // Saves nothing: the reverse sweep runs each iteration again (see FindIndependentLoops).
-                            _suppressSaves = true;
-                            List<GStmt> body = ForwardBlock(f.Body, true, false);
-                            _suppressSaves = false;
-                            output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, body));
-                            break;
-                        }
-
                     case For f:
                         output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, ForwardBlock(f.Body, true, false)));
                         break;
@@ -333,8 +303,7 @@ namespace Backprop.Generators.Differentiation
                     case While w:
                         {
                             List<GStmt> body = ForwardBlock(w.Body, true, false);
-                            string? count = null;
-                            if (!_suppressSaves && _loopCounts.TryGetValue(w, out count))
+                            if (_loopCounts.TryGetValue(w, out string? count))
                             {
                                 // The reverse sweep replays the body as many times as it ran here.
                                 output.Add(new GRaw($"{count} = 0;"));
@@ -714,28 +683,6 @@ namespace Backprop.Generators.Differentiation
                         if (body.Count == 0)
                         {
                             break;
-                        }
-
-                        if (_checkpointed.TryGetValue(f, out HashSet<string>? rerunReads))
-                        {
-                            // Running the iteration again reads what the body reads from outside the loop.
-                            foreach (string read in rerunReads)
-                            {
-                                _reads.Add((read, _current));
-                            }
-
-                            _rerun = true;
-                            List<GStmt> rerun = ForwardBlock(f.Body, inLoop: true, topLevel: false);
-                            _rerun = false;
-                            var both = new List<GStmt>
-                            {
-                                new GComment("The iterations are independent: run this one again, saving what its reverse needs, and reverse it"),
-                                new GComment("right away, so that the tape holds one iteration rather than the whole loop."),
-                            };
-                            both.AddRange(rerun);
-                            both.Add(new GBlankLine());
-                            both.AddRange(body);
-                            body = both;
                         }
 
                         // Visit the same counter values backwards: i = start .. last becomes i = last .. start.

@@ -42,6 +42,7 @@ namespace Backprop.Tests.Corpus
                     rowProduct = 1.0;
                     for (int j = 0; j < rows[i].Length; j++)
                     {
+                        savedDoubles.Push(rowProduct);
                         rowProduct = rowProduct * (1.0 + rows[i][j]);
                     }
 
@@ -60,15 +61,6 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < rows.Length; i++), in reverse
                 for (int i = rows.Length - 1; i >= 0; i--)
                 {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
-                    rowProduct = 1.0;
-                    for (int j = 0; j < rows[i].Length; j++)
-                    {
-                        savedDoubles.Push(rowProduct);
-                        rowProduct = rowProduct * (1.0 + rows[i][j]);
-                    }
-
                     // s += rowProduct * (i + 1);  ->  d(uv) = v du + u dv
                     rowProductAdj += sAdj * (double)(i + 1);
 

@@ -44,11 +44,15 @@ namespace Backprop.Tests.Corpus
                 {
                     v = x[i];
                     halvings = 0;
+                    iterations = 0;
                     while (halvings < i + 1)
                     {
+                        savedDoubles.Push(v);
                         v = v * v * 0.5 + 0.1;
                         halvings = halvings + 1;
+                        iterations++;
                     }
+                    savedInts.Push(iterations);
                     total = total + v;
                 }
 
@@ -64,20 +68,6 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < x.Length; i++), in reverse
                 for (int i = x.Length - 1; i >= 0; i--)
                 {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
-                    v = x[i];
-                    halvings = 0;
-                    iterations = 0;
-                    while (halvings < i + 1)
-                    {
-                        savedDoubles.Push(v);
-                        v = v * v * 0.5 + 0.1;
-                        halvings = halvings + 1;
-                        iterations++;
-                    }
-                    savedInts.Push(iterations);
-
                     // total += v;
                     vAdj += totalAdj;
 

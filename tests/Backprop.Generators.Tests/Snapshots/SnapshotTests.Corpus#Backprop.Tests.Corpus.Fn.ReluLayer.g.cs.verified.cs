@@ -41,6 +41,7 @@ namespace Backprop.Tests.Corpus
                 double s = 0.0;
                 for (int o = 0; o < 3; o++)
                 {
+                    savedDoubles.Push(z);
                     z = 0.0;
                     for (int i = 0; i < x.Length; i++)
                     {
@@ -62,15 +63,6 @@ namespace Backprop.Tests.Corpus
                 // for (int o = 0; o < 3; o++), in reverse
                 for (int o = 2; o >= 0; o--)
                 {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
-                    savedDoubles.Push(z);
-                    z = 0.0;
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        z = z + w[o * x.Length + i] * x[i];
-                    }
-
                     // s += Math.Max(z, 0.0) * (o + 1);  ->  d(uv) = v du + u dv; d max(a, b) goes to the larger argument (a on ties)
                     {
                         double adj = sAdj * (double)(o + 1);

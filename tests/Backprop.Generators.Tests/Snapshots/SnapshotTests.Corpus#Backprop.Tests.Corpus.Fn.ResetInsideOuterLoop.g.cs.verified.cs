@@ -39,6 +39,7 @@ namespace Backprop.Tests.Corpus
                 double total = 0.0;
                 for (int i = 0; i < x.Length; i++)
                 {
+                    savedDoubles.Push(acc);
                     acc = 0.0;
                     for (int j = 0; j < x.Length; j++)
                     {
@@ -60,15 +61,6 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < x.Length; i++), in reverse
                 for (int i = x.Length - 1; i >= 0; i--)
                 {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
-                    savedDoubles.Push(acc);
-                    acc = 0.0;
-                    for (int j = 0; j < x.Length; j++)
-                    {
-                        acc = acc * 0.9 + x[j] * x[i];
-                    }
-
                     // total += acc * acc;  ->  d(uv) = v du + u dv
                     accAdj += totalAdj * acc;
                     accAdj += acc * totalAdj;

@@ -34,12 +34,12 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double CentredQuadraticPullback(double[] m, double[] data, int n, double resultAdj, global::System.Span<double> mGrad)
         {
-            double s = 0.0;
-            double exp = 0.0;
             double[] c = global::System.Array.Empty<double>();
             double[] cAdj = global::System.Array.Empty<double>();
             double[] q = global::System.Array.Empty<double>();
             double[] qAdj = global::System.Array.Empty<double>();
+            double s = 0.0;
+            double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -52,42 +52,6 @@ namespace Backprop.Tests.Corpus
                 double total = 0.0;
                 for (int p = 0; p < n; p++)
                 {
-                    for (int id = 0; id < 2; id++)
-                    {
-                        c[id] = data[p * 2 + id] - m[id];
-                    }
-
-                    for (int id = 0; id < 2; id++)
-                    {
-                        q[id] = m[2 + id] * c[id];
-                    }
-
-                    q[1] = q[1] + m[4] * c[0];
-                    s = 0.0;
-                    for (int id = 0; id < 2; id++)
-                    {
-                        s = s + q[id] * q[id];
-                    }
-
-                    exp = global::System.Math.Exp(-0.5 * s);
-                    total = total + exp;
-                }
-
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sAdj = 0.0;
-                double expAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int p = 0; p < n; p++), in reverse
-                for (int p = n - 1; p >= 0; p--)
-                {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
                     for (int id = 0; id < 2; id++)
                     {
                         savedDoubles.Push(c[id]);
@@ -109,7 +73,22 @@ namespace Backprop.Tests.Corpus
 
                     savedDoubles.Push(exp);
                     exp = global::System.Math.Exp(-0.5 * s);
+                    total = total + exp;
+                }
 
+                double result = total;
+
+                // Reverse sweep: the chain rule, from the result back to the inputs.
+                double totalAdj = 0.0;
+                double sAdj = 0.0;
+                double expAdj = 0.0;
+
+                // return total;
+                totalAdj += resultAdj;
+
+                // for (int p = 0; p < n; p++), in reverse
+                for (int p = n - 1; p >= 0; p--)
+                {
                     // total += Math.Exp(-0.5 * s);
                     expAdj += totalAdj;
 

@@ -41,6 +41,7 @@ namespace Backprop.Tests.Corpus
                 double total = 0.0;
                 for (int r = 0; r < rows; r++)
                 {
+                    savedDoubles.Push(sum);
                     sum = 0.5;
                     for (int i = 0; i < 3; i++)
                     {
@@ -62,15 +63,6 @@ namespace Backprop.Tests.Corpus
                 // for (int r = 0; r < rows; r++), in reverse
                 for (int r = rows - 1; r >= 0; r--)
                 {
-                    // The iterations are independent: run this one again, saving what its reverse needs, and reverse it
-                    // right away, so that the tape holds one iteration rather than the whole loop.
-                    savedDoubles.Push(sum);
-                    sum = 0.5;
-                    for (int i = 0; i < 3; i++)
-                    {
-                        sum = sum + w[r * 3 + i] * w[r * 3 + i];
-                    }
-
                     // total += sum * sum;  ->  d(uv) = v du + u dv
                     sumAdj += totalAdj * sum;
                     sumAdj += sum * totalAdj;
