@@ -47,6 +47,10 @@ namespace Backprop.Generators.Differentiation
         private HashSet<(string Variable, int Position)> _postReads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousPostReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
+
+        // Statements the reverse sweep runs again at the start of their iteration, rather than saving what they write.
+        private readonly HashSet<Stmt> _recomputed = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private readonly HashSet<Stmt> _recomputedInside = new HashSet<Stmt>(ReferenceComparer.Instance);
         private HashSet<(Stmt Write, string Variable)> _saves = new HashSet<(Stmt, string)>();
         private int _current;
         private HashSet<string> _forwardNeeded = new HashSet<string>();
@@ -154,6 +158,7 @@ namespace Backprop.Generators.Differentiation
                     _position,
                     _previousReads.ToLookup(r => r.Position, r => r.Variable),
                     _previousPostReads.ToLookup(r => r.Position, r => r.Variable));
+                FindRecomputed();
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
@@ -171,8 +176,75 @@ namespace Backprop.Generators.Differentiation
                 return false;
             }
 
-            return _writtenParameters.Contains(variable) || _saves.Contains((write, variable));
+            return _writtenParameters.Contains(variable) || (_saves.Contains((write, variable)) && !_recomputedInside.Contains(write));
         }
+
+        /// <summary>
+        /// Finds the statements at the top of a loop body whose value the reverse sweep recomputes instead of saving:
+        /// <c>target = targets[p]</c>, or a loop <c>for (id …) xcentered[id] = x[…] - means[…]</c>, that alone write
+        /// their variable, from inputs nothing writes and loop counters, when only the rest of the same iteration
+        /// reads it in the reverse sweep. The reverse of the iteration starts by running the statement again, which
+        /// costs less than a push and a pop per value.
+        /// </summary>
+        private void FindRecomputed()
+        {
+            _recomputed.Clear();
+            _recomputedInside.Clear();
+            HashSet<string> assigned = IrQueries.Assigned(_function.Body);
+            var reads = _previousReads.Concat(_previousPostReads).ToList();
+            foreach (Stmt loop in IrQueries.AllStatements(_function.Body).Where(l => l is For or While))
+            {
+                Block body = loop is For f ? f.Body : ((While)loop).Body;
+                int end = IrQueries.AllStatements(body).Select(x => _position[x]).DefaultIfEmpty(_position[loop]).Max();
+                foreach (Stmt stmt in body.Statements.Where(x => x is For or Assign or Declare { Initializer: not null }))
+                {
+                    List<Stmt> inner = new[] { stmt }.Concat(stmt is For w ? IrQueries.AllStatements(w.Body) : Enumerable.Empty<Stmt>()).ToList();
+                    var written = new HashSet<string>();
+                    foreach (Stmt x in inner)
+                    {
+                        IrQueries.Assigned(x, written);
+                    }
+
+                    written.RemoveWhere(n => _variables.TryGetValue(n, out Variable? c) && c.Role == VariableRole.LoopCounter);
+                    if (written.Count != 1 || inner.Any(x => x is If or While or DeclareArray or CallStatement))
+                    {
+                        continue;
+                    }
+
+                    string variable = written.First();
+                    if (_variables[variable].Role != VariableRole.Local || !_reverseReads.Contains(variable))
+                    {
+                        continue;
+                    }
+
+                    // No other statement writes it; its inputs never change (or are loop counters).
+                    var innerSet = new HashSet<Stmt>(inner, ReferenceComparer.Instance);
+                    bool alone = IrQueries.AllStatements(_function.Body).Where(x => !innerSet.Contains(x) && x is Assign or Declare { Initializer: not null } or CallStatement)
+                        .All(x => !IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(variable));
+                    var inputs = new HashSet<string>();
+                    foreach (Expr expr in inner.SelectMany(IrQueries.Expressions))
+                    {
+                        IrQueries.AllReads(expr, inputs);
+                    }
+
+                    inputs.Remove(variable);
+                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
+                    int last = inner.Max(x => _position[x]);
+
+                    // Read in the reverse sweep only by the rest of this iteration.
+                    bool local = reads.Where(r => r.Variable == variable).All(r => r.Position > last && r.Position <= end);
+                    if (alone && invariant && local)
+                    {
+                        _recomputed.Add(stmt);
+                        _recomputedInside.UnionWith(inner);
+                    }
+                }
+            }
+        }
+
+        private bool IsDeclaredOnceAtTop(string name)
+            => _topLevelDeclared.Contains(name)
+                && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(name)) == 1;
 
         /// <summary>
         /// Whether a saved write is the first write of a fresh local array outside any loop: the value it overwrote
@@ -652,7 +724,7 @@ namespace Backprop.Generators.Differentiation
 
                 case While w:
                     {
-                        List<GStmt> body = ReverseBlock(w.Body, inLoop: true);
+                        List<GStmt> body = Recompute(w.Body, ReverseBlock(w.Body, inLoop: true));
                         _current = _position[stmt];
                         if (body.Count == 0)
                         {
@@ -678,7 +750,7 @@ namespace Backprop.Generators.Differentiation
 
                 case For f:
                     {
-                        List<GStmt> body = ReverseBlock(f.Body, inLoop: true);
+                        List<GStmt> body = Recompute(f.Body, ReverseBlock(f.Body, inLoop: true));
                         _current = _position[stmt];
                         if (body.Count == 0)
                         {
@@ -716,6 +788,22 @@ namespace Backprop.Generators.Differentiation
             }
 
             return result;
+        }
+
+        /// <summary>Puts the forward code of the body's recomputed statements before its reverse.</summary>
+        private List<GStmt> Recompute(Block body, List<GStmt> reverse)
+        {
+            List<Stmt> recomputed = body.Statements.Where(_recomputed.Contains).ToList();
+            if (recomputed.Count == 0 || reverse.Count == 0)
+            {
+                return reverse;
+            }
+
+            var code = new List<GStmt> { new GComment("Recomputed rather than saved: " + string.Join(" ", recomputed.Select(r => r is For ? r.Source + " …" : r.Source))) };
+            code.AddRange(ForwardBlock(new Block(new EquatableArray<Stmt>(recomputed.ToArray())), inLoop: true, topLevel: false));
+            code.Add(new GBlankLine());
+            code.AddRange(reverse);
+            return code;
         }
 
         /// <summary>The comment above a reverse block: the forward statement it differentiates and the rules applied.</summary>

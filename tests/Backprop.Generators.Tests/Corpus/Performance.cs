@@ -111,6 +111,24 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>
+        /// <c>c</c> is written at the top of each iteration from constants, but also read after the loop: the reverse
+        /// sweep cannot recompute it per iteration alone, so it is saved (the twin of <see cref="CentredQuadratic"/>'s <c>c</c>).
+        /// </summary>
+        [Differentiable]
+        public static double ReadAfterTheLoop(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double c = 0;
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                c = data[p] - m[0];
+                total += c * c * m[1];
+            }
+
+            return total + (c * m[2]);
+        }
+
         /// <summary>y = M x, a helper for <see cref="ConstantVectorArgument"/>.</summary>
         [Differentiable]
         public static void MatVec(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int k)

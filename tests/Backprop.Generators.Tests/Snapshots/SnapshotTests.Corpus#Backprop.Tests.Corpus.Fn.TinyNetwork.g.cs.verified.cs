@@ -34,12 +34,13 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double TinyNetworkPullback(double[] w, double[] inputs, double[] targets, double resultAdj, global::System.Span<double> wGrad)
         {
+            int n = 0;
+            double t = 0.0;
             double[] input = global::System.Array.Empty<double>();
             double[] hidden = global::System.Array.Empty<double>();
             double[] hiddenAdj = global::System.Array.Empty<double>();
             double[] output = global::System.Array.Empty<double>();
             double[] outputAdj = global::System.Array.Empty<double>();
-            int n = 0;
             double z = 0.0;
             double sigmoidStable = 0.0;
             double exp = 0.0;
@@ -49,9 +50,7 @@ namespace Backprop.Tests.Corpus
             double exp2 = 0.0;
             double e2 = 0.0;
             double y = 0.0;
-            double t = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             try
             {
@@ -68,7 +67,6 @@ namespace Backprop.Tests.Corpus
                     input[0] = inputs[2 * p];
                     savedDoubles.Push(input[1]);
                     input[1] = inputs[2 * p + 1];
-                    savedInts.Push(n);
                     n = input.Length;
                     for (int o = 0; o < hidden.Length; o++)
                     {
@@ -114,7 +112,6 @@ namespace Backprop.Tests.Corpus
                     output[0] = sigmoidStable2;
                     savedDoubles.Push(y);
                     y = output[0];
-                    savedDoubles.Push(t);
                     t = targets[p];
                     loss = loss - (t * global::System.Math.Log(y) + (1.0 - t) * global::System.Math.Log(1.0 - y));
                 }
@@ -139,15 +136,16 @@ namespace Backprop.Tests.Corpus
                 // for (int p = 0; p < targets.Length; p++), in reverse
                 for (int p = targets.Length - 1; p >= 0; p--)
                 {
+                    // Recomputed rather than saved: Layer(w, input, hidden): int n = input.Length; double t = targets[p];
+                    n = input.Length;
+                    t = targets[p];
+
                     // loss -= (t * Math.Log(y)) + ((1 - t) * Math.Log(1 - y));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d log(u) = du / u
                     {
                         yAdj += t * -lossAdj / y;
                         double arg = 1.0 - y;
                         yAdj += -((1.0 - t) * -lossAdj / arg);
                     }
-
-                    // double t = targets[p];
-                    t = savedDoubles.Pop();
 
                     // double y = output[0];
                     y = savedDoubles.Pop();
@@ -250,9 +248,6 @@ namespace Backprop.Tests.Corpus
                         zAdj = 0.0;
                     }
 
-                    // Layer(w, input, hidden): int n = input.Length;
-                    n = savedInts.Pop();
-
                     // input[1] = inputs[(2 * p) + 1];
                     input[1] = savedDoubles.Pop();
 
@@ -269,7 +264,6 @@ namespace Backprop.Tests.Corpus
                 global::Backprop.Support.LocalArrayPool<double>.Return(output);
                 global::Backprop.Support.LocalArrayPool<double>.Return(outputAdj);
                 savedDoubles.Dispose();
-                savedInts.Dispose();
             }
         }
     }

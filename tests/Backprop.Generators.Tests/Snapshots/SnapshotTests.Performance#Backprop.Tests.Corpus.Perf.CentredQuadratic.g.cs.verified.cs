@@ -54,7 +54,6 @@ namespace Backprop.Tests.Corpus
                 {
                     for (int id = 0; id < 2; id++)
                     {
-                        savedDoubles.Push(c[id]);
                         c[id] = data[p * 2 + id] - m[id];
                     }
 
@@ -89,6 +88,12 @@ namespace Backprop.Tests.Corpus
                 // for (int p = 0; p < n; p++), in reverse
                 for (int p = n - 1; p >= 0; p--)
                 {
+                    // Recomputed rather than saved: for (int id = 0; id < 2; id++) …
+                    for (int id = 0; id < 2; id++)
+                    {
+                        c[id] = data[p * 2 + id] - m[id];
+                    }
+
                     // total += Math.Exp(-0.5 * s);
                     expAdj += totalAdj;
 
@@ -126,7 +131,6 @@ namespace Backprop.Tests.Corpus
                     for (int id = 1; id >= 0; id--)
                     {
                         // c[id] = data[p * 2 + id] - m[id];  ->  d(u ± v) = du ± dv
-                        c[id] = savedDoubles.Pop();
                         mGrad[id] += -cAdj[id];
                         cAdj[id] = 0.0;
                     }

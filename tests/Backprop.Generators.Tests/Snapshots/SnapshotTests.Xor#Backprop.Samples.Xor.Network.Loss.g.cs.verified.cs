@@ -44,16 +44,15 @@ namespace Backprop.Samples.Xor
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double LossPullback(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
         {
+            int offset = 0;
+            double target = 0.0;
             double[] hidden = global::System.Array.Empty<double>();
             double[] hiddenAdj = global::System.Array.Empty<double>();
             double sum = 0.0;
-            int offset = 0;
             double sum2 = 0.0;
             double logit = 0.0;
-            double target = 0.0;
             double error = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             try
             {
@@ -82,7 +81,6 @@ namespace Backprop.Samples.Xor
 
                     for (int l = 1; l < hiddenLayers; l++)
                     {
-                        savedInts.Push(offset);
                         offset = firstLayerSize + (l - 1) * layerSize;
                         for (int j = 0; j < width; j++)
                         {
@@ -105,7 +103,6 @@ namespace Backprop.Samples.Xor
                         logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
                     }
 
-                    savedDoubles.Push(target);
                     target = targets[p];
                     if (lossKind == 1)
                     {
@@ -134,6 +131,9 @@ namespace Backprop.Samples.Xor
                 // for (int p = 0; p < pointCount; p++), in reverse
                 for (int p = pointCount - 1; p >= 0; p--)
                 {
+                    // Recomputed rather than saved: double target = targets[p];
+                    target = targets[p];
+
                     // if (lossKind == BinaryCrossEntropy), in reverse
                     if (lossKind == 1)
                     {
@@ -155,9 +155,6 @@ namespace Backprop.Samples.Xor
                         errorAdj = 0.0;
                     }
 
-                    // double target = targets[p];
-                    target = savedDoubles.Pop();
-
                     // for (int i = 0; i < width; i++), in reverse
                     for (int i = width - 1; i >= 0; i--)
                     {
@@ -174,6 +171,9 @@ namespace Backprop.Samples.Xor
                     // for (int l = 1; l < hiddenLayers; l++), in reverse
                     for (int l = hiddenLayers - 1; l >= 1; l--)
                     {
+                        // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = firstLayerSize + (l - 1) * layerSize;
+
                         // for (int j = 0; j < width; j++), in reverse
                         for (int j = width - 1; j >= 0; j--)
                         {
@@ -195,9 +195,6 @@ namespace Backprop.Samples.Xor
                             parametersGrad[offset + width * width + j] += sum2Adj;
                             sum2Adj = 0.0;
                         }
-
-                        // int offset = firstLayerSize + (l - 1) * layerSize;
-                        offset = savedInts.Pop();
                     }
 
                     // for (int j = 0; j < width; j++), in reverse
@@ -228,7 +225,6 @@ namespace Backprop.Samples.Xor
                 global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
                 global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
                 savedDoubles.Dispose();
-                savedInts.Dispose();
             }
         }
     }
