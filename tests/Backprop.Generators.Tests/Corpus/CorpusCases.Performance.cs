@@ -18,6 +18,11 @@ namespace Backprop.Tests.Corpus
                 v => Perf.ConstantVectorArgument(v[0], v[1], constantX, 3),
                 (v, g) => Perf.ConstantVectorArgumentGradient(v[0], v[1], constantX, 3, g[0], g[1]));
             yield return Vector("ReadAfterTheLoop", Random(89, 3), m => Perf.ReadAfterTheLoop(m, points, 4), (m, g) => Perf.ReadAfterTheLoopGradient(m, points, 4, g));
+            yield return new GradientCase(
+                "NamesTheTransformsUse",
+                new[] { Random(90, 4), Random(91, 2) },
+                v => Perf.NamesTheTransformsUse(v[0], v[1]),
+                (v, g) => Perf.NamesTheTransformsUseGradient(v[0], v[1], g[0], g[1]));
             yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
         }
     }

@@ -183,6 +183,27 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>
+        /// Locals named like what the transforms add (<c>exp</c> for a named exponential, <c>logistic</c> for an
+        /// inlined call's result, <c>sum</c> and <c>x</c> from the inlined <c>MatVec</c> and <c>Logistic</c>): the
+        /// generated names must step around them.
+        /// </summary>
+        [Differentiable]
+        public static double NamesTheTransformsUse(double[] m, double[] x)
+        {
+            double exp = Math.Exp(x[0]);
+            double logistic = 0.5 * exp;
+            double sum = 0;
+            Span<double> y = stackalloc double[2];
+            MatVec(m, x, y, 2);
+            for (int i = 0; i < 2; i++)
+            {
+                sum += Logistic(y[i]) * (1 + Math.Exp(-y[i] * y[i]));
+            }
+
+            return sum + logistic;
+        }
+
         /// <summary>Scales by a constant factor, a helper for <see cref="ActiveIntoConstantParameter"/>.</summary>
         [Differentiable]
         public static double Scaled(double u, [NoDerivative] double s) => u * s;
