@@ -118,7 +118,7 @@ namespace Backprop.Generators.Ir
     internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, bool IsScalarDerivative = false)
     {
         /// <summary>
-        /// The callee's lowered body, when it is a static <c>[Differentiable]</c> method of this compilation whose
+        /// The callee's lowered body, when it is a static <c>[Differentiable]</c> method of the caller's own type whose
         /// pullback the generator writes, so that the caller may inline it; null otherwise.
         /// </summary>
         public Function? Body { get; init; }

@@ -1208,7 +1208,9 @@ namespace Backprop.Generators.Parsing
 
                 var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback")
                 {
-                    Body = _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
+                    // Only from the same type: the body may use its private members, which another type cannot see.
+                    Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
+                        && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
                 };
                 if (returnType is null && !allowVoid)
                 {
