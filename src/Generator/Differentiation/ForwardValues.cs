@@ -20,13 +20,9 @@ namespace Backprop.Generators.Differentiation
     /// </remarks>
     internal static class ForwardValues
     {
-        /// <summary>Whether a rule for <paramref name="call"/> reads the call's own value.</summary>
-        public static bool RuleReadsResult(MathCall call) => call.Function switch
-        {
-            MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh => true,
-            MathFunction.Pow => true,
-            _ => false,
-        };
+        /// <summary>Whether the rule for <paramref name="call"/> reads the call's own value (Pow's: only for an active exponent).</summary>
+        public static bool RuleReadsResult(MathCall call)
+            => call.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh or MathFunction.Pow;
 
         /// <summary>Returns the function with such values named; the same function when there are none.</summary>
         public static Function Bind(Function function)

@@ -893,6 +893,7 @@ namespace Backprop.Generators.Differentiation
         /// </summary>
         private bool ReusesTarget(Expr target, Expr value)
             => value is MathCall call && ForwardValues.RuleReadsResult(call) && _activity.IsActive(value)
+                && (call.Function != MathFunction.Pow || _activity.IsActive(call.Arguments[1]))
                 && target is VarRef or ElementRef && !IrQueries.AllReads(value).Contains(IrQueries.TargetName(target));
 
         private static bool ReadsValueOf(Expr expr, string name)
