@@ -25,6 +25,7 @@ namespace Backprop.Tests
             new object[] { "Arrays2D", "tests/Backprop.Generators.Tests/Corpus/Arrays2D.cs" },
             new object[] { "MathLibrary", "tests/Backprop.Generators.Tests/Corpus/MathLibrary.cs" },
             new object[] { "CustomDerivatives", "tests/Backprop.Generators.Tests/Corpus/CustomDerivatives.cs" },
+            new object[] { "Performance", "tests/Backprop.Generators.Tests/Corpus/Performance.cs" },
             new object[] { "AbcLoss", "samples/AbcLoss" },
             new object[] { "Xor", "samples/Xor" },
         };

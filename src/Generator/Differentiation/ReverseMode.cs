@@ -14,9 +14,9 @@ namespace Backprop.Generators.Differentiation
     /// <para>The forward sweep runs the original statements. The reverse sweep then visits them in reverse order and,
     /// for each, first restores what the statement overwrote (when the reverse sweep will read it), then applies the
     /// chain rule to push the adjoint of what it wrote back to what it read.</para>
-    /// <para>Which values must be saved follows from the reverse sweep itself: every variable a reverse statement
-    /// reads is saved on a tape before each overwrite and popped back in the reverse sweep. That set depends on
-    /// the pops (whose indices are read too), so the transform runs until it stops growing.</para>
+    /// <para>Which values must be saved follows from the reverse sweep itself: a write saves the value it overwrites
+    /// on a tape, and its reverse pops it back, when a reverse statement reads that value (<see cref="TapePlan"/>).
+    /// That depends on the pops (whose indices are read too), so the transform runs until it stops growing.</para>
     /// <para>Loops run backwards over the same counter values, recomputing their bounds (the validation pass
     /// guarantees the body does not move them). A branch recomputes its condition when the branch does not change
     /// what the condition reads, and otherwise records which way it went.</para>
@@ -36,14 +36,22 @@ namespace Backprop.Generators.Differentiation
         private readonly HashSet<string> _tapeKinds = new HashSet<string>();
         private readonly bool _pruneForward;
         private readonly Dictionary<Stmt, int> _position = new Dictionary<Stmt, int>(ReferenceComparer.Instance);
-        private readonly Dictionary<Stmt, LoopRange[]> _enclosingLoops = new Dictionary<Stmt, LoopRange[]>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _firstWrites = new HashSet<Stmt>(ReferenceComparer.Instance);
         private readonly Dictionary<Stmt, string> _loopCounts = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
         private readonly Dictionary<Stmt, string> _loopCounters = new Dictionary<Stmt, string>(ReferenceComparer.Instance);
         private readonly HashSet<string> _writtenParameters;
         private HashSet<(string Variable, int Position)> _reads = new HashSet<(string, int)>();
         private HashSet<(string Variable, int Position)> _previousReads = new HashSet<(string, int)>();
+
+        // Reads of the value a statement wrote (a derivative rule reusing it), by the reverse of that statement.
+        private HashSet<(string Variable, int Position)> _postReads = new HashSet<(string, int)>();
+        private HashSet<(string Variable, int Position)> _previousPostReads = new HashSet<(string, int)>();
         private HashSet<string> _reverseReads = new HashSet<string>();
+
+        // Statements the reverse sweep runs again at the start of their iteration, rather than saving what they write.
+        private readonly HashSet<Stmt> _recomputed = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private readonly HashSet<Stmt> _recomputedInside = new HashSet<Stmt>(ReferenceComparer.Instance);
+        private HashSet<(Stmt Write, string Variable)> _saves = new HashSet<(Stmt, string)>();
         private int _current;
         private HashSet<string> _forwardNeeded = new HashSet<string>();
         private Scope _scope = null!;
@@ -65,8 +73,12 @@ namespace Backprop.Generators.Differentiation
             }
 
             ComputeResets(function.Body, new HashSet<string>(function.Parameters.Select(p => p.Name)), inLoop: false);
-            int counter = 0;
-            Number(function.Body, new List<LoopRange>(), ref counter);
+            foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
+            {
+                // Positions in source order: the to-be-recorded analysis locates the reverse sweep's reads by them.
+                _position[stmt] = _position.Count;
+            }
+
             FindFirstWrites(function);
             _writtenParameters = new HashSet<string>(function.Parameters.Where(p => p.Type.IsWritableSequence).Select(p => p.Name));
             _writtenParameters.IntersectWith(IrQueries.Assigned(function.Body));
@@ -113,7 +125,7 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            var transform = new ReverseMode(function);
+            var transform = new ReverseMode(ForwardValues.Bind(Inlining.Inline(function)));
             transform.Build();
             return transform;
         }
@@ -128,17 +140,25 @@ namespace Backprop.Generators.Differentiation
             for (int iteration = 0; iteration < 50; iteration++)
             {
                 _reads = new HashSet<(string, int)>();
+                _postReads = new HashSet<(string, int)>();
                 _flaggedIfs.Clear();
                 Reverse = ReverseBlock(_function.Body, inLoop: false);
-                _reverseReads = new HashSet<string>(_reads.Select(r => r.Variable));
+                _reverseReads = new HashSet<string>(_reads.Concat(_postReads).Select(r => r.Variable));
                 HashSet<string> forwardNeeded = ComputeForwardNeeded();
-                if (_reads.SetEquals(_previousReads) && forwardNeeded.SetEquals(_forwardNeeded))
+                if (_reads.SetEquals(_previousReads) && _postReads.SetEquals(_previousPostReads) && forwardNeeded.SetEquals(_forwardNeeded))
                 {
                     break;
                 }
 
                 _previousReads = _reads;
+                _previousPostReads = _postReads;
                 _forwardNeeded = forwardNeeded;
+                _saves = TapePlan.Compute(
+                    _function,
+                    _position,
+                    _previousReads.ToLookup(r => r.Position, r => r.Variable),
+                    _previousPostReads.ToLookup(r => r.Position, r => r.Variable));
+                FindRecomputed();
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
@@ -146,9 +166,8 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>
-        /// Whether a write must save the value it overwrites: when the reverse sweep reads that variable at or before
-        /// the write (it then expects the older value), or anywhere in a loop around the write (a later iteration
-        /// overwrites what an earlier one read). A helper's written parameters are always restored, as its contract says.
+        /// Whether a write must save the value it overwrites: when a reverse statement reads that value (see
+        /// <see cref="TapePlan"/>). A helper's written parameters are always restored, as its contract says.
         /// </summary>
         private bool NeedsSave(string variable, Stmt write)
         {
@@ -157,53 +176,81 @@ namespace Backprop.Generators.Differentiation
                 return false;
             }
 
-            if (_writtenParameters.Contains(variable))
-            {
-                return true;
-            }
+            return _writtenParameters.Contains(variable) || (_saves.Contains((write, variable)) && !_recomputedInside.Contains(write));
+        }
 
-            int position = _position[write];
-            LoopRange[] loops = _enclosingLoops[write];
-            foreach ((string name, int read) in _previousReads)
+        /// <summary>
+        /// Finds the statements at the top of a loop body whose value the reverse sweep recomputes instead of saving:
+        /// <c>target = targets[p]</c>, or a loop <c>for (id …) xcentered[id] = x[…] - means[…]</c>, that alone write
+        /// their variable, from inputs nothing writes and loop counters, when only the rest of the same iteration
+        /// reads it in the reverse sweep. The reverse of the iteration starts by running the statement again, which
+        /// costs less than a push and a pop per value.
+        /// </summary>
+        private void FindRecomputed()
+        {
+            _recomputed.Clear();
+            _recomputedInside.Clear();
+            HashSet<string> assigned = IrQueries.Assigned(_function.Body);
+            var reads = _previousReads.Concat(_previousPostReads).ToList();
+            foreach (Stmt loop in IrQueries.AllStatements(_function.Body).Where(l => l is For or While))
             {
-                if (name == variable && (read <= position || loops.Any(l => l.Start <= read && read <= l.End)))
+                Block body = loop is For f ? f.Body : ((While)loop).Body;
+                int end = IrQueries.AllStatements(body).Select(x => _position[x]).DefaultIfEmpty(_position[loop]).Max();
+                foreach (Stmt stmt in body.Statements.Where(x => x is For or Assign or Declare { Initializer: not null }))
                 {
-                    return true;
+                    List<Stmt> inner = new[] { stmt }.Concat(stmt is For w ? IrQueries.AllStatements(w.Body) : Enumerable.Empty<Stmt>()).ToList();
+                    var written = new HashSet<string>();
+                    foreach (Stmt x in inner)
+                    {
+                        IrQueries.Assigned(x, written);
+                    }
+
+                    written.RemoveWhere(n => _variables.TryGetValue(n, out Variable? c) && c.Role == VariableRole.LoopCounter);
+                    if (written.Count != 1 || inner.Any(x => x is If or While or DeclareArray or CallStatement))
+                    {
+                        continue;
+                    }
+
+                    string variable = written.First();
+                    if (_variables[variable].Role != VariableRole.Local || !_reverseReads.Contains(variable))
+                    {
+                        continue;
+                    }
+
+                    // No other statement writes it; its inputs never change (or are loop counters).
+                    var innerSet = new HashSet<Stmt>(inner, ReferenceComparer.Instance);
+                    bool alone = IrQueries.AllStatements(_function.Body).Where(x => !innerSet.Contains(x) && x is Assign or Declare { Initializer: not null } or CallStatement)
+                        .All(x => !IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(variable));
+                    var inputs = new HashSet<string>();
+                    foreach (Expr expr in inner.SelectMany(IrQueries.Expressions))
+                    {
+                        IrQueries.AllReads(expr, inputs);
+                    }
+
+                    inputs.Remove(variable);
+                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
+                    int last = inner.Max(x => _position[x]);
+
+                    // Read in the reverse sweep only by the rest of this iteration.
+                    bool local = reads.Where(r => r.Variable == variable).All(r => r.Position > last && r.Position <= end);
+                    if (alone && invariant && local)
+                    {
+                        _recomputed.Add(stmt);
+                        _recomputedInside.UnionWith(inner);
+                    }
                 }
             }
-
-            return false;
         }
+
+        private bool IsDeclaredOnceAtTop(string name)
+            => _topLevelDeclared.Contains(name)
+                && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(name)) == 1;
 
         /// <summary>
         /// Whether a saved write is the first write of a fresh local array outside any loop: the value it overwrote
         /// is then known to be zero, so the reverse sweep restores it by clearing rather than from the tape.
         /// </summary>
         private bool RestoresByClearing(string variable, Stmt write) => _firstWrites.Contains(write) && _variables[variable].Role == VariableRole.Local;
-
-        private void Number(Block block, List<LoopRange> loops, ref int counter)
-        {
-            foreach (Stmt stmt in block.Statements)
-            {
-                _position[stmt] = counter++;
-                _enclosingLoops[stmt] = loops.ToArray();
-                switch (stmt)
-                {
-                    case If i:
-                        Number(i.Then, loops, ref counter);
-                        Number(i.Else, loops, ref counter);
-                        break;
-                    case For or While:
-                        {
-                            var range = new LoopRange { Start = _position[stmt] };
-                            var inner = new List<LoopRange>(loops) { range };
-                            Number(stmt is For f ? f.Body : ((While)stmt).Body, inner, ref counter);
-                            range.End = counter - 1;
-                            break;
-                        }
-                }
-            }
-        }
 
         private void FindFirstWrites(Function function)
         {
@@ -225,14 +272,6 @@ namespace Backprop.Generators.Differentiation
                     }
                 }
             }
-        }
-
-        /// <summary>The positions a loop's statements span, for <see cref="NeedsSave"/>.</summary>
-        private sealed class LoopRange
-        {
-            public int Start { get; set; }
-
-            public int End { get; set; }
         }
 
         // ---------------------------------------------------------------- forward sweep
@@ -374,7 +413,7 @@ namespace Backprop.Generators.Differentiation
                 {
                     HoistOnce(new GDeclare(span, AdjointName(a.Variable), $"stackalloc {element}[0]"));
                     output.Add(new GRaw($"{AdjointName(a.Variable)} = stackalloc {element}[{a.Variable}.Length];"));
-                    output.Add(new GRaw($"{AdjointName(a.Variable)}.Clear();"));
+                    output.Add(new GRaw($"global::Backprop.Support.Zero.Clear({AdjointName(a.Variable)});"));
                 }
 
                 return;
@@ -387,7 +426,7 @@ namespace Backprop.Generators.Differentiation
                 {
                     // Cleared explicitly: under [SkipLocalsInit], stackalloc memory is not zeroed.
                     output.Add(new GDeclare($"global::System.Span<{element}>", AdjointName(a.Variable), $"stackalloc {element}[{a.Variable}.Length]"));
-                    output.Add(new GRaw($"{AdjointName(a.Variable)}.Clear();"));
+                    output.Add(new GRaw($"global::Backprop.Support.Zero.Clear({AdjointName(a.Variable)});"));
                 }
 
                 return;
@@ -607,23 +646,43 @@ namespace Backprop.Generators.Differentiation
                 case Declare { Initializer: not null } d:
                     {
                         var target = new VarRef(d.Variable, _variables[d.Variable].Type);
-                        if (inLoop && NeedsSave(d.Variable, d) && IsKept(d))
+                        GStmt? restore = inLoop && NeedsSave(d.Variable, d) && IsKept(d) ? Pop(target) : null;
+                        bool reuses = ReusesTarget(target, d.Initializer);
+                        if (restore is not null && !reuses)
                         {
-                            code.Add(Pop(target));
+                            code.Add(restore);
                         }
 
                         AdjointOfAssignment(target, d.Initializer, _resetNeeded.TryGetValue(d, out bool reset) && reset, code);
+                        if (restore is not null && reuses)
+                        {
+                            // Restored after the derivative, which reads the value this statement wrote.
+                            code.Add(restore);
+                        }
+
                         break;
                     }
 
                 case Assign a:
-                    if (NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target))
                     {
-                        code.Add(RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target));
-                    }
+                        GStmt? restore = NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target)
+                            ? RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target)
+                            : null;
+                        bool reuses = ReusesTarget(a.Target, a.Value);
+                        if (restore is not null && !reuses)
+                        {
+                            code.Add(restore);
+                        }
 
-                    AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
-                    break;
+                        AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
+                        if (restore is not null && reuses)
+                        {
+                            // Restored after the derivative, which reads the value this statement wrote.
+                            code.Add(restore);
+                        }
+
+                        break;
+                    }
 
                 case CallStatement c:
                     foreach (string array in IrQueries.WrittenArrays(c.Call).Where(a => NeedsSave(a, c) && IsKept(c)).Reverse())
@@ -665,7 +724,7 @@ namespace Backprop.Generators.Differentiation
 
                 case While w:
                     {
-                        List<GStmt> body = ReverseBlock(w.Body, inLoop: true);
+                        List<GStmt> body = Recompute(w.Body, ReverseBlock(w.Body, inLoop: true));
                         _current = _position[stmt];
                         if (body.Count == 0)
                         {
@@ -691,7 +750,7 @@ namespace Backprop.Generators.Differentiation
 
                 case For f:
                     {
-                        List<GStmt> body = ReverseBlock(f.Body, inLoop: true);
+                        List<GStmt> body = Recompute(f.Body, ReverseBlock(f.Body, inLoop: true));
                         _current = _position[stmt];
                         if (body.Count == 0)
                         {
@@ -729,6 +788,22 @@ namespace Backprop.Generators.Differentiation
             }
 
             return result;
+        }
+
+        /// <summary>Puts the forward code of the body's recomputed statements before its reverse.</summary>
+        private List<GStmt> Recompute(Block body, List<GStmt> reverse)
+        {
+            List<Stmt> recomputed = body.Statements.Where(_recomputed.Contains).ToList();
+            if (recomputed.Count == 0 || reverse.Count == 0)
+            {
+                return reverse;
+            }
+
+            var code = new List<GStmt> { new GComment("Recomputed rather than saved: " + string.Join(" ", recomputed.Select(r => r is For ? r.Source + " …" : r.Source))) };
+            code.AddRange(ForwardBlock(new Block(new EquatableArray<Stmt>(recomputed.ToArray())), inLoop: true, topLevel: false));
+            code.Add(new GBlankLine());
+            code.AddRange(reverse);
+            return code;
         }
 
         /// <summary>The comment above a reverse block: the forward statement it differentiates and the rules applied.</summary>
@@ -779,6 +854,19 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
+            if (ReusesTarget(target, value))
+            {
+                var call = (MathCall)value;
+                _scope.Rule(DerivativeRules.Describe(call));
+                DerivativeRules.Apply(call, targetAdjoint, new RuleContext(this, call, code, UsePrimalAfter(target)));
+                if (resetNeeded)
+                {
+                    code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
+                }
+
+                return;
+            }
+
             if (!ReadsValueOf(value, name))
             {
                 Backprop(value, targetAdjoint, code);
@@ -797,6 +885,16 @@ namespace Backprop.Generators.Differentiation
             code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
             Backprop(value, saved, code);
         }
+
+        /// <summary>
+        /// Whether the derivative of <c>target = value</c> reads the forward value from the target: the value is a
+        /// call whose rule needs its own result (<c>u = Math.Exp(y)</c>: dy += du * u), and does not read the target
+        /// (which would no longer hold the argument's value).
+        /// </summary>
+        private bool ReusesTarget(Expr target, Expr value)
+            => value is MathCall call && ForwardValues.RuleReadsResult(call) && _activity.IsActive(value)
+                && (call.Function != MathFunction.Pow || _activity.IsActive(call.Arguments[1]))
+                && target is VarRef or ElementRef && !IrQueries.AllReads(value).Contains(IrQueries.TargetName(target));
 
         private static bool ReadsValueOf(Expr expr, string name)
         {
@@ -1098,6 +1196,13 @@ namespace Backprop.Generators.Differentiation
             return expr;
         }
 
+        /// <summary>Records that the reverse of the current statement reads the value it wrote into <paramref name="target"/>.</summary>
+        private Expr UsePrimalAfter(Expr target)
+        {
+            _postReads.Add((IrQueries.TargetName(target), _current));
+            return UseIndex(target);
+        }
+
         private Expr UseIndex(Expr target)
         {
             if (target is ElementRef element)
@@ -1112,8 +1217,8 @@ namespace Backprop.Generators.Differentiation
             return target;
         }
 
-        private GStmt Clear(string array)
-            => new GRaw(_variables[array].Type.Container is ContainerKind.Array or ContainerKind.Array2D ? $"global::System.Array.Clear({array});" : $"{array}.Clear();");
+        // Zero.Clear rather than Array.Clear or Span.Clear, which leave the AVX state dirty and slow down Math.Exp.
+        private GStmt Clear(string array) => new GRaw($"global::Backprop.Support.Zero.Clear({array});");
 
         private Expr SharePrimal(Expr expr, string name, List<GStmt> code)
         {
@@ -1260,12 +1365,13 @@ namespace Backprop.Generators.Differentiation
             private readonly Expr?[] _arguments;
             private Expr? _result;
 
-            public RuleContext(ReverseMode owner, MathCall call, List<GStmt> code)
+            public RuleContext(ReverseMode owner, MathCall call, List<GStmt> code, Expr? result = null)
             {
                 _owner = owner;
                 _call = call;
                 _code = code;
                 _arguments = new Expr?[call.Arguments.Count];
+                _result = result;
             }
 
             public Expr Argument(int index)

@@ -115,7 +115,14 @@ namespace Backprop.Generators.Ir
     /// Whether <see cref="Pullback"/> is a user's scalar derivative <c>T FDerivative(T x)</c>, which returns dF/dx,
     /// rather than a pullback.
     /// </param>
-    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, bool IsScalarDerivative = false);
+    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, bool IsScalarDerivative = false)
+    {
+        /// <summary>
+        /// The callee's lowered body, when it is a static <c>[Differentiable]</c> method of the caller's own type whose
+        /// pullback the generator writes, so that the caller may inline it; null otherwise.
+        /// </summary>
+        public Function? Body { get; init; }
+    }
 
     /// <summary>
     /// A call of another <c>[Differentiable]</c> method. Array arguments are always <see cref="VarRef"/>s.

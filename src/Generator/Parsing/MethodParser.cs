@@ -47,22 +47,26 @@ namespace Backprop.Generators.Parsing
         // of the callees it checks; a callee still being checked (recursion) counts as differentiable.
         private readonly Dictionary<IMethodSymbol, bool> _calleeVerdicts;
 
-        private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts)
+        // The lowered IR of the callees checked so far, which the reverse-mode transform may inline (Inlining).
+        private readonly Dictionary<IMethodSymbol, Function> _calleeBodies;
+
+        private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts, Dictionary<IMethodSymbol, Function> calleeBodies)
         {
             _semanticModel = semanticModel;
             _method = method;
             _cancellationToken = cancellationToken;
             _calleeVerdicts = calleeVerdicts;
+            _calleeBodies = calleeBodies;
         }
 
         /// <summary>Parses <paramref name="syntax"/>, a method marked <c>[Differentiable]</c>.</summary>
         public static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
-            => Parse(syntax, method, semanticModel, cancellationToken, new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
+            => Parse(syntax, method, semanticModel, cancellationToken, new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default), new Dictionary<IMethodSymbol, Function>(SymbolEqualityComparer.Default));
 
-        private static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts)
+        private static ParseResult Parse(MethodDeclarationSyntax syntax, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts, Dictionary<IMethodSymbol, Function> calleeBodies)
         {
             calleeVerdicts[method] = true;
-            var parser = new MethodParser(semanticModel, method, cancellationToken, calleeVerdicts);
+            var parser = new MethodParser(semanticModel, method, cancellationToken, calleeVerdicts, calleeBodies);
             Function? function = parser.ParseMethod(syntax);
             if (function is not null)
             {
@@ -1222,7 +1226,12 @@ namespace Backprop.Generators.Parsing
                     return null;
                 }
 
-                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback");
+                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback")
+                {
+                    // Only from the same type: the body may use its private members, which another type cannot see.
+                    Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
+                        && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
+                };
                 if (returnType is null && !allowVoid)
                 {
                     ReportExpression(invocation.Syntax, $"the void helper '{display}' can only be called as a statement");
@@ -1300,7 +1309,12 @@ namespace Backprop.Generators.Parsing
                 _calleeVerdicts[callee] = true;
                 try
                 {
-                    verdict = Parse(calleeSyntax, callee, model, _cancellationToken, _calleeVerdicts).Function is not null;
+                    Function? body = Parse(calleeSyntax, callee, model, _cancellationToken, _calleeVerdicts, _calleeBodies).Function;
+                    verdict = body is not null;
+                    if (body is not null && callee.IsStatic)
+                    {
+                        _calleeBodies[callee] = body;
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -38,7 +38,8 @@ namespace Backprop.Support
             if (free.TryGetValue(length, out Stack<T[]>? stack) && stack.Count > 0)
             {
                 T[] array = stack.Pop();
-                Array.Clear(array, 0, array.Length);
+                // Not Array.Clear: see Zero.
+                Zero.Clear(array);
                 return array;
             }
 
@@ -106,7 +107,8 @@ namespace Backprop.Support
             if (free.TryGetValue((rows, columns), out Stack<T[,]>? stack) && stack.Count > 0)
             {
                 T[,] array = stack.Pop();
-                Array.Clear(array, 0, array.Length);
+                // Not Array.Clear: see Zero.
+                Zero.Clear(array);
                 return array;
             }
 

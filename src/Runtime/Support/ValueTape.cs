@@ -9,6 +9,11 @@ namespace Backprop.Support
     /// A last-in first-out stack of values that generated gradient code saves in the forward sweep and restores in
     /// the reverse sweep. Its storage is rented from <see cref="ArrayPool{T}.Shared"/>, so a warm tape allocates nothing.
     /// </summary>
+    /// <remarks>
+    /// Each thread keeps the largest buffer a disposed tape had, and the next tape starts with it: a gradient that
+    /// saves a million values grows its tape once, on its first call, rather than doubling from a small buffer
+    /// (and copying) on every call.
+    /// </remarks>
     /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
     /// <remarks>
     /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> in a <c>finally</c> block.
@@ -17,6 +22,10 @@ namespace Backprop.Support
     [EditorBrowsable(EditorBrowsableState.Never)]
     public struct ValueTape<T> where T : unmanaged
     {
+        // The buffer kept between calls on this thread (null while a tape is using it).
+        [ThreadStatic]
+        private static T[]? t_spare;
+
         private T[] _items;
         private int _count;
 
@@ -24,7 +33,17 @@ namespace Backprop.Support
         /// <param name="capacity">The initial capacity; the tape grows by doubling when it is exceeded.</param>
         public ValueTape(int capacity)
         {
-            _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+            T[]? spare = t_spare;
+            if (spare is not null && spare.Length >= capacity)
+            {
+                t_spare = null;
+                _items = spare;
+            }
+            else
+            {
+                _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+            }
+
             _count = 0;
         }
 
@@ -97,12 +116,27 @@ namespace Backprop.Support
             }
         }
 
-        /// <summary>Returns the storage to the pool. The tape must not be used afterwards.</summary>
+        /// <summary>
+        /// Keeps the storage for this thread's next tape when it is the largest, otherwise returns it to the pool.
+        /// The tape must not be used afterwards.
+        /// </summary>
         public void Dispose()
         {
             T[] items = _items;
             _items = Array.Empty<T>();
             _count = 0;
+            if (items.Length == 0)
+            {
+                return;
+            }
+
+            T[]? spare = t_spare;
+            if (spare is null || spare.Length < items.Length)
+            {
+                t_spare = items;
+                items = spare ?? Array.Empty<T>();
+            }
+
             if (items.Length > 0)
             {
                 ArrayPool<T>.Shared.Return(items);

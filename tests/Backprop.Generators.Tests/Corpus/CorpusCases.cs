@@ -51,6 +51,11 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in Performance())
+            {
+                yield return testCase;
+            }
         }
     }
 }

@@ -42,31 +42,65 @@ namespace Backprop.Samples.AbcLoss
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double LossPullback(global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> b, global::System.ReadOnlySpan<double> c, global::System.ReadOnlySpan<double> x, int k, double resultAdj, global::System.Span<double> aGrad, global::System.Span<double> bGrad, global::System.Span<double> cGrad)
         {
+            double sum = 0.0;
+            double sum2 = 0.0;
+            double sum3 = 0.0;
+
             // Forward sweep: the original computation.
             global::System.Span<double> y = stackalloc double[k];
             global::System.Span<double> yAdj = stackalloc double[y.Length];
-            yAdj.Clear();
+            global::Backprop.Support.Zero.Clear(yAdj);
             global::System.Span<double> u = stackalloc double[k];
             global::System.Span<double> uAdj = stackalloc double[u.Length];
-            uAdj.Clear();
+            global::Backprop.Support.Zero.Clear(uAdj);
             global::System.Span<double> v = stackalloc double[k];
             global::System.Span<double> vAdj = stackalloc double[v.Length];
-            vAdj.Clear();
+            global::Backprop.Support.Zero.Clear(vAdj);
             global::System.Span<double> z = stackalloc double[k];
             global::System.Span<double> zAdj = stackalloc double[z.Length];
-            zAdj.Clear();
+            global::Backprop.Support.Zero.Clear(zAdj);
             global::System.Span<double> w = stackalloc double[k];
             global::System.Span<double> wAdj = stackalloc double[w.Length];
-            wAdj.Clear();
-            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(a, x, y, k);
-            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(b, x, v, k);
+            global::Backprop.Support.Zero.Clear(wAdj);
+            for (int i2 = 0; i2 < k; i2++)
+            {
+                sum = 0.0;
+                for (int j = 0; j < k; j++)
+                {
+                    sum = sum + a[i2 * k + j] * x[j];
+                }
+
+                y[i2] = sum;
+            }
+
+            for (int i3 = 0; i3 < k; i3++)
+            {
+                sum2 = 0.0;
+                for (int j2 = 0; j2 < k; j2++)
+                {
+                    sum2 = sum2 + b[i3 * k + j2] * x[j2];
+                }
+
+                v[i3] = sum2;
+            }
+
             for (int i = 0; i < k; i++)
             {
                 u[i] = global::Backprop.Functions.Sigmoid(y[i]);
                 z[i] = u[i] + v[i];
             }
 
-            global::Backprop.Samples.AbcLoss.AbcModel.MatVec(c, z, w, k);
+            for (int i4 = 0; i4 < k; i4++)
+            {
+                sum3 = 0.0;
+                for (int j3 = 0; j3 < k; j3++)
+                {
+                    sum3 = sum3 + c[i4 * k + j3] * z[j3];
+                }
+
+                w[i4] = sum3;
+            }
+
             double loss = 0.0;
             for (int i = 0; i < k; i++)
             {
@@ -77,6 +111,9 @@ namespace Backprop.Samples.AbcLoss
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double lossAdj = 0.0;
+            double sumAdj = 0.0;
+            double sum2Adj = 0.0;
+            double sum3Adj = 0.0;
 
             // return loss;
             lossAdj += resultAdj;
@@ -89,9 +126,24 @@ namespace Backprop.Samples.AbcLoss
                 wAdj[i] += w[i] * lossAdj;
             }
 
-            // MatVec(c, z, w, k);  ->  chain rule through MatVecPullback
-            w.Clear();
-            global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(c, z, w, k, cGrad, zAdj, wAdj);
+            // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse
+            for (int i4 = k - 1; i4 >= 0; i4--)
+            {
+                // MatVec(c, z, w, k): y[i] = sum;
+                sum3Adj += wAdj[i4];
+                wAdj[i4] = 0.0;
+
+                // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
+                for (int j3 = k - 1; j3 >= 0; j3--)
+                {
+                    // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    cGrad[i4 * k + j3] += sum3Adj * z[j3];
+                    zAdj[j3] += c[i4 * k + j3] * sum3Adj;
+                }
+
+                // MatVec(c, z, w, k): double sum = 0;
+                sum3Adj = 0.0;
+            }
 
             // for (int i = 0; i < k; i++), in reverse
             for (int i = k - 1; i >= 0; i--)
@@ -106,20 +158,40 @@ namespace Backprop.Samples.AbcLoss
                 uAdj[i] = 0.0;
             }
 
-            // MatVec(b, x, v, k);  ->  chain rule through MatVecPullback
+            // MatVec(b, x, v, k): for (int i = 0; i < k; i++), in reverse
+            for (int i3 = k - 1; i3 >= 0; i3--)
             {
-                v.Clear();
-                double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(b, x, v, k, bGrad, xScratch, vAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
+                // MatVec(b, x, v, k): y[i] = sum;
+                sum2Adj += vAdj[i3];
+                vAdj[i3] = 0.0;
+
+                // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
+                for (int j2 = k - 1; j2 >= 0; j2--)
+                {
+                    // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    bGrad[i3 * k + j2] += sum2Adj * x[j2];
+                }
+
+                // MatVec(b, x, v, k): double sum = 0;
+                sum2Adj = 0.0;
             }
 
-            // MatVec(a, x, y, k);  ->  chain rule through MatVecPullback
+            // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
+            for (int i2 = k - 1; i2 >= 0; i2--)
             {
-                y.Clear();
-                double[] xScratch = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                global::Backprop.Samples.AbcLoss.AbcModel.MatVecPullback(a, x, y, k, aGrad, xScratch, yAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(xScratch);
+                // MatVec(a, x, y, k): y[i] = sum;
+                sumAdj += yAdj[i2];
+                yAdj[i2] = 0.0;
+
+                // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
+                for (int j = k - 1; j >= 0; j--)
+                {
+                    // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    aGrad[i2 * k + j] += sumAdj * x[j];
+                }
+
+                // MatVec(a, x, y, k): double sum = 0;
+                sumAdj = 0.0;
             }
             return result;
         }

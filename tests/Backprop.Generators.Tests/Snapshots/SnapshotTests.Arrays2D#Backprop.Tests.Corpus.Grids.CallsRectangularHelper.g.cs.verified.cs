@@ -51,10 +51,24 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                savedDoubles.PushAll(copy);
-                global::Backprop.Tests.Corpus.Grids.ScaleRows(copy, scale);
-                savedDoubles.PushAll(copy);
-                global::Backprop.Tests.Corpus.Grids.ScaleRows(copy, scale);
+                for (int i2 = 0; i2 < copy.GetLength(0); i2++)
+                {
+                    for (int j2 = 0; j2 < copy.GetLength(1); j2++)
+                    {
+                        savedDoubles.Push(copy[i2, j2]);
+                        copy[i2, j2] = copy[i2, j2] * scale[i2];
+                    }
+                }
+
+                for (int i3 = 0; i3 < copy.GetLength(0); i3++)
+                {
+                    for (int j3 = 0; j3 < copy.GetLength(1); j3++)
+                    {
+                        savedDoubles.Push(copy[i3, j3]);
+                        copy[i3, j3] = copy[i3, j3] * scale[i3];
+                    }
+                }
+
                 double s = 0.0;
                 for (int i = 0; i < copy.GetLength(0); i++)
                 {
@@ -84,13 +98,39 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // ScaleRows(copy, scale);  ->  chain rule through ScaleRowsPullback
-                savedDoubles.PopAll(copy);
-                global::Backprop.Tests.Corpus.Grids.ScaleRowsPullback(copy, scale, copyAdj, scaleGrad);
+                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
+                for (int i3 = copy.GetLength(0) - 1; i3 >= 0; i3--)
+                {
+                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
+                    for (int j3 = copy.GetLength(1) - 1; j3 >= 0; j3--)
+                    {
+                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                        {
+                            copy[i3, j3] = savedDoubles.Pop();
+                            double copyAdjOut = copyAdj[i3, j3];
+                            copyAdj[i3, j3] = 0.0;
+                            copyAdj[i3, j3] += copyAdjOut * scale[i3];
+                            scaleGrad[i3] += copy[i3, j3] * copyAdjOut;
+                        }
+                    }
+                }
 
-                // ScaleRows(copy, scale);  ->  chain rule through ScaleRowsPullback
-                savedDoubles.PopAll(copy);
-                global::Backprop.Tests.Corpus.Grids.ScaleRowsPullback(copy, scale, copyAdj, scaleGrad);
+                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
+                for (int i2 = copy.GetLength(0) - 1; i2 >= 0; i2--)
+                {
+                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
+                    for (int j2 = copy.GetLength(1) - 1; j2 >= 0; j2--)
+                    {
+                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                        {
+                            copy[i2, j2] = savedDoubles.Pop();
+                            double copyAdjOut = copyAdj[i2, j2];
+                            copyAdj[i2, j2] = 0.0;
+                            copyAdj[i2, j2] += copyAdjOut * scale[i2];
+                            scaleGrad[i2] += copy[i2, j2] * copyAdjOut;
+                        }
+                    }
+                }
 
                 // for (int i = 0; i < a.GetLength(0); i++), in reverse
                 for (int i = a.GetLength(0) - 1; i >= 0; i--)

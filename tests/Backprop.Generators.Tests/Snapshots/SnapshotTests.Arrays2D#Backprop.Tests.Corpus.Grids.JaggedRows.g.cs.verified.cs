@@ -39,7 +39,6 @@ namespace Backprop.Tests.Corpus
                 double s = 0.0;
                 for (int i = 0; i < rows.Length; i++)
                 {
-                    savedDoubles.Push(rowProduct);
                     rowProduct = 1.0;
                     for (int j = 0; j < rows[i].Length; j++)
                     {
@@ -79,7 +78,6 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // double rowProduct = 1;
-                    rowProduct = savedDoubles.Pop();
                     rowProductAdj = 0.0;
                 }
                 return result;

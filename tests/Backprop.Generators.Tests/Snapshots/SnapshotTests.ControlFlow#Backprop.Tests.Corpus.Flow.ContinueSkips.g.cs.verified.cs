@@ -30,6 +30,7 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double ContinueSkipsPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
         {
+            double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -40,8 +41,10 @@ namespace Backprop.Tests.Corpus
                 {
                     if (!(x[i] < 0.0))
                     {
+                        savedDoubles.Push(exp);
+                        exp = global::System.Math.Exp(x[i]);
                         savedDoubles.Push(s);
-                        s = s + (global::System.Math.Exp(x[i]) * s + x[i]);
+                        s = s + (exp * s + x[i]);
                     }
                 }
 
@@ -49,6 +52,7 @@ namespace Backprop.Tests.Corpus
 
                 // Reverse sweep: the chain rule, from the result back to the inputs.
                 double sAdj = 0.0;
+                double expAdj = 0.0;
 
                 // return s;
                 sAdj += resultAdj;
@@ -59,17 +63,21 @@ namespace Backprop.Tests.Corpus
                     // if (x[i] < 0), in reverse
                     if (!(x[i] < 0.0))
                     {
-                        // s += Math.Exp(x[i]) * s + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d exp(u) = exp(u) du
+                        // s += Math.Exp(x[i]) * s + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
                             s = savedDoubles.Pop();
                             double sAdjOut = sAdj;
                             sAdj = 0.0;
                             sAdj += sAdjOut;
-                            double exp = global::System.Math.Exp(x[i]);
-                            xGrad[i] += sAdjOut * s * exp;
-                            sAdj += global::System.Math.Exp(x[i]) * sAdjOut;
+                            expAdj += sAdjOut * s;
+                            sAdj += exp * sAdjOut;
                             xGrad[i] += sAdjOut;
                         }
+
+                        // double exp = Math.Exp(x[i]);  ->  d exp(u) = exp(u) du
+                        xGrad[i] += expAdj * exp;
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
                     }
                 }
                 return result;

@@ -48,7 +48,6 @@ namespace Backprop.Tests.Corpus
                 iterations2 = 0;
                 while (i2 < k && !returned)
                 {
-                    savedInts.Push(j2);
                     j2 = 0;
                     iterations = 0;
                     while (j2 < k && !returned)
@@ -111,9 +110,6 @@ namespace Backprop.Tests.Corpus
                         acc = savedDoubles.Pop();
                         mGrad[i2 * k + j2] += accAdj * (double)(i2 + 1);
                     }
-
-                    // int j2 = 0;
-                    j2 = savedInts.Pop();
                 }
                 return result;
             }

@@ -42,7 +42,6 @@ namespace Backprop.Tests.Corpus
                 double total = 0.0;
                 for (int i = 0; i < x.Length; i++)
                 {
-                    savedDoubles.Push(v);
                     v = x[i];
                     halvings = 0;
                     iterations = 0;
@@ -87,7 +86,6 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // double v = x[i];
-                    v = savedDoubles.Pop();
                     xGrad[i] += vAdj;
                     vAdj = 0.0;
                 }

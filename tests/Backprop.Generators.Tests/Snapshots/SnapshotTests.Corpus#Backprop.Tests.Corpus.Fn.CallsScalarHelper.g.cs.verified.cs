@@ -30,18 +30,77 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double CallsScalarHelperPullback(double x, double resultAdj, ref double xGrad)
         {
+            double exp = 0.0;
+            double e = 0.0;
+
             // Forward sweep: the original computation.
-            double result = global::Backprop.Tests.Corpus.Fn.Sq(x) + global::Backprop.Tests.Corpus.Fn.Sq(x + 1.0) * global::Backprop.Tests.Corpus.Fn.SigmoidStable(x);
+            double sq = 0.0;
+            sq = x * x;
+            double x2 = x + 1.0;
+            double sq2 = 0.0;
+            sq2 = x2 * x2;
+            double sigmoidStable = 0.0;
+            if (x >= 0.0)
+            {
+                exp = global::System.Math.Exp(-x);
+                sigmoidStable = 1.0 / (1.0 + exp);
+            }
+            else
+            {
+                e = global::System.Math.Exp(x);
+                sigmoidStable = e / (1.0 + e);
+            }
+
+            double result = sq + sq2 * sigmoidStable;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Sq(x) + Sq(x + 1) * SigmoidStable(x);  ->  d(u ± v) = du ± dv; chain rule through SqPullback; d(uv) = v du + u dv; chain rule through SigmoidStablePullback
+            double sqAdj = 0.0;
+            double x2Adj = 0.0;
+            double sq2Adj = 0.0;
+            double eAdj = 0.0;
+            double sigmoidStableAdj = 0.0;
+            double expAdj = 0.0;
+
+            // return Sq(x) + Sq(x + 1) * SigmoidStable(x);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            sqAdj += resultAdj;
+            sq2Adj += resultAdj * sigmoidStable;
+            sigmoidStableAdj += sq2 * resultAdj;
+
+            // SigmoidStable: if (x >= 0), in reverse
+            if (x >= 0.0)
             {
-                global::Backprop.Tests.Corpus.Fn.SqPullback(x, resultAdj, ref xGrad);
-                double sqArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.SqPullback(x + 1.0, resultAdj * global::Backprop.Tests.Corpus.Fn.SigmoidStable(x), ref sqArgAdj);
-                xGrad += sqArgAdj;
-                global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(x, global::Backprop.Tests.Corpus.Fn.Sq(x + 1.0) * resultAdj, ref xGrad);
+                // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                {
+                    double denominator = 1.0 + exp;
+                    expAdj += -(sigmoidStableAdj / (denominator * denominator));
+                }
+
+                // double exp = Math.Exp(-x);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                xGrad += -(expAdj * exp);
             }
+            else
+            {
+                // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                {
+                    double denominator = 1.0 + e;
+                    eAdj += sigmoidStableAdj / denominator;
+                    eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
+                }
+
+                // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                xGrad += eAdj * e;
+            }
+
+            // Sq: return x * x;  ->  d(uv) = v du + u dv
+            x2Adj += sq2Adj * x2;
+            x2Adj += x2 * sq2Adj;
+
+            // Sq: x = argument 1  ->  d(u ± v) = du ± dv
+            xGrad += x2Adj;
+
+            // Sq: return x * x;  ->  d(uv) = v du + u dv
+            xGrad += sqAdj * x;
+            xGrad += x * sqAdj;
             return result;
         }
     }

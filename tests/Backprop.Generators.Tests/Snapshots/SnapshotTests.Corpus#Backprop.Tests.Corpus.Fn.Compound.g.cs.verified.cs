@@ -43,7 +43,6 @@ namespace Backprop.Tests.Corpus
                 s = s + y;
                 savedDoubles.Push(s);
                 s = s * x;
-                savedDoubles.Push(s);
                 s = s - y * 0.5;
                 savedDoubles.Push(s);
                 s = s / (1.0 + y * y);
@@ -68,7 +67,6 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // s -= y * 0.5;  ->  d(uv) = v du + u dv
-                s = savedDoubles.Pop();
                 yGrad += -(sAdj * 0.5);
 
                 // s *= x;  ->  d(uv) = v du + u dv

@@ -30,6 +30,7 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double HelperInTimeLoopPullback(double[] p, double resultAdj, global::System.Span<double> pGrad)
         {
+            double step = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -38,14 +39,17 @@ namespace Backprop.Tests.Corpus
                 double s = 0.5;
                 for (int i = 0; i < p.Length; i++)
                 {
+                    savedDoubles.Push(step);
+                    step = global::System.Math.Tanh(s * p[i] + 0.1);
                     savedDoubles.Push(s);
-                    s = global::Backprop.Tests.Corpus.Fn.Step(s, p[i]);
+                    s = step;
                 }
 
                 double result = s;
 
                 // Reverse sweep: the chain rule, from the result back to the inputs.
                 double sAdj = 0.0;
+                double stepAdj = 0.0;
 
                 // return s;
                 sAdj += resultAdj;
@@ -53,12 +57,20 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < p.Length; i++), in reverse
                 for (int i = p.Length - 1; i >= 0; i--)
                 {
-                    // s = Step(s, p[i]);  ->  chain rule through StepPullback
+                    // s = Step(s, p[i]);
+                    s = savedDoubles.Pop();
+                    stepAdj += sAdj;
+                    sAdj = 0.0;
+
+                    // Step: return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        global::Backprop.Tests.Corpus.Fn.StepPullback(s, p[i], sAdjOut, ref sAdj, ref pGrad[i]);
+                        double arg = s * p[i] + 0.1;
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - step * step;
+                        double adj = stepAdj * tanhSlope;
+                        sAdj += adj * p[i];
+                        pGrad[i] += s * adj;
+                        stepAdj = 0.0;
+                        step = savedDoubles.Pop();
                     }
                 }
                 return result;

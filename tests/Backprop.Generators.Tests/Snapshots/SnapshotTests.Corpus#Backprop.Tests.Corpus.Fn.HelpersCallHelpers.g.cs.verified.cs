@@ -35,12 +35,47 @@ namespace Backprop.Tests.Corpus
         public static double HelpersCallHelpersPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::Backprop.Tests.Corpus.Fn.Level2(x, y) * global::Backprop.Tests.Corpus.Fn.Level3(y, x);
+            double level2 = 0.0;
+            double x2 = x * y;
+            double level3 = 0.0;
+            level3 = global::System.Math.Sin(x2) * y;
+            double sq = 0.0;
+            sq = y * y;
+            level2 = level3 + sq;
+            double level32 = 0.0;
+            level32 = global::System.Math.Sin(y) * x;
+            double result = level2 * level32;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Level2(x, y) * Level3(y, x);  ->  d(uv) = v du + u dv; chain rule through Level2Pullback; chain rule through Level3Pullback
-            global::Backprop.Tests.Corpus.Fn.Level2Pullback(x, y, resultAdj * global::Backprop.Tests.Corpus.Fn.Level3(y, x), ref xGrad, ref yGrad);
-            global::Backprop.Tests.Corpus.Fn.Level3Pullback(y, x, global::Backprop.Tests.Corpus.Fn.Level2(x, y) * resultAdj, ref yGrad, ref xGrad);
+            double level2Adj = 0.0;
+            double x2Adj = 0.0;
+            double level3Adj = 0.0;
+            double sqAdj = 0.0;
+            double level32Adj = 0.0;
+
+            // return Level2(x, y) * Level3(y, x);  ->  d(uv) = v du + u dv
+            level2Adj += resultAdj * level32;
+            level32Adj += level2 * resultAdj;
+
+            // Level3: return Math.Sin(x) * y;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+            yGrad += level32Adj * x * global::System.Math.Cos(y);
+            xGrad += global::System.Math.Sin(y) * level32Adj;
+
+            // Level2: return Level3(x * y, y) + Sq(y);  ->  d(u ± v) = du ± dv
+            level3Adj += level2Adj;
+            sqAdj += level2Adj;
+
+            // Sq: return x * x;  ->  d(uv) = v du + u dv
+            yGrad += sqAdj * y;
+            yGrad += y * sqAdj;
+
+            // Level3: return Math.Sin(x) * y;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+            x2Adj += level3Adj * y * global::System.Math.Cos(x2);
+            yGrad += global::System.Math.Sin(x2) * level3Adj;
+
+            // Level3: x = argument 1  ->  d(uv) = v du + u dv
+            xGrad += x2Adj * y;
+            yGrad += x * x2Adj;
             return result;
         }
     }

@@ -33,43 +33,34 @@ namespace Backprop.Tests.Corpus
         public static double IndexArithmeticPullback(double[] x, int offset, double resultAdj, global::System.Span<double> xGrad)
         {
             int j = 0;
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
-            try
+            // Forward sweep: the original computation.
+            double s = 0.0;
+            for (int i = 0; i < 3; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < 3; i++)
-                {
-                    savedInts.Push(j);
-                    j = i * 2 + offset;
-                    s = s + x[j] * x[j + 1];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
-                {
-                    // s += x[j] * x[j + 1];  ->  d(uv) = v du + u dv
-                    xGrad[j] += sAdj * x[j + 1];
-                    xGrad[j + 1] += x[j] * sAdj;
-
-                    // int j = (i * 2) + offset;
-                    j = savedInts.Pop();
-                }
-                return result;
+                j = i * 2 + offset;
+                s = s + x[j] * x[j + 1];
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < 3; i++), in reverse
+            for (int i = 2; i >= 0; i--)
             {
-                savedInts.Dispose();
+                // Recomputed rather than saved: int j = (i * 2) + offset;
+                j = i * 2 + offset;
+
+                // s += x[j] * x[j + 1];  ->  d(uv) = v du + u dv
+                xGrad[j] += sAdj * x[j + 1];
+                xGrad[j + 1] += x[j] * sAdj;
             }
+            return result;
         }
     }
 }

@@ -20,6 +20,8 @@ namespace Backprop.Tests.Corpus
         public static void LayerPullback(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::System.Span<double> wGrad, global::System.Span<double> inputGrad, global::System.Span<double> outputGrad)
         {
             double z = 0.0;
+            double exp = 0.0;
+            double e = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -32,26 +34,69 @@ namespace Backprop.Tests.Corpus
                     z = w[o * (n + 1) + n];
                     for (int i = 0; i < n; i++)
                     {
-                        savedDoubles.Push(z);
                         z = z + w[o * (n + 1) + i] * input[i];
+                    }
+
+                    if (z >= 0.0)
+                    {
+                        savedDoubles.Push(exp);
+                        exp = global::System.Math.Exp(-z);
+                    }
+                    else
+                    {
+                        savedDoubles.Push(e);
+                        e = global::System.Math.Exp(z);
                     }
                 }
 
                 // Reverse sweep: the chain rule, from the result back to the inputs.
                 double zAdj = 0.0;
+                double eAdj = 0.0;
+                double sigmoidStableAdj = 0.0;
+                double expAdj = 0.0;
 
                 // for (int o = 0; o < output.Length; o++), in reverse
                 for (int o = output.Length - 1; o >= 0; o--)
                 {
-                    // output[o] = SigmoidStable(z);  ->  chain rule through SigmoidStablePullback
-                    global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[o], ref zAdj);
+                    // output[o] = SigmoidStable(z);
+                    sigmoidStableAdj += outputGrad[o];
                     outputGrad[o] = 0.0;
+
+                    // SigmoidStable: if (x >= 0), in reverse
+                    if (z >= 0.0)
+                    {
+                        // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            double denominator = 1.0 + exp;
+                            expAdj += -(sigmoidStableAdj / (denominator * denominator));
+                            sigmoidStableAdj = 0.0;
+                        }
+
+                        // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                        zAdj += -(expAdj * exp);
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
+                    }
+                    else
+                    {
+                        // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            double denominator = 1.0 + e;
+                            eAdj += sigmoidStableAdj / denominator;
+                            eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
+                            sigmoidStableAdj = 0.0;
+                        }
+
+                        // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                        zAdj += eAdj * e;
+                        eAdj = 0.0;
+                        e = savedDoubles.Pop();
+                    }
 
                     // for (int i = 0; i < n; i++), in reverse
                     for (int i = n - 1; i >= 0; i--)
                     {
                         // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                        z = savedDoubles.Pop();
                         wGrad[o * (n + 1) + i] += zAdj * input[i];
                         inputGrad[i] += w[o * (n + 1) + i] * zAdj;
                     }

@@ -19,15 +19,54 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static void LayerOutPullback(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> hidden, global::System.Span<double> output, global::System.Span<double> wGrad, global::System.Span<double> hiddenGrad, global::System.Span<double> outputGrad)
         {
+            double exp = 0.0;
+            double e = 0.0;
+
             // Forward sweep: the original computation.
             double z = w[8] + w[6] * hidden[0] + w[7] * hidden[1];
+            if (z >= 0.0)
+            {
+                exp = global::System.Math.Exp(-z);
+            }
+            else
+            {
+                e = global::System.Math.Exp(z);
+            }
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double zAdj = 0.0;
+            double eAdj = 0.0;
+            double sigmoidStableAdj = 0.0;
+            double expAdj = 0.0;
 
-            // output[0] = SigmoidStable(z);  ->  chain rule through SigmoidStablePullback
-            global::Backprop.Tests.Corpus.Fn.SigmoidStablePullback(z, outputGrad[0], ref zAdj);
+            // output[0] = SigmoidStable(z);
+            sigmoidStableAdj += outputGrad[0];
             outputGrad[0] = 0.0;
+
+            // SigmoidStable: if (x >= 0), in reverse
+            if (z >= 0.0)
+            {
+                // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                {
+                    double denominator = 1.0 + exp;
+                    expAdj += -(sigmoidStableAdj / (denominator * denominator));
+                }
+
+                // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                zAdj += -(expAdj * exp);
+            }
+            else
+            {
+                // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                {
+                    double denominator = 1.0 + e;
+                    eAdj += sigmoidStableAdj / denominator;
+                    eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
+                }
+
+                // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                zAdj += eAdj * e;
+            }
 
             // double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
             wGrad[8] += zAdj;

@@ -35,17 +35,33 @@ namespace Backprop.Tests.Corpus
         public static double Level2Pullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::Backprop.Tests.Corpus.Fn.Level3(x * y, y) + global::Backprop.Tests.Corpus.Fn.Sq(y);
+            double x2 = x * y;
+            double level3 = 0.0;
+            level3 = global::System.Math.Sin(x2) * y;
+            double sq = 0.0;
+            sq = y * y;
+            double result = level3 + sq;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Level3(x * y, y) + Sq(y);  ->  d(u ± v) = du ± dv; chain rule through Level3Pullback; d(uv) = v du + u dv; chain rule through SqPullback
-            {
-                double level3ArgAdj = 0.0;
-                global::Backprop.Tests.Corpus.Fn.Level3Pullback(x * y, y, resultAdj, ref level3ArgAdj, ref yGrad);
-                xGrad += level3ArgAdj * y;
-                yGrad += x * level3ArgAdj;
-                global::Backprop.Tests.Corpus.Fn.SqPullback(y, resultAdj, ref yGrad);
-            }
+            double x2Adj = 0.0;
+            double level3Adj = 0.0;
+            double sqAdj = 0.0;
+
+            // return Level3(x * y, y) + Sq(y);  ->  d(u ± v) = du ± dv
+            level3Adj += resultAdj;
+            sqAdj += resultAdj;
+
+            // Sq: return x * x;  ->  d(uv) = v du + u dv
+            yGrad += sqAdj * y;
+            yGrad += y * sqAdj;
+
+            // Level3: return Math.Sin(x) * y;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+            x2Adj += level3Adj * y * global::System.Math.Cos(x2);
+            yGrad += global::System.Math.Sin(x2) * level3Adj;
+
+            // Level3: x = argument 1  ->  d(uv) = v du + u dv
+            xGrad += x2Adj * y;
+            yGrad += x * x2Adj;
             return result;
         }
     }

@@ -31,15 +31,18 @@ namespace Backprop.Tests.Corpus
         public static double PowConstantExponentPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::System.Math.Pow(x, 3.0) + global::System.Math.Pow(2.0, x);
+            double pow = global::System.Math.Pow(2.0, x);
+            double result = global::System.Math.Pow(x, 3.0) + pow;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
+            double powAdj = 0.0;
+
             // return Math.Pow(x, 3) + Math.Pow(2, x);  ->  d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv
-            {
-                xGrad += resultAdj * 3.0 * global::System.Math.Pow(x, 3.0 - 1.0);
-                double pow = global::System.Math.Pow(2.0, x);
-                xGrad += resultAdj * pow * global::System.Math.Log(2.0);
-            }
+            xGrad += resultAdj * 3.0 * global::System.Math.Pow(x, 3.0 - 1.0);
+            powAdj += resultAdj;
+
+            // double pow = Math.Pow(2.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
+            xGrad += powAdj * pow * global::System.Math.Log(2.0);
             return result;
         }
     }

@@ -45,7 +45,6 @@ namespace Backprop.Tests.Corpus
                     z = 0.0;
                     for (int i = 0; i < x.Length; i++)
                     {
-                        savedDoubles.Push(z);
                         z = z + w[o * x.Length + i] * x[i];
                     }
 
@@ -77,7 +76,6 @@ namespace Backprop.Tests.Corpus
                     for (int i = x.Length - 1; i >= 0; i--)
                     {
                         // z += w[(o * x.Length) + i] * x[i];  ->  d(uv) = v du + u dv
-                        z = savedDoubles.Pop();
                         wGrad[o * x.Length + i] += zAdj * x[i];
                     }
 

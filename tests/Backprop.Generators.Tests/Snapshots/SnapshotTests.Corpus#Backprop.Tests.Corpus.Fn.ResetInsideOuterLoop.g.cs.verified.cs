@@ -43,7 +43,6 @@ namespace Backprop.Tests.Corpus
                     acc = 0.0;
                     for (int j = 0; j < x.Length; j++)
                     {
-                        savedDoubles.Push(acc);
                         acc = acc * 0.9 + x[j] * x[i];
                     }
 
@@ -71,7 +70,6 @@ namespace Backprop.Tests.Corpus
                     {
                         // acc = (acc * Decay) + (x[j] * x[i]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
-                            acc = savedDoubles.Pop();
                             double accAdjOut = accAdj;
                             accAdj = 0.0;
                             accAdj += accAdjOut * 0.9;

@@ -52,10 +52,7 @@ namespace Backprop.Tests.Corpus
             bAdj += x * cAdj;
 
             // double b = Math.Exp(a);  ->  d exp(u) = exp(u) du
-            {
-                double exp = global::System.Math.Exp(a);
-                aAdj += bAdj * exp;
-            }
+            aAdj += bAdj * b;
 
             // double a = x * x;  ->  d(uv) = v du + u dv
             xGrad += aAdj * x;

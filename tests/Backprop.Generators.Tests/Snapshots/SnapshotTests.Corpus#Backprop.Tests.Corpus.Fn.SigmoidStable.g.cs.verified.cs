@@ -30,13 +30,15 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double SigmoidStablePullback(double x, double resultAdj, ref double xGrad)
         {
+            double exp = 0.0;
             double result = 0.0;
             double e = 0.0;
 
             // Forward sweep: the original computation.
             if (x >= 0.0)
             {
-                result = 1.0 / (1.0 + global::System.Math.Exp(-x));
+                exp = global::System.Math.Exp(-x);
+                result = 1.0 / (1.0 + exp);
             }
             else
             {
@@ -46,16 +48,19 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double eAdj = 0.0;
+            double expAdj = 0.0;
 
             // if (x >= 0), in reverse
             if (x >= 0.0)
             {
-                // return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(-u) = -du
+                // return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                 {
-                    double denominator = 1.0 + global::System.Math.Exp(-x);
-                    double exp = global::System.Math.Exp(-x);
-                    xGrad += resultAdj / (denominator * denominator) * exp;
+                    double denominator = 1.0 + exp;
+                    expAdj += -(resultAdj / (denominator * denominator));
                 }
+
+                // double exp = Math.Exp(-x);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                xGrad += -(expAdj * exp);
             }
             else
             {
@@ -67,10 +72,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                {
-                    double exp = global::System.Math.Exp(x);
-                    xGrad += eAdj * exp;
-                }
+                xGrad += eAdj * e;
             }
             return result;
         }

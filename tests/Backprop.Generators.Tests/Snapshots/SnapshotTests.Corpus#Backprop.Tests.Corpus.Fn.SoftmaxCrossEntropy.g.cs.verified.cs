@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double SoftmaxCrossEntropyPullback(double[] z, int label, double resultAdj, global::System.Span<double> zGrad)
         {
+            double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             try
@@ -47,7 +48,9 @@ namespace Backprop.Tests.Corpus
                 double sum = 0.0;
                 for (int i = 0; i < z.Length; i++)
                 {
-                    sum = sum + global::System.Math.Exp(z[i] - max);
+                    savedDoubles.Push(exp);
+                    exp = global::System.Math.Exp(z[i] - max);
+                    sum = sum + exp;
                 }
 
                 double result = global::System.Math.Log(sum) + max - z[label];
@@ -55,6 +58,7 @@ namespace Backprop.Tests.Corpus
                 // Reverse sweep: the chain rule, from the result back to the inputs.
                 double maxAdj = 0.0;
                 double sumAdj = 0.0;
+                double expAdj = 0.0;
 
                 // return Math.Log(sum) + max - z[label];  ->  d(u ± v) = du ± dv; d log(u) = du / u
                 sumAdj += resultAdj / sum;
@@ -64,13 +68,16 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < z.Length; i++), in reverse
                 for (int i = z.Length - 1; i >= 0; i--)
                 {
-                    // sum += Math.Exp(z[i] - max);  ->  d exp(u) = exp(u) du; d(u ± v) = du ± dv
+                    // sum += Math.Exp(z[i] - max);
+                    expAdj += sumAdj;
+
+                    // double exp = Math.Exp(z[i] - max);  ->  d exp(u) = exp(u) du; d(u ± v) = du ± dv
                     {
-                        double arg = z[i] - max;
-                        double exp = global::System.Math.Exp(arg);
-                        double adj = sumAdj * exp;
+                        double adj = expAdj * exp;
                         zGrad[i] += adj;
                         maxAdj += -adj;
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
                     }
                 }
 

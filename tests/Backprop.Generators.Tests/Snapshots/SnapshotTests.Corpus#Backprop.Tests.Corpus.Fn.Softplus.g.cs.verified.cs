@@ -31,15 +31,20 @@ namespace Backprop.Tests.Corpus
         public static double SoftplusPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::System.Math.Log(1.0 + global::System.Math.Exp(x));
+            double exp = global::System.Math.Exp(x);
+            double result = global::System.Math.Log(1.0 + exp);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Log(1 + Math.Exp(x));  ->  d log(u) = du / u; d(u ± v) = du ± dv; d exp(u) = exp(u) du
+            double expAdj = 0.0;
+
+            // return Math.Log(1 + Math.Exp(x));  ->  d log(u) = du / u; d(u ± v) = du ± dv
             {
-                double arg = 1.0 + global::System.Math.Exp(x);
-                double exp = global::System.Math.Exp(x);
-                xGrad += resultAdj / arg * exp;
+                double arg = 1.0 + exp;
+                expAdj += resultAdj / arg;
             }
+
+            // double exp = Math.Exp(x);  ->  d exp(u) = exp(u) du
+            xGrad += expAdj * exp;
             return result;
         }
     }

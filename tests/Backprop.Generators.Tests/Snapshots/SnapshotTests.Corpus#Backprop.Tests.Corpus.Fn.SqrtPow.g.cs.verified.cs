@@ -35,22 +35,32 @@ namespace Backprop.Tests.Corpus
         public static double SqrtPowPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::System.Math.Sqrt(x * x + 1.0) * global::System.Math.Pow(x * x + 1.0, y);
+            double sqrt = global::System.Math.Sqrt(x * x + 1.0);
+            double pow = global::System.Math.Pow(x * x + 1.0, y);
+            double result = sqrt * pow;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Sqrt((x * x) + 1) * Math.Pow((x * x) + 1, y);  ->  d(uv) = v du + u dv; d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv
+            double sqrtAdj = 0.0;
+            double powAdj = 0.0;
+
+            // return Math.Sqrt((x * x) + 1) * Math.Pow((x * x) + 1, y);  ->  d(uv) = v du + u dv
+            sqrtAdj += resultAdj * pow;
+            powAdj += sqrt * resultAdj;
+
+            // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
                 double arg = x * x + 1.0;
-                double sqrt = global::System.Math.Sqrt(arg);
-                double adj = resultAdj * global::System.Math.Pow(x * x + 1.0, y) / (2.0 * sqrt);
+                double adj = powAdj * y * global::System.Math.Pow(arg, y - 1.0);
                 xGrad += adj * x;
                 xGrad += x * adj;
-                double arg2 = x * x + 1.0;
-                double adj2 = global::System.Math.Sqrt(x * x + 1.0) * resultAdj * y * global::System.Math.Pow(arg2, y - 1.0);
-                xGrad += adj2 * x;
-                xGrad += x * adj2;
-                double pow = global::System.Math.Pow(arg2, y);
-                yGrad += global::System.Math.Sqrt(x * x + 1.0) * resultAdj * pow * global::System.Math.Log(arg2);
+                yGrad += powAdj * pow * global::System.Math.Log(arg);
+            }
+
+            // double sqrt = Math.Sqrt(x * x + 1.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                double adj = sqrtAdj / (2.0 * sqrt);
+                xGrad += adj * x;
+                xGrad += x * adj;
             }
             return result;
         }

@@ -37,8 +37,7 @@ namespace Backprop.Tests.Corpus
             // return Math.Tanh((x * x) - 1);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
                 double arg = x * x - 1.0;
-                double tanh = global::System.Math.Tanh(arg);
-                double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - tanh * tanh;
+                double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - result * result;
                 double adj = resultAdj * tanhSlope;
                 xGrad += adj * x;
                 xGrad += x * adj;

@@ -54,6 +54,7 @@ namespace Backprop.Tests.Corpus
                 {
                     for (int i = 0; i < 3; i++)
                     {
+                        savedDoubles.Push(next[i]);
                         next[i] = global::System.Math.Tanh(state[i] * p[3] + state[(i + 1) % 3]);
                     }
 
@@ -90,13 +91,13 @@ namespace Backprop.Tests.Corpus
                         // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
                             double arg = state[i] * p[3] + state[(i + 1) % 3];
-                            double tanh = global::System.Math.Tanh(arg);
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - tanh * tanh;
+                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - next[i] * next[i];
                             double adj = nextAdj[i] * tanhSlope;
                             stateAdj[i] += adj * p[3];
                             pGrad[3] += state[i] * adj;
                             stateAdj[(i + 1) % 3] += adj;
                             nextAdj[i] = 0.0;
+                            next[i] = savedDoubles.Pop();
                         }
                     }
                 }

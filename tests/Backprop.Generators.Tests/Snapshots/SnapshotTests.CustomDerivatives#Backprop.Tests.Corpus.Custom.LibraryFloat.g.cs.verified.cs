@@ -58,7 +58,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // Functions.Softmax(v, p);  ->  chain rule through SoftmaxPullback
-                global::System.Array.Clear(p);
+                global::Backprop.Support.Zero.Clear(p);
                 global::Backprop.Functions.SoftmaxPullback(v, p, vGrad, pAdj);
                 return result;
             }

@@ -89,7 +89,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // Functions.Softmax(logits, p);  ->  chain rule through SoftmaxPullback
-                global::System.Array.Clear(p);
+                global::Backprop.Support.Zero.Clear(p);
                 global::Backprop.Functions.SoftmaxPullback(logits, p, logitsAdj, pAdj);
 
                 // for (int c = 0; c < classes; c++), in reverse

@@ -31,15 +31,20 @@ namespace Backprop.Tests.Corpus
         public static double NaiveLogisticPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            double result = 1.0 / (1.0 + global::System.Math.Exp(-x));
+            double exp = global::System.Math.Exp(-x);
+            double result = 1.0 / (1.0 + exp);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(-u) = -du
+            double expAdj = 0.0;
+
+            // return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
             {
-                double denominator = 1.0 + global::System.Math.Exp(-x);
-                double exp = global::System.Math.Exp(-x);
-                xGrad += resultAdj / (denominator * denominator) * exp;
+                double denominator = 1.0 + exp;
+                expAdj += -(resultAdj / (denominator * denominator));
             }
+
+            // double exp = Math.Exp(-x);  ->  d exp(u) = exp(u) du; d(-u) = -du
+            xGrad += -(expAdj * exp);
             return result;
         }
     }

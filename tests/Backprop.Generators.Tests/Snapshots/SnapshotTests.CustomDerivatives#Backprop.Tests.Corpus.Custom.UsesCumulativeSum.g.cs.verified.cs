@@ -66,7 +66,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // CumulativeSum(x, y);  ->  chain rule through CumulativeSumPullback
-                global::System.Array.Clear(y);
+                global::Backprop.Support.Zero.Clear(y);
                 global::Backprop.Tests.Corpus.Custom.CumulativeSumPullback(x, y, xGrad, yAdj);
                 return result;
             }

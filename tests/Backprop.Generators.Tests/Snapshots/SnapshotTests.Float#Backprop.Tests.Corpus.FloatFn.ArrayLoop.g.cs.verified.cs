@@ -51,7 +51,6 @@ namespace Backprop.Tests.Corpus
                     z = 0f;
                     for (int j = 0; j < x.Length; j++)
                     {
-                        savedFloats.Push(z);
                         z = z + w[i * x.Length + j] * x[j];
                     }
 
@@ -81,18 +80,16 @@ namespace Backprop.Tests.Corpus
 
                     // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
                     {
-                        h[i] = savedFloats.Pop();
-                        float tanh = global::System.MathF.Tanh(z);
-                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(z), -2f) : 1f - tanh * tanh;
+                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(z), -2f) : 1f - h[i] * h[i];
                         zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0f;
+                        h[i] = savedFloats.Pop();
                     }
 
                     // for (int j = 0; j < x.Length; j++), in reverse
                     for (int j = x.Length - 1; j >= 0; j--)
                     {
                         // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
-                        z = savedFloats.Pop();
                         wGrad[i * x.Length + j] += zAdj * x[j];
                         xGrad[j] += w[i * x.Length + j] * zAdj;
                     }

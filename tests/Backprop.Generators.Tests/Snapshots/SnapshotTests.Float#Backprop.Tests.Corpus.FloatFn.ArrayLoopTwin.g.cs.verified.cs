@@ -51,7 +51,6 @@ namespace Backprop.Tests.Corpus
                     z = 0.0;
                     for (int j = 0; j < x.Length; j++)
                     {
-                        savedDoubles.Push(z);
                         z = z + w[i * x.Length + j] * x[j];
                     }
 
@@ -81,18 +80,16 @@ namespace Backprop.Tests.Corpus
 
                     // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
                     {
-                        h[i] = savedDoubles.Pop();
-                        double tanh = global::System.Math.Tanh(z);
-                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(z), -2.0) : 1.0 - tanh * tanh;
+                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(z), -2.0) : 1.0 - h[i] * h[i];
                         zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0.0;
+                        h[i] = savedDoubles.Pop();
                     }
 
                     // for (int j = 0; j < x.Length; j++), in reverse
                     for (int j = x.Length - 1; j >= 0; j--)
                     {
                         // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
-                        z = savedDoubles.Pop();
                         wGrad[i * x.Length + j] += zAdj * x[j];
                         xGrad[j] += w[i * x.Length + j] * zAdj;
                     }

@@ -35,33 +35,36 @@ namespace Backprop.Tests.Corpus
         public static float MathFunctionsPullback(float x, float y, float resultAdj, ref float xGrad, ref float yGrad)
         {
             // Forward sweep: the original computation.
-            float a = global::System.MathF.Exp(x * 0.5f) + global::System.MathF.Log(y * y + 1f) + global::System.MathF.Sqrt(x * x + 2f);
-            float b = global::System.MathF.Sin(x) * global::System.MathF.Cos(y) + global::System.MathF.Tan(x * 0.3f) + global::System.MathF.Tanh(y);
-            float c = global::System.MathF.Pow(y * y + 1f, x) + global::System.MathF.Abs(x - y) + global::System.MathF.Max(x, y) - global::System.MathF.Min(x * 2f, y);
+            float exp = global::System.MathF.Exp(x * 0.5f);
+            float sqrt = global::System.MathF.Sqrt(x * x + 2f);
+            float a = exp + global::System.MathF.Log(y * y + 1f) + sqrt;
+            float tanh = global::System.MathF.Tanh(y);
+            float b = global::System.MathF.Sin(x) * global::System.MathF.Cos(y) + global::System.MathF.Tan(x * 0.3f) + tanh;
+            float pow = global::System.MathF.Pow(y * y + 1f, x);
+            float c = pow + global::System.MathF.Abs(x - y) + global::System.MathF.Max(x, y) - global::System.MathF.Min(x * 2f, y);
             float result = a * b + c;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             float aAdj = 0f;
             float bAdj = 0f;
             float cAdj = 0f;
+            float expAdj = 0f;
+            float sqrtAdj = 0f;
+            float tanhAdj = 0f;
+            float powAdj = 0f;
 
             // return a * b + c;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
             aAdj += resultAdj * b;
             bAdj += a * resultAdj;
             cAdj += resultAdj;
 
-            // float c = MathF.Pow(y * y + 1f, x) + MathF.Abs(x - y) + MathF.Max(x, y) - MathF.Min(x * 2f, y);  ->  d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv; d(uv) = v du + u dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d min(a, b) goes to the smaller argument (a on ties)
+            // float c = MathF.Pow(y * y + 1f, x) + MathF.Abs(x - y) + MathF.Max(x, y) - MathF.Min(x * 2f, y);  ->  d(u ± v) = du ± dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d min(a, b) goes to the smaller argument (a on ties); d(uv) = v du + u dv
             {
-                float arg = y * y + 1f;
-                float adj = cAdj * x * global::System.MathF.Pow(arg, x - 1f);
-                yGrad += adj * y;
-                yGrad += y * adj;
-                float pow = global::System.MathF.Pow(arg, x);
-                xGrad += cAdj * pow * global::System.MathF.Log(arg);
-                float arg2 = x - y;
-                float adj2 = cAdj * (arg2 > 0f ? 1f : arg2 < 0f ? -1f : arg2 * 0f);
-                xGrad += adj2;
-                yGrad += -adj2;
+                powAdj += cAdj;
+                float arg = x - y;
+                float adj = cAdj * (arg > 0f ? 1f : arg < 0f ? -1f : arg * 0f);
+                xGrad += adj;
+                yGrad += -adj;
                 if (x >= y)
                 {
                     xGrad += cAdj;
@@ -70,8 +73,8 @@ namespace Backprop.Tests.Corpus
                 {
                     yGrad += cAdj;
                 }
-                float arg3 = x * 2f;
-                if (arg3 <= y)
+                float arg2 = x * 2f;
+                if (arg2 <= y)
                 {
                     xGrad += -(cAdj * 2f);
                 }
@@ -81,33 +84,50 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // float b = MathF.Sin(x) * MathF.Cos(y) + MathF.Tan(x * 0.3f) + MathF.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // float pow = MathF.Pow(y * y + 1f, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                float arg = y * y + 1f;
+                float adj = powAdj * x * global::System.MathF.Pow(arg, x - 1f);
+                yGrad += adj * y;
+                yGrad += y * adj;
+                xGrad += powAdj * pow * global::System.MathF.Log(arg);
+            }
+
+            // float b = MathF.Sin(x) * MathF.Cos(y) + MathF.Tan(x * 0.3f) + MathF.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u)
             {
                 xGrad += bAdj * global::System.MathF.Cos(y) * global::System.MathF.Cos(x);
                 yGrad += -(global::System.MathF.Sin(x) * bAdj * global::System.MathF.Sin(y));
                 float arg = x * 0.3f;
                 float cos = global::System.MathF.Cos(arg);
                 xGrad += bAdj / (cos * cos) * 0.3f;
-                float tanh = global::System.MathF.Tanh(y);
-                float tanhSlope = global::System.MathF.Abs(y) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(y), -2f) : 1f - tanh * tanh;
-                yGrad += bAdj * tanhSlope;
+                tanhAdj += bAdj;
             }
 
-            // float a = MathF.Exp(x * 0.5f) + MathF.Log(y * y + 1f) + MathF.Sqrt(x * x + 2f);  ->  d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(uv) = v du + u dv; d log(u) = du / u; d sqrt(u) = du / (2 sqrt(u))
+            // float tanh = MathF.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
-                float arg = x * 0.5f;
-                float exp = global::System.MathF.Exp(arg);
-                xGrad += aAdj * exp * 0.5f;
-                float arg2 = y * y + 1f;
-                float adj = aAdj / arg2;
+                float tanhSlope = global::System.MathF.Abs(y) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(y), -2f) : 1f - tanh * tanh;
+                yGrad += tanhAdj * tanhSlope;
+            }
+
+            // float a = MathF.Exp(x * 0.5f) + MathF.Log(y * y + 1f) + MathF.Sqrt(x * x + 2f);  ->  d(u ± v) = du ± dv; d log(u) = du / u; d(uv) = v du + u dv
+            {
+                expAdj += aAdj;
+                float arg = y * y + 1f;
+                float adj = aAdj / arg;
                 yGrad += adj * y;
                 yGrad += y * adj;
-                float arg3 = x * x + 2f;
-                float sqrt = global::System.MathF.Sqrt(arg3);
-                float adj2 = aAdj / (2f * sqrt);
-                xGrad += adj2 * x;
-                xGrad += x * adj2;
+                sqrtAdj += aAdj;
             }
+
+            // float sqrt = MathF.Sqrt(x * x + 2f);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                float adj = sqrtAdj / (2f * sqrt);
+                xGrad += adj * x;
+                xGrad += x * adj;
+            }
+
+            // float exp = MathF.Exp(x * 0.5f);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+            xGrad += expAdj * exp * 0.5f;
             return result;
         }
     }

@@ -35,33 +35,36 @@ namespace Backprop.Tests.Corpus
         public static double MathFunctionsTwinPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
         {
             // Forward sweep: the original computation.
-            double a = global::System.Math.Exp(x * 0.5) + global::System.Math.Log(y * y + 1.0) + global::System.Math.Sqrt(x * x + 2.0);
-            double b = global::System.Math.Sin(x) * global::System.Math.Cos(y) + global::System.Math.Tan(x * 0.3) + global::System.Math.Tanh(y);
-            double c = global::System.Math.Pow(y * y + 1.0, x) + global::System.Math.Abs(x - y) + global::System.Math.Max(x, y) - global::System.Math.Min(x * 2.0, y);
+            double exp = global::System.Math.Exp(x * 0.5);
+            double sqrt = global::System.Math.Sqrt(x * x + 2.0);
+            double a = exp + global::System.Math.Log(y * y + 1.0) + sqrt;
+            double tanh = global::System.Math.Tanh(y);
+            double b = global::System.Math.Sin(x) * global::System.Math.Cos(y) + global::System.Math.Tan(x * 0.3) + tanh;
+            double pow = global::System.Math.Pow(y * y + 1.0, x);
+            double c = pow + global::System.Math.Abs(x - y) + global::System.Math.Max(x, y) - global::System.Math.Min(x * 2.0, y);
             double result = a * b + c;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double aAdj = 0.0;
             double bAdj = 0.0;
             double cAdj = 0.0;
+            double expAdj = 0.0;
+            double sqrtAdj = 0.0;
+            double tanhAdj = 0.0;
+            double powAdj = 0.0;
 
             // return a * b + c;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
             aAdj += resultAdj * b;
             bAdj += a * resultAdj;
             cAdj += resultAdj;
 
-            // double c = Math.Pow(y * y + 1, x) + Math.Abs(x - y) + Math.Max(x, y) - Math.Min(x * 2, y);  ->  d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv; d(uv) = v du + u dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d min(a, b) goes to the smaller argument (a on ties)
+            // double c = Math.Pow(y * y + 1, x) + Math.Abs(x - y) + Math.Max(x, y) - Math.Min(x * 2, y);  ->  d(u ± v) = du ± dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d min(a, b) goes to the smaller argument (a on ties); d(uv) = v du + u dv
             {
-                double arg = y * y + 1.0;
-                double adj = cAdj * x * global::System.Math.Pow(arg, x - 1.0);
-                yGrad += adj * y;
-                yGrad += y * adj;
-                double pow = global::System.Math.Pow(arg, x);
-                xGrad += cAdj * pow * global::System.Math.Log(arg);
-                double arg2 = x - y;
-                double adj2 = cAdj * (arg2 > 0.0 ? 1.0 : arg2 < 0.0 ? -1.0 : arg2 * 0.0);
-                xGrad += adj2;
-                yGrad += -adj2;
+                powAdj += cAdj;
+                double arg = x - y;
+                double adj = cAdj * (arg > 0.0 ? 1.0 : arg < 0.0 ? -1.0 : arg * 0.0);
+                xGrad += adj;
+                yGrad += -adj;
                 if (x >= y)
                 {
                     xGrad += cAdj;
@@ -70,8 +73,8 @@ namespace Backprop.Tests.Corpus
                 {
                     yGrad += cAdj;
                 }
-                double arg3 = x * 2.0;
-                if (arg3 <= y)
+                double arg2 = x * 2.0;
+                if (arg2 <= y)
                 {
                     xGrad += -(cAdj * 2.0);
                 }
@@ -81,33 +84,50 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // double b = Math.Sin(x) * Math.Cos(y) + Math.Tan(x * 0.3) + Math.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u); d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                double arg = y * y + 1.0;
+                double adj = powAdj * x * global::System.Math.Pow(arg, x - 1.0);
+                yGrad += adj * y;
+                yGrad += y * adj;
+                xGrad += powAdj * pow * global::System.Math.Log(arg);
+            }
+
+            // double b = Math.Sin(x) * Math.Cos(y) + Math.Tan(x * 0.3) + Math.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u)
             {
                 xGrad += bAdj * global::System.Math.Cos(y) * global::System.Math.Cos(x);
                 yGrad += -(global::System.Math.Sin(x) * bAdj * global::System.Math.Sin(y));
                 double arg = x * 0.3;
                 double cos = global::System.Math.Cos(arg);
                 xGrad += bAdj / (cos * cos) * 0.3;
-                double tanh = global::System.Math.Tanh(y);
-                double tanhSlope = global::System.Math.Abs(y) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(y), -2.0) : 1.0 - tanh * tanh;
-                yGrad += bAdj * tanhSlope;
+                tanhAdj += bAdj;
             }
 
-            // double a = Math.Exp(x * 0.5) + Math.Log(y * y + 1) + Math.Sqrt(x * x + 2);  ->  d(u ± v) = du ± dv; d exp(u) = exp(u) du; d(uv) = v du + u dv; d log(u) = du / u; d sqrt(u) = du / (2 sqrt(u))
+            // double tanh = Math.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
-                double arg = x * 0.5;
-                double exp = global::System.Math.Exp(arg);
-                xGrad += aAdj * exp * 0.5;
-                double arg2 = y * y + 1.0;
-                double adj = aAdj / arg2;
+                double tanhSlope = global::System.Math.Abs(y) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(y), -2.0) : 1.0 - tanh * tanh;
+                yGrad += tanhAdj * tanhSlope;
+            }
+
+            // double a = Math.Exp(x * 0.5) + Math.Log(y * y + 1) + Math.Sqrt(x * x + 2);  ->  d(u ± v) = du ± dv; d log(u) = du / u; d(uv) = v du + u dv
+            {
+                expAdj += aAdj;
+                double arg = y * y + 1.0;
+                double adj = aAdj / arg;
                 yGrad += adj * y;
                 yGrad += y * adj;
-                double arg3 = x * x + 2.0;
-                double sqrt = global::System.Math.Sqrt(arg3);
-                double adj2 = aAdj / (2.0 * sqrt);
-                xGrad += adj2 * x;
-                xGrad += x * adj2;
+                sqrtAdj += aAdj;
             }
+
+            // double sqrt = Math.Sqrt(x * x + 2.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                double adj = sqrtAdj / (2.0 * sqrt);
+                xGrad += adj * x;
+                xGrad += x * adj;
+            }
+
+            // double exp = Math.Exp(x * 0.5);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+            xGrad += expAdj * exp * 0.5;
             return result;
         }
     }

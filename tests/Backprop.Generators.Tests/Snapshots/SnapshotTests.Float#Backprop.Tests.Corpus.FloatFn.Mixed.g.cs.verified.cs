@@ -35,17 +35,20 @@ namespace Backprop.Tests.Corpus
         public static double MixedPullback(double x, float f, double resultAdj, ref double xGrad, ref float fGrad)
         {
             // Forward sweep: the original computation.
-            double result = x * (double)f + (double)global::System.MathF.Sin(f) * global::System.Math.Exp(x);
+            double exp = global::System.Math.Exp(x);
+            double result = x * (double)f + (double)global::System.MathF.Sin(f) * exp;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return x * f + MathF.Sin(f) * Math.Exp(x);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d exp(u) = exp(u) du
-            {
-                xGrad += resultAdj * (double)f;
-                fGrad += (float)(x * resultAdj);
-                fGrad += (float)(resultAdj * global::System.Math.Exp(x)) * global::System.MathF.Cos(f);
-                double exp = global::System.Math.Exp(x);
-                xGrad += (double)global::System.MathF.Sin(f) * resultAdj * exp;
-            }
+            double expAdj = 0.0;
+
+            // return x * f + MathF.Sin(f) * Math.Exp(x);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
+            xGrad += resultAdj * (double)f;
+            fGrad += (float)(x * resultAdj);
+            fGrad += (float)(resultAdj * exp) * global::System.MathF.Cos(f);
+            expAdj += (double)global::System.MathF.Sin(f) * resultAdj;
+
+            // double exp = Math.Exp(x);  ->  d exp(u) = exp(u) du
+            xGrad += expAdj * exp;
             return result;
         }
     }

@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Cbrt(x);  ->  d cbrt(u) = du / (3 cbrt(u)²)
-            {
-                double cbrt = global::System.Math.Cbrt(x);
-                xGrad += resultAdj / (3.0 * (cbrt * cbrt));
-            }
+            xGrad += resultAdj / (3.0 * (result * result));
             return result;
         }
     }

@@ -37,29 +37,34 @@ namespace Backprop.Tests.Corpus
             // Forward sweep: the original computation.
             double r = global::System.Math.Atan2(y, x) + global::System.Math.Log(global::System.Math.Cosh(x), 3.0);
             double s = global::System.Math.Clamp(global::System.Math.Sinh(y), -x, x * x + 1.0);
-            double result = global::System.Math.FusedMultiplyAdd(r, s, global::System.Math.Cbrt(x * x + 2.0) + global::System.Math.Log10(y * y + 1.0) * global::System.Math.Log2(x * x + 1.5));
+            double cbrt = global::System.Math.Cbrt(x * x + 2.0);
+            double result = global::System.Math.FusedMultiplyAdd(r, s, cbrt + global::System.Math.Log10(y * y + 1.0) * global::System.Math.Log2(x * x + 1.5));
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double rAdj = 0.0;
             double sAdj = 0.0;
+            double cbrtAdj = 0.0;
 
-            // return Math.FusedMultiplyAdd(r, s, Math.Cbrt(x * x + 2) + Math.Log10(y * y + 1) * Math.Log2(x * x + 1.5));  ->  d fma(a, b, c) = b da + a db + dc; d(u ± v) = du ± dv; d cbrt(u) = du / (3 cbrt(u)²); d(uv) = v du + u dv; d log10(u) = du / (u ln 10); d log2(u) = du / (u ln 2)
+            // return Math.FusedMultiplyAdd(r, s, Math.Cbrt(x * x + 2) + Math.Log10(y * y + 1) * Math.Log2(x * x + 1.5));  ->  d fma(a, b, c) = b da + a db + dc; d(u ± v) = du ± dv; d(uv) = v du + u dv; d log10(u) = du / (u ln 10); d log2(u) = du / (u ln 2)
             {
                 rAdj += resultAdj * s;
                 sAdj += r * resultAdj;
-                double arg = x * x + 2.0;
-                double cbrt = global::System.Math.Cbrt(arg);
-                double adj = resultAdj / (3.0 * (cbrt * cbrt));
+                cbrtAdj += resultAdj;
+                double arg = y * y + 1.0;
+                double adj = resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg * 2.302585092994046);
+                yGrad += adj * y;
+                yGrad += y * adj;
+                double arg2 = x * x + 1.5;
+                double adj2 = global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg2 * 0.6931471805599453);
+                xGrad += adj2 * x;
+                xGrad += x * adj2;
+            }
+
+            // double cbrt = Math.Cbrt(x * x + 2.0);  ->  d cbrt(u) = du / (3 cbrt(u)²); d(u ± v) = du ± dv; d(uv) = v du + u dv
+            {
+                double adj = cbrtAdj / (3.0 * (cbrt * cbrt));
                 xGrad += adj * x;
                 xGrad += x * adj;
-                double arg2 = y * y + 1.0;
-                double adj2 = resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg2 * 2.302585092994046);
-                yGrad += adj2 * y;
-                yGrad += y * adj2;
-                double arg3 = x * x + 1.5;
-                double adj3 = global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg3 * 0.6931471805599453);
-                xGrad += adj3 * x;
-                xGrad += x * adj3;
             }
 
             // double s = Math.Clamp(Math.Sinh(y), -x, x * x + 1);  ->  d clamp(u, lo, hi) goes to u inside [lo, hi] (ends included), else to the bound returned; d(-u) = -du; d(u ± v) = du ± dv; d(uv) = v du + u dv; d sinh(u) = cosh(u) du

@@ -39,11 +39,8 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
-            {
-                xGrad += resultAdj * y * global::System.Math.Pow(x, y - 1.0);
-                double pow = global::System.Math.Pow(x, y);
-                yGrad += resultAdj * pow * global::System.Math.Log(x);
-            }
+            xGrad += resultAdj * y * global::System.Math.Pow(x, y - 1.0);
+            yGrad += resultAdj * result * global::System.Math.Log(x);
             return result;
         }
     }

@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Sqrt(x);  ->  d sqrt(u) = du / (2 sqrt(u))
-            {
-                double sqrt = global::System.Math.Sqrt(x);
-                xGrad += resultAdj / (2.0 * sqrt);
-            }
+            xGrad += resultAdj / (2.0 * result);
             return result;
         }
     }

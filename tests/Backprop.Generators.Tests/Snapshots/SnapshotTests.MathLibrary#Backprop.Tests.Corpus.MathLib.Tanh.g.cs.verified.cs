@@ -36,8 +36,7 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
-                double tanh = global::System.Math.Tanh(x);
-                double tanhSlope = global::System.Math.Abs(x) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(x), -2.0) : 1.0 - tanh * tanh;
+                double tanhSlope = global::System.Math.Abs(x) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(x), -2.0) : 1.0 - result * result;
                 xGrad += resultAdj * tanhSlope;
             }
             return result;

@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Cbrt(x);  ->  d cbrt(u) = du / (3 cbrt(u)²)
-            {
-                float cbrt = global::System.MathF.Cbrt(x);
-                xGrad += resultAdj / (3f * (cbrt * cbrt));
-            }
+            xGrad += resultAdj / (3f * (result * result));
             return result;
         }
     }

@@ -39,11 +39,8 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
-            {
-                xGrad += resultAdj * y * global::System.MathF.Pow(x, y - 1f);
-                float pow = global::System.MathF.Pow(x, y);
-                yGrad += resultAdj * pow * global::System.MathF.Log(x);
-            }
+            xGrad += resultAdj * y * global::System.MathF.Pow(x, y - 1f);
+            yGrad += resultAdj * result * global::System.MathF.Log(x);
             return result;
         }
     }

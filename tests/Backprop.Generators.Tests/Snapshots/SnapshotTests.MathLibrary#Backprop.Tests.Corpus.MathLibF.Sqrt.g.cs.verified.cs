@@ -35,10 +35,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Sqrt(x);  ->  d sqrt(u) = du / (2 sqrt(u))
-            {
-                float sqrt = global::System.MathF.Sqrt(x);
-                xGrad += resultAdj / (2f * sqrt);
-            }
+            xGrad += resultAdj / (2f * result);
             return result;
         }
     }

@@ -36,8 +36,7 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
             {
-                float tanh = global::System.MathF.Tanh(x);
-                float tanhSlope = global::System.MathF.Abs(x) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(x), -2f) : 1f - tanh * tanh;
+                float tanhSlope = global::System.MathF.Abs(x) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(x), -2f) : 1f - result * result;
                 xGrad += resultAdj * tanhSlope;
             }
             return result;

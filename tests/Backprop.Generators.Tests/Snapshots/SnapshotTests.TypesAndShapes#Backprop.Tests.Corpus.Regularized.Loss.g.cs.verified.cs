@@ -31,47 +31,40 @@ namespace Backprop.Tests.Corpus
         public double LossPullback(double[] w, double resultAdj, global::System.Span<double> wGrad)
         {
             double d = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation.
+            double s = 0.0;
+            for (int i = 0; i < w.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < w.Length; i++)
-                {
-                    savedDoubles.Push(d);
-                    d = w[i] - this.Offset;
-                    s = s + (d * d + this._lambda * this.Penalty(w[i]));
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double dAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < w.Length; i++), in reverse
-                for (int i = w.Length - 1; i >= 0; i--)
-                {
-                    // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; chain rule through PenaltyPullback
-                    dAdj += sAdj * d;
-                    dAdj += d * sAdj;
-                    this.PenaltyPullback(w[i], this._lambda * sAdj, ref wGrad[i]);
-
-                    // double d = w[i] - Offset;  ->  d(u ± v) = du ± dv
-                    d = savedDoubles.Pop();
-                    wGrad[i] += dAdj;
-                    dAdj = 0.0;
-                }
-                return result;
+                d = w[i] - this.Offset;
+                s = s + (d * d + this._lambda * this.Penalty(w[i]));
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double dAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < w.Length; i++), in reverse
+            for (int i = w.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // Recomputed rather than saved: double d = w[i] - Offset;
+                d = w[i] - this.Offset;
+
+                // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; chain rule through PenaltyPullback
+                dAdj += sAdj * d;
+                dAdj += d * sAdj;
+                this.PenaltyPullback(w[i], this._lambda * sAdj, ref wGrad[i]);
+
+                // double d = w[i] - Offset;  ->  d(u ± v) = du ± dv
+                wGrad[i] += dAdj;
+                dAdj = 0.0;
             }
+            return result;
         }
     }
 }

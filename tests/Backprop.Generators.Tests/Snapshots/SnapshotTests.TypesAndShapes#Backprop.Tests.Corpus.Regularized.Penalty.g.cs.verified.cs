@@ -36,9 +36,7 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Sqrt((x * x) + _lambda);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
-                double arg = x * x + this._lambda;
-                double sqrt = global::System.Math.Sqrt(arg);
-                double adj = resultAdj / (2.0 * sqrt);
+                double adj = resultAdj / (2.0 * result);
                 xGrad += adj * x;
                 xGrad += x * adj;
             }

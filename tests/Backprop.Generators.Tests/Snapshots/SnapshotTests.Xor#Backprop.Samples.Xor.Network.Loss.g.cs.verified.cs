@@ -44,16 +44,15 @@ namespace Backprop.Samples.Xor
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         public static double LossPullback(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
         {
+            int offset = 0;
+            double target = 0.0;
             double[] hidden = global::System.Array.Empty<double>();
             double[] hiddenAdj = global::System.Array.Empty<double>();
             double sum = 0.0;
-            int offset = 0;
             double sum2 = 0.0;
             double logit = 0.0;
-            double target = 0.0;
             double error = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             try
             {
@@ -73,7 +72,6 @@ namespace Backprop.Samples.Xor
                         sum = parameters[width * inputCount + j];
                         for (int i = 0; i < inputCount; i++)
                         {
-                            savedDoubles.Push(sum);
                             sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
                         }
 
@@ -83,7 +81,6 @@ namespace Backprop.Samples.Xor
 
                     for (int l = 1; l < hiddenLayers; l++)
                     {
-                        savedInts.Push(offset);
                         offset = firstLayerSize + (l - 1) * layerSize;
                         for (int j = 0; j < width; j++)
                         {
@@ -91,7 +88,6 @@ namespace Backprop.Samples.Xor
                             sum2 = parameters[offset + width * width + j];
                             for (int i = 0; i < width; i++)
                             {
-                                savedDoubles.Push(sum2);
                                 sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
                             }
 
@@ -104,11 +100,9 @@ namespace Backprop.Samples.Xor
                     logit = parameters[outputOffset + width];
                     for (int i = 0; i < width; i++)
                     {
-                        savedDoubles.Push(logit);
                         logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
                     }
 
-                    savedDoubles.Push(target);
                     target = targets[p];
                     if (lossKind == 1)
                     {
@@ -137,6 +131,9 @@ namespace Backprop.Samples.Xor
                 // for (int p = 0; p < pointCount; p++), in reverse
                 for (int p = pointCount - 1; p >= 0; p--)
                 {
+                    // Recomputed rather than saved: double target = targets[p];
+                    target = targets[p];
+
                     // if (lossKind == BinaryCrossEntropy), in reverse
                     if (lossKind == 1)
                     {
@@ -158,14 +155,10 @@ namespace Backprop.Samples.Xor
                         errorAdj = 0.0;
                     }
 
-                    // double target = targets[p];
-                    target = savedDoubles.Pop();
-
                     // for (int i = 0; i < width; i++), in reverse
                     for (int i = width - 1; i >= 0; i--)
                     {
                         // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
-                        logit = savedDoubles.Pop();
                         parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
                         hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
                     }
@@ -178,6 +171,9 @@ namespace Backprop.Samples.Xor
                     // for (int l = 1; l < hiddenLayers; l++), in reverse
                     for (int l = hiddenLayers - 1; l >= 1; l--)
                     {
+                        // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = firstLayerSize + (l - 1) * layerSize;
+
                         // for (int j = 0; j < width; j++), in reverse
                         for (int j = width - 1; j >= 0; j--)
                         {
@@ -190,7 +186,6 @@ namespace Backprop.Samples.Xor
                             for (int i = width - 1; i >= 0; i--)
                             {
                                 // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
-                                sum2 = savedDoubles.Pop();
                                 parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
                                 hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
                             }
@@ -200,9 +195,6 @@ namespace Backprop.Samples.Xor
                             parametersGrad[offset + width * width + j] += sum2Adj;
                             sum2Adj = 0.0;
                         }
-
-                        // int offset = firstLayerSize + (l - 1) * layerSize;
-                        offset = savedInts.Pop();
                     }
 
                     // for (int j = 0; j < width; j++), in reverse
@@ -217,7 +209,6 @@ namespace Backprop.Samples.Xor
                         for (int i = inputCount - 1; i >= 0; i--)
                         {
                             // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
-                            sum = savedDoubles.Pop();
                             parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
                         }
 
@@ -234,7 +225,6 @@ namespace Backprop.Samples.Xor
                 global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
                 global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
                 savedDoubles.Dispose();
-                savedInts.Dispose();
             }
         }
     }

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using static Backprop.Tests.GradientCase;
+
+namespace Backprop.Tests.Corpus
+{
+    public static partial class CorpusCases
+    {
+        public static IEnumerable<GradientCase> Performance()
+        {
+            yield return Vector("SquaredRowSums", Random(81, 12), w => Perf.SquaredRowSums(w, 4), (w, g) => Perf.SquaredRowSumsGradient(w, 4, g));
+            yield return Vector("RepeatedElementProducts", Random(82, 5, 0.5, 1.2), Perf.RepeatedElementProducts, Perf.RepeatedElementProductsGradient);
+            double[] points = Random(83, 8);
+            yield return Vector("CentredQuadratic", Random(84, 5), m => Perf.CentredQuadratic(m, points, 4), (m, g) => Perf.CentredQuadraticGradient(m, points, 4, g));
+            double[] constantX = Random(86, 3);
+            yield return new GradientCase(
+                "ConstantVectorArgument",
+                new[] { Random(87, 9), Random(88, 9) },
+                v => Perf.ConstantVectorArgument(v[0], v[1], constantX, 3),
+                (v, g) => Perf.ConstantVectorArgumentGradient(v[0], v[1], constantX, 3, g[0], g[1]));
+            yield return Vector("ReadAfterTheLoop", Random(89, 3), m => Perf.ReadAfterTheLoop(m, points, 4), (m, g) => Perf.ReadAfterTheLoopGradient(m, points, 4, g));
+            yield return new GradientCase(
+                "NamesTheTransformsUse",
+                new[] { Random(90, 4), Random(91, 2) },
+                v => Perf.NamesTheTransformsUse(v[0], v[1]),
+                (v, g) => Perf.NamesTheTransformsUseGradient(v[0], v[1], g[0], g[1]));
+            yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
+        }
+    }
+}

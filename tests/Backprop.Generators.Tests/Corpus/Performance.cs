@@ -1,0 +1,228 @@
+using System;
+using Backprop;
+
+namespace Backprop.Tests.Corpus
+{
+    /// <summary>
+    /// Cases for the performance transforms: which overwritten values are saved (the to-be-recorded analysis),
+    /// derivatives that reuse the forward value, callees with constant arguments. Each has a twin where the
+    /// shortcut would be wrong, so that a too-eager analysis fails against finite differences.
+    /// </summary>
+    public static partial class Perf
+    {
+        /// <summary>Partial sums need no saves, but the row's final sum is read by the reverse of <c>total += sum * sum</c>: the next row's restart of the sum must save it.</summary>
+        [Differentiable]
+        public static double SquaredRowSums(double[] w, int rows)
+        {
+            double total = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                double sum = 0.5;
+                for (int i = 0; i < 3; i++)
+                {
+                    sum += w[r * 3 + i] * w[r * 3 + i];
+                }
+
+                total += sum * sum;
+            }
+
+            return total;
+        }
+
+        /// <summary>An element overwritten by a product with its old value (saved, since its own reverse reads it), several passes over the array.</summary>
+        [Differentiable]
+        public static double RepeatedElementProducts(double[] x)
+        {
+            double[] a = new double[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                a[i] = x[i];
+            }
+
+            double total = 0;
+            for (int pass = 0; pass < 3; pass++)
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    a[i] = a[i] * x[i];
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    total += Math.Sin(a[i]);
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The mixture model's shape: a loop that rewrites every element of <c>q</c> makes the later <c>q[j] += …</c>
+        /// overwrite only values no reverse statement reads, so they are not saved.
+        /// </summary>
+        [Differentiable]
+        public static double CentredQuadratic(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double[] c = new double[2];
+            double[] q = new double[2];
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                for (int id = 0; id < 2; id++)
+                {
+                    c[id] = data[p * 2 + id] - m[id];
+                }
+
+                for (int id = 0; id < 2; id++)
+                {
+                    q[id] = m[2 + id] * c[id];
+                }
+
+                q[1] += m[4] * c[0];
+                double s = 0;
+                for (int id = 0; id < 2; id++)
+                {
+                    s += q[id] * q[id];
+                }
+
+                total += Math.Exp(-0.5 * s);
+            }
+
+            return total;
+        }
+
+        /// <summary>The twin of <see cref="CentredQuadratic"/> whose loop leaves the last element of <c>q</c> alone: <c>q[2] += …</c> must save.</summary>
+        [Differentiable]
+        public static double PartlyRewrittenArray(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double[] q = new double[3];
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                for (int id = 0; id < 2; id++)
+                {
+                    q[id] = m[id] * data[p * 2 + id];
+                }
+
+                q[2] += m[2] * data[p * 2];
+                total += q[0] * q[1] * q[2];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// <c>c</c> is written at the top of each iteration from constants, but also read after the loop: the reverse
+        /// sweep cannot recompute it per iteration alone, so it is saved (the twin of <see cref="CentredQuadratic"/>'s <c>c</c>).
+        /// </summary>
+        [Differentiable]
+        public static double ReadAfterTheLoop(double[] m, [NoDerivative] double[] data, int n)
+        {
+            double c = 0;
+            double total = 0;
+            for (int p = 0; p < n; p++)
+            {
+                c = data[p] - m[0];
+                total += c * c * m[1];
+            }
+
+            return total + (c * m[2]);
+        }
+
+        /// <summary>y = M x, a helper for <see cref="ConstantVectorArgument"/>.</summary>
+        [Differentiable]
+        public static void MatVec(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int k)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    sum += m[i * k + j] * x[j];
+                }
+
+                y[i] = sum;
+            }
+        }
+
+        /// <summary>A logistic function with a branch, a helper for <see cref="ConstantVectorArgument"/>.</summary>
+        [Differentiable]
+        public static double Logistic(double x)
+        {
+            if (x >= 0)
+            {
+                return 1.0 / (1.0 + Math.Exp(-x));
+            }
+
+            double e = Math.Exp(x);
+            return e / (1.0 + e);
+        }
+
+        /// <summary>
+        /// Helpers inlined: <c>MatVec</c> with a constant <c>x</c> (no adjoint of it is computed), then with an active
+        /// one, and a branching logistic function whose exponentials the reverse sweep takes from the tape.
+        /// </summary>
+        [Differentiable]
+        public static double ConstantVectorArgument(ReadOnlySpan<double> a, ReadOnlySpan<double> b, [NoDerivative] ReadOnlySpan<double> x, int k)
+        {
+            Span<double> y = stackalloc double[k];
+            Span<double> z = stackalloc double[k];
+            MatVec(a, x, y, k);
+            for (int i = 0; i < k; i++)
+            {
+                y[i] = Logistic(y[i]) * y[i];
+            }
+
+            MatVec(b, y, z, k);
+            double total = 0;
+            for (int i = 0; i < k; i++)
+            {
+                total += z[i] * z[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// Locals named like what the transforms add (<c>exp</c> for a named exponential, <c>logistic</c> for an
+        /// inlined call's result, <c>sum</c> and <c>x</c> from the inlined <c>MatVec</c> and <c>Logistic</c>): the
+        /// generated names must step around them.
+        /// </summary>
+        [Differentiable]
+        public static double NamesTheTransformsUse(double[] m, double[] x)
+        {
+            double exp = Math.Exp(x[0]);
+            double logistic = 0.5 * exp;
+            double sum = 0;
+            Span<double> y = stackalloc double[2];
+            MatVec(m, x, y, 2);
+            for (int i = 0; i < 2; i++)
+            {
+                sum += Logistic(y[i]) * (1 + Math.Exp(-y[i] * y[i]));
+            }
+
+            return sum + logistic;
+        }
+
+        /// <summary>Scales by a constant factor, a helper for <see cref="ActiveIntoConstantParameter"/>.</summary>
+        [Differentiable]
+        public static double Scaled(double u, [NoDerivative] double s) => u * s;
+
+        /// <summary>
+        /// An active argument for a <c>[NoDerivative]</c> parameter: the call is kept (not inlined), so that no
+        /// derivative flows through <c>s</c>, as the callee's pullback promises. Pinned by its snapshot only: finite
+        /// differences would see the derivative the attribute discards.
+        /// </summary>
+        [Differentiable]
+        public static double ActiveIntoConstantParameter(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += Scaled(x[i], x[i]);
+            }
+
+            return total;
+        }
+    }
+}
