@@ -136,14 +136,15 @@ namespace Backprop.Generators.Differentiation
                     return false;
                 }
 
-                // A parameter the callee writes but never reads would become a local assigned and never used (CS0219).
+                // A scalar parameter the callee never reads keeps the call: inlined, its argument would vanish, and a
+                // caller local holding a constant only for that argument would be assigned and never used (CS0219).
                 var read = new HashSet<string>();
                 foreach (Expr expr in statements.SelectMany(IrQueries.Expressions))
                 {
                     IrQueries.AllReads(expr, read);
                 }
 
-                if (body.Parameters.Any(p => !p.Type.IsSequence && !read.Contains(p.Name) && IrQueries.Assigned(body.Body).Contains(p.Name)))
+                if (body.Parameters.Any(p => !p.Type.IsSequence && !read.Contains(p.Name)))
                 {
                     return false;
                 }
@@ -216,12 +217,6 @@ namespace Backprop.Generators.Differentiation
                     }
                 }
 
-                var read = new HashSet<string>();
-                foreach (Expr expr in IrQueries.AllStatements(callee.Body).SelectMany(IrQueries.Expressions))
-                {
-                    IrQueries.AllReads(expr, read);
-                }
-
                 // A statement call names the caller's arrays in its comment: "MatVec(c, z, w, k): y[i] = sum;".
                 string prefix = (at is CallStatement ? at.Source.TrimEnd(';') : call.Callee.Name) + ": ";
                 var parameterCopies = new List<Stmt>();
@@ -229,12 +224,6 @@ namespace Backprop.Generators.Differentiation
                 {
                     Variable parameter = callee.Parameters[i];
                     Expr argument = call.Arguments[i];
-                    if (!parameter.Type.IsSequence && !read.Contains(parameter.Name))
-                    {
-                        // An unused scalar (one that is written but never read keeps the call: see CanInline).
-                        continue;
-                    }
-
                     if (parameter.Type.IsSequence)
                     {
                         // Arrays are passed by reference: the callee's statements use the caller's array.

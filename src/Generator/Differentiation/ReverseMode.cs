@@ -229,11 +229,35 @@ namespace Backprop.Generators.Differentiation
 
                     inputs.Remove(variable);
                     bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
+
+                    // Re-running it must rewrite every element the iteration wrote, so each iteration must write the
+                    // same elements: element indices and inner loop bounds may use only the statement's own loop
+                    // counters and unchanging inputs, never an enclosing loop's counter (c[k % 2] = …).
+                    var ownCounters = new HashSet<string>(inner.OfType<For>().Select(x => x.Counter));
+                    var placement = new HashSet<string>();
+                    foreach (Stmt x in inner)
+                    {
+                        if (x is Assign { Target: ElementRef element })
+                        {
+                            IrQueries.AllReads(element.Index, placement);
+                            if (element.Index2 is not null)
+                            {
+                                IrQueries.AllReads(element.Index2, placement);
+                            }
+                        }
+                        else if (x is For innerLoop)
+                        {
+                            IrQueries.AllReads(innerLoop.Start, placement);
+                            IrQueries.AllReads(innerLoop.End, placement);
+                        }
+                    }
+
+                    bool sameElements = placement.All(n => ownCounters.Contains(n) || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
                     int last = inner.Max(x => _position[x]);
 
                     // Read in the reverse sweep only by the rest of this iteration.
                     bool local = reads.Where(r => r.Variable == variable).All(r => r.Position > last && r.Position <= end);
-                    if (alone && invariant && local)
+                    if (alone && invariant && sameElements && local)
                     {
                         _recomputed.Add(stmt);
                         _recomputedInside.UnionWith(inner);
@@ -242,8 +266,13 @@ namespace Backprop.Generators.Differentiation
             }
         }
 
+        /// <summary>
+        /// Whether a local keeps one value for the whole call: declared at the top level with an initializer, and
+        /// never written again. (A top-level <c>double s;</c> assigned once inside a loop changes every iteration.)
+        /// </summary>
         private bool IsDeclaredOnceAtTop(string name)
             => _topLevelDeclared.Contains(name)
+                && _function.Body.Statements.Any(x => x is Declare { Initializer: not null } d && d.Variable == name)
                 && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(name)) == 1;
 
         /// <summary>

@@ -65,8 +65,33 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
+            if (function.ReturnType is null)
+            {
+                // A helper's written array carries its adjoint back to the caller; one marked [NoDerivative] has none.
+                HashSet<string> written = IrQueries.Assigned(function.Body);
+                for (int i = 0; i < function.Parameters.Count; i++)
+                {
+                    Variable parameter = function.Parameters[i];
+                    if (parameter.Type.IsSequence && parameter.Type.IsFloatingPoint && !parameter.IsDifferentiable && written.Contains(parameter.Name))
+                    {
+                        LocationInfo? location = i < function.ParameterLocations.Count ? function.ParameterLocations[i] : function.Location;
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedMethod,
+                            location,
+                            function.Name,
+                            $"it writes '{parameter.Name}', which is marked [NoDerivative], but an array a helper writes must carry its adjoint back to the caller; remove [NoDerivative] (a caller may still pass a constant array)"));
+                    }
+                }
+            }
+
             // A parameter looks unused when an error already cut its path to the result: say only the error.
+            // (Aliased calls are looked for on the inlined function, which needs a function free of errors.)
             if (diagnostics.Any(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            {
+                return;
+            }
+
+            if (ReportAliasedCalls(function, diagnostics))
             {
                 return;
             }
@@ -81,6 +106,52 @@ namespace Backprop.Generators.Differentiation
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterDoesNotAffectResult, location, function.Name, parameter.Name));
                 }
             }
+        }
+
+        /// <summary>
+        /// Reports calls that pass an array to a helper that writes it and also pass it (or an element of it) as another
+        /// argument. Inlined calls are exact; a called pullback restores and clears the written array's adjoint while
+        /// the other argument's shares the same buffer, which would give a wrong gradient. Returns whether it reported.
+        /// </summary>
+        private static bool ReportAliasedCalls(Function function, List<DiagnosticInfo> diagnostics)
+        {
+            bool reported = false;
+            Function inlined = Inlining.Inline(function);
+            foreach (Stmt stmt in IrQueries.AllStatements(inlined.Body))
+            {
+                foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
+                {
+                    if (call.Callee.ReturnType is not null)
+                    {
+                        continue;
+                    }
+
+                    for (int i = 0; i < call.Arguments.Count; i++)
+                    {
+                        // The callee's body says which arrays it writes; without one (another assembly), any it could.
+                        bool writes = call.Callee.Parameters[i].Type.IsWritableSequence
+                            && (call.Callee.Body is not { } body || body.Parameters.Count != call.Arguments.Count || IrQueries.Assigned(body.Body).Contains(body.Parameters[i].Name));
+                        if (!writes || call.Arguments[i] is not VarRef written)
+                        {
+                            continue;
+                        }
+
+                        bool alsoRead = call.Arguments.Where((a, j) => j != i).Any(a => IrQueries.AllReads(a).Contains(written.Name));
+                        if (alsoRead)
+                        {
+                            reported = true;
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.UnsupportedExpression,
+                                call.Location ?? stmt.Location,
+                                stmt.Source.TrimEnd(';'),
+                                $"'{written.Name}' is passed to '{call.Callee.Name}', which writes it, and is also read by another of its arguments; its pullback cannot tell the two apart, so pass a copy of the array (or of the element) as the other argument"));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return reported;
         }
 
         private static bool IsVariedArray(Expr argument, ActivityAnalysis activity)

@@ -5,6 +5,9 @@ namespace Backprop.Tests.Corpus
 {
     public static partial class CorpusCases
     {
+        /// <summary>The gradient of a function of an array and a scalar.</summary>
+        public delegate double GradAP(double[] a, double p, System.Span<double> aGrad, ref double pGrad);
+
         public static IEnumerable<GradientCase> Performance()
         {
             yield return Vector("SquaredRowSums", Random(81, 12), w => Perf.SquaredRowSums(w, 4), (w, g) => Perf.SquaredRowSumsGradient(w, 4, g));
@@ -23,6 +26,27 @@ namespace Backprop.Tests.Corpus
                 new[] { Random(90, 4), Random(91, 2) },
                 v => Perf.NamesTheTransformsUse(v[0], v[1]),
                 (v, g) => Perf.NamesTheTransformsUseGradient(v[0], v[1], g[0], g[1]));
+            foreach ((string name, System.Func<double[], double, double> f, GradAP g) in new (string, System.Func<double[], double, double>, GradAP)[]
+            {
+                ("RingBuffer", Perf.RingBuffer, Perf.RingBufferGradient),
+                ("GrowingRewrite", Perf.GrowingRewrite, Perf.GrowingRewriteGradient),
+                ("AssignedInTheLoop", Perf.AssignedInTheLoop, Perf.AssignedInTheLoopGradient),
+                ("PassesAnUnusedConstant", Perf.PassesAnUnusedConstant, Perf.PassesAnUnusedConstantGradient),
+            })
+            {
+                yield return new GradientCase(
+                    name,
+                    new[] { new[] { 0.3, -0.8, 1.1 }, new[] { 0.7 } },
+                    v => f(v[0], v[1][0]),
+                    (v, d) =>
+                    {
+                        double pGrad = 0;
+                        double value = g(v[0], v[1][0], d[0], ref pGrad);
+                        d[1][0] += pGrad;
+                        return value;
+                    });
+            }
+
             yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
         }
     }

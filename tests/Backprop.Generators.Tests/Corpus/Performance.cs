@@ -224,5 +224,69 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        // ---- regressions found in review: what recomputation must not take for unchanging
+
+        /// <summary>A ring buffer: each iteration writes a different element, so re-running the write would not restore the other.</summary>
+        [Differentiable]
+        public static double RingBuffer(double[] a, double p)
+        {
+            double[] c = new double[2];
+            double t = 1;
+            for (int k = 0; k < 4; k++)
+            {
+                c[k % 2] = a[k % 3] * p;
+                t += c[0] * c[1] * t;
+            }
+
+            return t;
+        }
+
+        /// <summary>An inner loop whose range grows with the outer counter writes a different set of elements each time.</summary>
+        [Differentiable]
+        public static double GrowingRewrite(double[] a, double p)
+        {
+            double[] c = new double[3];
+            double t = p;
+            for (int k = 0; k < 3; k++)
+            {
+                for (int id = 0; id <= k; id++)
+                {
+                    c[id] = a[id] - k;
+                }
+
+                t += c[0] * c[1] * c[2] * p * t;
+            }
+
+            return t;
+        }
+
+        /// <summary>A local declared at the top without a value and assigned in the loop changes every iteration.</summary>
+        [Differentiable]
+        public static double AssignedInTheLoop(double[] a, double p)
+        {
+            double s;
+            double total = p;
+            for (int k = 0; k < 3; k++)
+            {
+                s = a[k] * total;
+                double c = s + 1;
+                total += c * c * a[k];
+            }
+
+            return total;
+        }
+
+        /// <summary>A callee that ignores a parameter keeps the call (inlined, the caller's constant local would be unused: CS0219).</summary>
+        [Differentiable]
+        public static double IgnoresSecond(double x, [NoDerivative] double unused) => x * x;
+
+        /// <summary>Calls <see cref="IgnoresSecond"/> with a constant local.</summary>
+        [Differentiable]
+        public static double PassesAnUnusedConstant(double[] a, double p)
+        {
+            double zero = 0.0;
+            return IgnoresSecond(p, zero) * a[0];
+        }
     }
 }

@@ -571,6 +571,73 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0005_ArrayPassedToAHelperThatWritesIt_AndAsAnotherArgument_AtTheCall()
+        {
+            // Same-type helpers are inlined, which is exact; a helper of another type is called through its pullback,
+            // which cannot tell two arguments sharing one array apart.
+            AssertDiagnostics(
+                """
+                public static partial class Other
+                {
+                    [Differentiable]
+                    public static void Square(ReadOnlySpan<double> x, Span<double> y)
+                    {
+                        for (int i = 0; i < x.Length; i++)
+                        {
+                            y[i] = x[i] * x[i];
+                        }
+                    }
+
+                    [Differentiable]
+                    public static void Scale(Span<double> y, double s)
+                    {
+                        for (int i = 0; i < y.Length; i++)
+                        {
+                            y[i] *= s;
+                        }
+                    }
+                }
+
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] b, int n)
+                    {
+                        double[] c = new double[n];
+                        for (int i = 0; i < n; i++)
+                        {
+                            c[i] = b[i];
+                        }
+
+                        [|Other.Square(c, c)|];
+                        [|Other.Scale(c, c[1])|];
+                        return c[0];
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0005",
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0002_HelperWritingItsNoDerivativeSpan_AtTheParameter()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static void Fill([NoDerivative] Span<double> [|y|], double x)
+                    {
+                        y[0] = x;
+                    }
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
         public void BP0013_DerivativeNoCallCanFind_AtItsName()
         {
             AssertDiagnostics(
