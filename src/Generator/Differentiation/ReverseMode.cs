@@ -1093,9 +1093,11 @@ namespace Backprop.Generators.Differentiation
                         arguments.Add(name);
                     }
                 }
-                else if (argument is VarRef or ElementRef && _activity.IsActive(argument) && argument.Type == parameter.Type.Element)
+                else if ((argument is VarRef || (argument is ElementRef element && !call.Arguments.Any(a => a is VarRef { Type.IsSequence: true } passed && passed.Name == element.Array)))
+                    && _activity.IsActive(argument) && argument.Type == parameter.Type.Element)
                 {
-                    // A plain variable or element: the pullback accumulates straight into its adjoint.
+                    // A plain variable or element: the pullback accumulates straight into its adjoint. (Not an element
+                    // of an array passed to the same call: the pullback rewrites that array's adjoint buffer.)
                     arguments.Add("ref " + Emitting.ExpressionPrinter.Print(AdjointOf(argument)));
                 }
                 else

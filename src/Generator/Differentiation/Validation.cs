@@ -109,9 +109,10 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>
-        /// Reports calls that pass an array to a helper that writes it and also pass it (or an element of it) as another
-        /// argument. Inlined calls are exact; a called pullback restores and clears the written array's adjoint while
-        /// the other argument's shares the same buffer, which would give a wrong gradient. Returns whether it reported.
+        /// Reports calls that pass an array to a helper that writes it and also pass the same array as another argument.
+        /// Inlined calls are exact; a called pullback would get one adjoint buffer for two parameters, restore and
+        /// clear it for one while adding into it for the other, which would give a wrong gradient. (An element of the
+        /// array is fine: its adjoint goes through a temporary.) Returns whether it reported.
         /// </summary>
         private static bool ReportAliasedCalls(Function function, List<DiagnosticInfo> diagnostics)
         {
@@ -136,7 +137,7 @@ namespace Backprop.Generators.Differentiation
                             continue;
                         }
 
-                        bool alsoRead = call.Arguments.Where((a, j) => j != i).Any(a => IrQueries.AllReads(a).Contains(written.Name));
+                        bool alsoRead = call.Arguments.Where((a, j) => j != i).Any(a => a is VarRef { Type.IsSequence: true } other && other.Name == written.Name);
                         if (alsoRead)
                         {
                             reported = true;
@@ -144,7 +145,7 @@ namespace Backprop.Generators.Differentiation
                                 DiagnosticDescriptors.UnsupportedExpression,
                                 call.Location ?? stmt.Location,
                                 stmt.Source.TrimEnd(';'),
-                                $"'{written.Name}' is passed to '{call.Callee.Name}', which writes it, and is also read by another of its arguments; its pullback cannot tell the two apart, so pass a copy of the array (or of the element) as the other argument"));
+                                $"'{written.Name}' is passed to '{call.Callee.Name}', which writes it, and also as another of its arguments; its pullback cannot tell the two apart, so pass a copy of the array as the other argument"));
                             break;
                         }
                     }

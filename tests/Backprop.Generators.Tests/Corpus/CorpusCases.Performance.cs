@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
                 ("GrowingRewrite", Perf.GrowingRewrite, Perf.GrowingRewriteGradient),
                 ("AssignedInTheLoop", Perf.AssignedInTheLoop, Perf.AssignedInTheLoopGradient),
                 ("PassesAnUnusedConstant", Perf.PassesAnUnusedConstant, Perf.PassesAnUnusedConstantGradient),
+                ("ElementOfTheWrittenArray", Perf.ElementOfTheWrittenArray, Perf.ElementOfTheWrittenArrayGradient),
             })
             {
                 yield return new GradientCase(

@@ -277,6 +277,20 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>An element of the array a called (not inlined) helper writes, passed as its scalar argument.</summary>
+        [Differentiable]
+        public static double ElementOfTheWrittenArray(double[] a, double p)
+        {
+            double[] c = new double[3];
+            for (int i = 0; i < 3; i++)
+            {
+                c[i] = a[i] * p;
+            }
+
+            OtherHelpers.Scale(c, c[1]);
+            return c[0] + (c[2] * c[1]);
+        }
+
         /// <summary>A callee that ignores a parameter keeps the call (inlined, the caller's constant local would be unused: CS0219).</summary>
         [Differentiable]
         public static double IgnoresSecond(double x, [NoDerivative] double unused) => x * x;
@@ -287,6 +301,22 @@ namespace Backprop.Tests.Corpus
         {
             double zero = 0.0;
             return IgnoresSecond(p, zero) * a[0];
+        }
+    }
+
+    /// <summary>Helpers of another type, which are called through their pullbacks rather than inlined.</summary>
+    public static partial class OtherHelpers
+    {
+        /// <summary>Scales y in place by s.</summary>
+        /// <param name="y">Scaled in place.</param>
+        /// <param name="s">The factor.</param>
+        [Differentiable]
+        public static void Scale(Span<double> y, double s)
+        {
+            for (int i = 0; i < y.Length; i++)
+            {
+                y[i] = y[i] * s;
+            }
         }
     }
 }
