@@ -117,6 +117,12 @@ namespace Backprop.Generators.Differentiation
                     return false;
                 }
 
+                // A row of a jagged array has no name to substitute for the callee's array: the call is kept.
+                if (call.Arguments.Any(a => a is ElementRef { Type.IsSequence: true }))
+                {
+                    return false;
+                }
+
                 List<Stmt> statements = IrQueries.AllStatements(body.Body).ToList();
                 if (statements.Count > MaxStatements || statements.Any(s => s is DeclareArray) || body.Parameters.Count != call.Arguments.Count)
                 {

@@ -1074,7 +1074,24 @@ namespace Backprop.Generators.Differentiation
                 }
 
                 Expr argument = call.Arguments[i];
-                if (parameter.Type.IsSequence)
+                if (parameter.Type.IsSequence && argument is ElementRef row)
+                {
+                    // A row of a jagged array (the parser allows it only where the callee cannot write it): the row of
+                    // the gradient buffer, or a scratch row when the array has no adjoint.
+                    if (_activity.IsActive(row.Array))
+                    {
+                        arguments.Add(Emitting.ExpressionPrinter.Print(AdjointOf(row)));
+                    }
+                    else
+                    {
+                        string element = ScalarName(row.Type.Scalar);
+                        string name = _scope.Temp(row.Array + "RowScratch");
+                        code.Add(new GDeclare($"{element}[]", name, $"global::Backprop.Support.LocalArrayPool<{element}>.Rent({Emitting.ExpressionPrinter.Print(UsePrimal(row))}.Length)"));
+                        scratch.Add((name, row.Type.Scalar));
+                        arguments.Add(name);
+                    }
+                }
+                else if (parameter.Type.IsSequence)
                 {
                     var array = (VarRef)argument;
                     if (_activity.IsActive(array.Name))

@@ -1040,8 +1040,8 @@ namespace Backprop.Generators.Parsing
                 return operand;
             }
 
-            // An array passed where a span is expected: the same storage, seen through a span.
-            if (target is not null && target.IsSequence && operand is VarRef { Type.IsSequence: true } && target.Scalar == operand.Type.Scalar)
+            // An array (or a jagged array's row) passed where a span is expected: the same storage, seen through a span.
+            if (target is not null && target.IsSequence && operand is VarRef or ElementRef { Index2: null } && operand.Type.IsSequence && target.Scalar == operand.Type.Scalar)
             {
                 return operand;
             }
@@ -1264,7 +1264,17 @@ namespace Backprop.Generators.Parsing
             {
                 IParameterSymbol parameter = target.Parameters[i];
                 IrType? parameterType = TypeMapper.Map(parameter.Type) ?? new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
-                if (parameterType.IsSequence && arguments[i] is not VarRef)
+                if (parameterType.IsSequence && arguments[i] is ElementRef { Index2: null, Type.Container: ContainerKind.Array })
+                {
+                    // A row of a jagged array: its gradient is the same row of the gradient buffer, as long as the
+                    // callee only reads it (a written row would have to be saved and restored like a whole array).
+                    if (parameterType.IsWritableSequence && target.ReturnsVoid)
+                    {
+                        ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"a row of a jagged array can be passed to '{display}' only where it cannot be written: as a ReadOnlySpan<T> parameter, or to a method that returns a value; copy the row into a local array first");
+                        return null;
+                    }
+                }
+                else if (parameterType.IsSequence && arguments[i] is not VarRef)
                 {
                     ReportExpression(invocation.Arguments.First(a => a.Parameter?.Ordinal == i).Syntax, $"pass arrays and spans to '{display}' as variables, not as expressions or slices");
                     return null;

@@ -89,6 +89,33 @@ namespace Backprop.Tests.Corpus
             return s;
         }
 
+        /// <summary>Rows of a jagged array passed to helpers: each row's gradient is the same row of the buffer.</summary>
+        [Differentiable]
+        public static double JaggedRowsToHelpers(double[][] weights, double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);
+                s += Math.Tanh(z) * (i + 1);
+            }
+
+            return s;
+        }
+
+        /// <summary>w · x, with x at least as long as w.</summary>
+        [Differentiable]
+        public static double RowDot(ReadOnlySpan<double> w, ReadOnlySpan<double> x)
+        {
+            double sum = 0;
+            for (int j = 0; j < w.Length; j++)
+            {
+                sum += w[j] * x[j];
+            }
+
+            return sum;
+        }
+
         [Differentiable]
         public static double JaggedRows(double[][] rows)
         {
@@ -105,6 +132,25 @@ namespace Backprop.Tests.Corpus
             }
 
             return s;
+        }
+    }
+
+    /// <summary>A helper of another type, called through its pullback.</summary>
+    public static partial class RowNorms
+    {
+        /// <summary>‖v‖² / 2.</summary>
+        /// <param name="v">The values.</param>
+        /// <returns>Half the squared norm.</returns>
+        [Differentiable]
+        public static double SquaredNorm(double[] v)
+        {
+            double sum = 0;
+            for (int j = 0; j < v.Length; j++)
+            {
+                sum += v[j] * v[j];
+            }
+
+            return sum / 2;
         }
     }
 }

@@ -31,6 +31,19 @@ namespace Backprop.Tests.Corpus
                     return value;
                 });
 
+            double[][] weights = { new double[2], new double[3], new double[1] };
+            double[][] weightsGrad = { new double[2], new double[3], new double[1] };
+            yield return new GradientCase(
+                "JaggedRowsToHelpers",
+                new[] { Random(86, 6, -0.5, 0.5), Random(87, 3, -0.5, 0.5) },
+                v => Grids.JaggedRowsToHelpers(Shape(v[0], weights), v[1]),
+                (v, d) =>
+                {
+                    double value = Grids.JaggedRowsToHelpersGradient(Shape(v[0], weights), v[1], Clear(weightsGrad), d[1]);
+                    Accumulate(weightsGrad, d[0]);
+                    return value;
+                });
+
             double[][] rows = { new double[2], new double[3], new double[1] };
             double[][] rowsGrad = { new double[2], new double[3], new double[1] };
             yield return Vector("JaggedParameter", Random(85, 6), flat => Grids.JaggedRows(Shape(flat, rows)), (flat, g) =>

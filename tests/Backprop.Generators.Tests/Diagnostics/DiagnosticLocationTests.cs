@@ -637,6 +637,33 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0005_JaggedRowPassedWhereTheCalleeMayWriteIt_AtTheArgument()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static void Double(Span<double> y)
+                    {
+                        for (int i = 0; i < y.Length; i++)
+                        {
+                            y[i] = 2 * y[i];
+                        }
+                    }
+
+                    [Differentiable]
+                    public static void Apply(double[][] rows)
+                    {
+                        Double([|rows[0]|]);
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0005");
+        }
+
+        [Fact]
         public void BP0013_DerivativeNoCallCanFind_AtItsName()
         {
             AssertDiagnostics(
