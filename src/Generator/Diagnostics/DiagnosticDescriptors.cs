@@ -92,6 +92,12 @@ namespace Backprop.Generators.Diagnostics
             "Custom derivative is never used",
             "'{0}' is never used as the derivative of '{1}': the generator looks for a derivative next to the function and in the types around each [Differentiable] method that calls it, and no [Differentiable] method is declared in '{2}' or its nested types; move it into the type of the methods that call it (or a type around them or a base of theirs)");
 
+        /// <summary>BP0014: a differentiable value passed to a <c>[NoDerivative]</c> parameter, where its gradient stops.</summary>
+        public static readonly DiagnosticDescriptor GradientStopsAtNoDerivative = Warning(
+            "BP0014",
+            "Gradient stops at a [NoDerivative] parameter",
+            "The argument for '{1}' of '{0}' depends on a differentiable input, but '{1}' is marked [NoDerivative], so no gradient flows back through it; remove [NoDerivative] from '{1}', or suppress BP0014 here if the stop is intended");
+
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BP9999",
@@ -102,7 +108,7 @@ namespace Backprop.Generators.Diagnostics
         {
             TypeNotPartial, UnsupportedMethod, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
             NoDerivativeForCall, WriteOutsideMethod, UnsupportedLoop, ParameterDoesNotAffectResult, WritesParameterArray,
-            CalleeNotDifferentiable, InvalidCustomDerivative, UnreachableCustomDerivative, InternalError,
+            CalleeNotDifferentiable, InvalidCustomDerivative, UnreachableCustomDerivative, GradientStopsAtNoDerivative, InternalError,
         }.ToDictionary(d => d.Id);
 
         /// <summary>All descriptors, for the analyzer's SupportedDiagnostics.</summary>

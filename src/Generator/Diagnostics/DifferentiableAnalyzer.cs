@@ -71,7 +71,7 @@ namespace Backprop.Generators.Diagnostics
             {
                 if (diagnostic.Id != DiagnosticDescriptors.InternalError.Id)
                 {
-                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Node.SyntaxTree));
                 }
             }
         }

@@ -27,6 +27,20 @@ namespace Backprop.Generators.Differentiation
                         {
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoDerivativeForCall, call.Location ?? stmt.Location, ShortName(call.Target)));
                         }
+
+                        if (sub is DifferentiableCall differentiable && differentiable.Callee.Parameters.Count == differentiable.Arguments.Count)
+                        {
+                            for (int i = 0; i < differentiable.Arguments.Count; i++)
+                            {
+                                // The callee's pullback has no buffer for this parameter: whatever flows in is dropped.
+                                CalleeParameter parameter = differentiable.Callee.Parameters[i];
+                                Expr argument = differentiable.Arguments[i];
+                                if (parameter.Type.IsFloatingPoint && !parameter.IsDifferentiable && (activity.IsVaried(argument) || IsVariedArray(argument, activity)))
+                                {
+                                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GradientStopsAtNoDerivative, differentiable.Location ?? stmt.Location, differentiable.Callee.Name, parameter.Name));
+                                }
+                            }
+                        }
                     }
                 }
 

@@ -101,7 +101,8 @@ namespace Backprop.Generators.Ir
     /// <param name="Type">The parameter's type.</param>
     /// <param name="IsDifferentiable">Whether the pullback has a gradient parameter for it.</param>
     /// <param name="IsRefReadOnly">Whether it is a <c>ref readonly</c> parameter, whose variable arguments are passed with <c>in</c>.</param>
-    internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable, bool IsRefReadOnly = false);
+    /// <param name="Name">Its name, for diagnostics.</param>
+    internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable, bool IsRefReadOnly = false, string Name = "");
 
     /// <summary>A <c>[Differentiable]</c> method called from another, known by its signature alone.</summary>
     /// <param name="ContainingType">The fully qualified containing type.</param>
@@ -125,7 +126,7 @@ namespace Backprop.Generators.Ir
     }
 
     /// <summary>
-    /// A call of another <c>[Differentiable]</c> method. Array arguments are always <see cref="VarRef"/>s.
+    /// A call of another <c>[Differentiable]</c> method. Array arguments are <see cref="VarRef"/>s, or a jagged array's row.
     /// A void callee appears only as a <see cref="CallStatement"/>.
     /// </summary>
     internal sealed record DifferentiableCall(CalleeInfo Callee, EquatableArray<Expr> Arguments, IrType Type, LocationInfo? Location) : Expr(Type)

@@ -11,7 +11,13 @@ namespace Backprop.Generators.Model
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => new DiagnosticInfo(descriptor.Id, location, arguments.ToEquatableArray());
 
-        public Diagnostic ToDiagnostic()
+        public Diagnostic ToDiagnostic() => ToDiagnostic(null);
+
+        /// <summary>
+        /// The diagnostic, located in <paramref name="tree"/> when it is the file the location names: a location in a
+        /// syntax tree is one that <c>#pragma warning disable</c> and the IDE's suppressions apply to.
+        /// </summary>
+        public Diagnostic ToDiagnostic(SyntaxTree? tree)
         {
             DiagnosticDescriptor descriptor = Diagnostics.DiagnosticDescriptors.ById(Id);
             object[] arguments = new object[Arguments.Count];
@@ -20,7 +26,12 @@ namespace Backprop.Generators.Model
                 arguments[i] = Arguments[i];
             }
 
-            return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+            Location location = Location is null
+                ? Microsoft.CodeAnalysis.Location.None
+                : tree is not null && tree.FilePath == Location.FilePath && Location.Span.End <= tree.Length
+                    ? Microsoft.CodeAnalysis.Location.Create(tree, Location.Span)
+                    : Location.ToLocation();
+            return Diagnostic.Create(descriptor, location, arguments);
         }
     }
 }

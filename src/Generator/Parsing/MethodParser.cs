@@ -1287,7 +1287,7 @@ namespace Backprop.Generators.Parsing
                 }
 
                 bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
-                parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter));
+                parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter, parameter.Name));
             }
 
             return parameters;

@@ -664,6 +664,24 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0014_DifferentiableValueIntoANoDerivativeParameter_AtTheCall()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double Scaled(double u, [NoDerivative] double s) => u * s;
+
+                    [Differentiable]
+                    public static double F(double x, [NoDerivative] double c) => [|Scaled(x, x * x)|] + Scaled(x, c) + Scaled(x, 2.0);
+                }
+                """,
+                expectGenerated: true,
+                "BP0014");
+        }
+
+        [Fact]
         public void BP0013_DerivativeNoCallCanFind_AtItsName()
         {
             AssertDiagnostics(
@@ -743,7 +761,7 @@ namespace Backprop.Tests.Diagnostics
             Assert.Equal(expected, actual);
             foreach (Diagnostic diagnostic in result.Backprop)
             {
-                Assert.Equal(diagnostic.Id is "BP0009" or "BP0013" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
+                Assert.Equal(diagnostic.Id is "BP0009" or "BP0013" or "BP0014" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
                 Assert.EndsWith("docs/diagnostics.md#" + diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
             }
 
