@@ -20,9 +20,14 @@ namespace Backprop.Generators.Differentiation
     /// </remarks>
     internal static class ForwardValues
     {
-        /// <summary>Whether the rule for <paramref name="call"/> reads the call's own value (Pow's: only for an active exponent).</summary>
-        public static bool RuleReadsResult(MathCall call)
-            => call.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh or MathFunction.Pow;
+        /// <summary>
+        /// Whether the reverse sweep differentiates <paramref name="call"/> with a rule that reads the call's own
+        /// value: the call is active, and its rule is written with its result (Pow's only for an active exponent).
+        /// </summary>
+        public static bool RuleReadsResult(MathCall call, ActivityAnalysis activity)
+            => activity.IsActive(call)
+               && (call.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh
+                   || (call.Function == MathFunction.Pow && activity.IsActive(call.Arguments[1])));
 
         /// <summary>Returns the function with such values named; the same function when there are none.</summary>
         public static Function Bind(Function function)
@@ -85,7 +90,7 @@ namespace Backprop.Generators.Differentiation
             {
                 switch (expr)
                 {
-                    case MathCall m when RuleReadsResult(m) && activity.IsActive(m) && (m.Function != MathFunction.Pow || activity.IsActive(m.Arguments[1])):
+                    case MathCall m when RuleReadsResult(m, activity):
                         {
                             var call = m with { Arguments = m.Arguments.Select(Rewrite).ToEquatableArray() };
                             if (!bound.TryGetValue(call, out VarRef? local))

@@ -267,68 +267,13 @@ namespace Backprop.Generators.Differentiation
                 }
 
                 before.AddRange(parameterCopies);
-                var rewriter = new Substitution(renames, values, prefix);
-                Block body = rewriter.Rewrite(callee.Body);
+                Block body = IrRewriter.Substitute(callee.Body, renames, values, source => prefix + source);
 
                 // The callee's own calls, now in terms of the caller's variables.
                 var inner = new List<string>(stack) { call.Callee.ContainingType + "." + call.Callee.Name };
                 Block inlined = InlineBlock(body, inner);
                 before.AddRange(inlined.Statements);
                 return result;
-            }
-        }
-
-        /// <summary>Renames the callee's variables and substitutes arguments for the parameters used in place.</summary>
-        private sealed class Substitution
-        {
-            private readonly Dictionary<string, string> _renames;
-            private readonly Dictionary<string, Expr> _values;
-            private readonly string _prefix;
-
-            public Substitution(Dictionary<string, string> renames, Dictionary<string, Expr> values, string prefix)
-            {
-                _renames = renames;
-                _values = values;
-                _prefix = prefix;
-            }
-
-            public Block Rewrite(Block block) => new Block(block.Statements.Select(Rewrite).ToEquatableArray());
-
-            private string Name(string name) => _renames.TryGetValue(name, out string? renamed) ? renamed : name;
-
-            private Stmt Rewrite(Stmt stmt)
-            {
-                string source = _prefix + stmt.Source;
-                return stmt switch
-                {
-                    Declare d => d with { Variable = Name(d.Variable), Initializer = d.Initializer is null ? null : Rewrite(d.Initializer), Source = source },
-                    Assign a => a with { Target = Rewrite(a.Target), Value = Rewrite(a.Value), Source = source },
-                    CallStatement c => c with { Call = Rewrite(c.Call), Source = source },
-                    If i => i with { Condition = Rewrite(i.Condition), Then = Rewrite(i.Then), Else = Rewrite(i.Else), Source = source },
-                    For f => f with { Counter = Name(f.Counter), Start = Rewrite(f.Start), End = Rewrite(f.End), Body = Rewrite(f.Body), Source = source },
-                    While w => w with { Condition = Rewrite(w.Condition), Body = Rewrite(w.Body), Source = source },
-                    _ => stmt with { Source = source },
-                };
-            }
-
-            private Expr Rewrite(Expr expr)
-            {
-                EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(Rewrite).ToEquatableArray();
-                return expr switch
-                {
-                    VarRef v when _values.TryGetValue(v.Name, out Expr? value) => value,
-                    VarRef v => v with { Name = Name(v.Name) },
-                    ElementRef e => e with { Array = Name(e.Array), Index = Rewrite(e.Index), Index2 = e.Index2 is null ? null : Rewrite(e.Index2) },
-                    LengthOf l => l with { Array = Name(l.Array), Row = l.Row is null ? null : Rewrite(l.Row) },
-                    Unary u => u with { Operand = Rewrite(u.Operand) },
-                    Binary b => b with { Left = Rewrite(b.Left), Right = Rewrite(b.Right) },
-                    Conditional c => c with { Condition = Rewrite(c.Condition), WhenTrue = Rewrite(c.WhenTrue), WhenFalse = Rewrite(c.WhenFalse) },
-                    Cast c => c with { Operand = Rewrite(c.Operand) },
-                    MathCall m => m with { Arguments = All(m.Arguments) },
-                    DifferentiableCall d => d with { Arguments = All(d.Arguments) },
-                    OpaqueCall o => o with { Arguments = All(o.Arguments) },
-                    _ => expr,
-                };
             }
         }
     }

@@ -1,47 +1,74 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Backprop.Generators.Ir;
 using Backprop.Generators.Model;
 
 namespace Backprop.Generators.Differentiation
 {
-    /// <summary>Rewrites IR trees: here, renaming a variable everywhere it appears.</summary>
-    internal static class IrRewriter
+    /// <summary>
+    /// Rewrites IR trees: renames variables everywhere they appear, replaces reads of some variables by expressions,
+    /// and rewrites each statement's source text. Lowering renames loop counters with it; inlining maps a callee's
+    /// parameters and locals onto the caller's variables.
+    /// </summary>
+    internal sealed class IrRewriter
     {
-        public static Block Rename(Block block, string from, string to)
-            => new Block(block.Statements.Select(s => Rename(s, from, to)).ToEquatableArray());
+        private static readonly IReadOnlyDictionary<string, Expr> s_noValues = new Dictionary<string, Expr>();
 
-        public static Stmt Rename(Stmt stmt, string from, string to)
+        private readonly Func<string, string> _name;
+        private readonly IReadOnlyDictionary<string, Expr> _values;
+        private readonly Func<string, string> _source;
+
+        private IrRewriter(Func<string, string> name, IReadOnlyDictionary<string, Expr> values, Func<string, string> source)
         {
-            string Name(string name) => name == from ? to : name;
-            Expr E(Expr e) => Rename(e, from, to);
+            _name = name;
+            _values = values;
+            _source = source;
+        }
+
+        /// <summary>Renames the variable <paramref name="from"/> to <paramref name="to"/> everywhere in the block.</summary>
+        public static Block Rename(Block block, string from, string to)
+            => new IrRewriter(name => name == from ? to : name, s_noValues, source => source).Rewrite(block);
+
+        /// <summary>
+        /// Renames variables by <paramref name="renames"/>, replaces reads of the variables in <paramref name="values"/>
+        /// by their expressions, and passes each statement's source text through <paramref name="source"/>.
+        /// </summary>
+        public static Block Substitute(Block block, IReadOnlyDictionary<string, string> renames, IReadOnlyDictionary<string, Expr> values, Func<string, string> source)
+            => new IrRewriter(name => renames.TryGetValue(name, out string? renamed) ? renamed : name, values, source).Rewrite(block);
+
+        private Block Rewrite(Block block) => new Block(block.Statements.Select(Rewrite).ToEquatableArray());
+
+        private Stmt Rewrite(Stmt stmt)
+        {
+            string source = _source(stmt.Source);
             return stmt switch
             {
-                Declare d => d with { Variable = Name(d.Variable), Initializer = d.Initializer is null ? null : E(d.Initializer) },
-                DeclareArray a => a with { Variable = Name(a.Variable), Length = E(a.Length), Length2 = a.Length2 is null ? null : E(a.Length2) },
-                Assign a => a with { Target = E(a.Target), Value = E(a.Value) },
-                CallStatement c => c with { Call = E(c.Call) },
-                If i => i with { Condition = E(i.Condition), Then = Rename(i.Then, from, to), Else = Rename(i.Else, from, to) },
-                For f => f with { Counter = Name(f.Counter), Start = E(f.Start), End = E(f.End), Body = Rename(f.Body, from, to) },
-                While w => w with { Condition = E(w.Condition), Body = Rename(w.Body, from, to) },
-                Return r => r with { Value = E(r.Value) },
-                _ => stmt with { },
+                Declare d => d with { Variable = _name(d.Variable), Initializer = d.Initializer is null ? null : Rewrite(d.Initializer), Source = source },
+                DeclareArray a => a with { Variable = _name(a.Variable), Length = Rewrite(a.Length), Length2 = a.Length2 is null ? null : Rewrite(a.Length2), Source = source },
+                Assign a => a with { Target = Rewrite(a.Target), Value = Rewrite(a.Value), Source = source },
+                CallStatement c => c with { Call = Rewrite(c.Call), Source = source },
+                If i => i with { Condition = Rewrite(i.Condition), Then = Rewrite(i.Then), Else = Rewrite(i.Else), Source = source },
+                For f => f with { Counter = _name(f.Counter), Start = Rewrite(f.Start), End = Rewrite(f.End), Body = Rewrite(f.Body), Source = source },
+                While w => w with { Condition = Rewrite(w.Condition), Body = Rewrite(w.Body), Source = source },
+                Return r => r with { Value = Rewrite(r.Value), Source = source },
+                _ => stmt with { Source = source },
             };
         }
 
-        public static Expr Rename(Expr expr, string from, string to)
+        private Expr Rewrite(Expr expr)
         {
-            string Name(string name) => name == from ? to : name;
-            Expr E(Expr e) => Rename(e, from, to);
-            EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(E).ToEquatableArray();
+            EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(Rewrite).ToEquatableArray();
             return expr switch
             {
-                VarRef v => v with { Name = Name(v.Name) },
-                ElementRef e => e with { Array = Name(e.Array), Index = E(e.Index), Index2 = e.Index2 is null ? null : E(e.Index2) },
-                LengthOf l => l with { Array = Name(l.Array), Row = l.Row is null ? null : E(l.Row) },
-                Unary u => u with { Operand = E(u.Operand) },
-                Binary b => b with { Left = E(b.Left), Right = E(b.Right) },
-                Conditional c => c with { Condition = E(c.Condition), WhenTrue = E(c.WhenTrue), WhenFalse = E(c.WhenFalse) },
-                Cast c => c with { Operand = E(c.Operand) },
+                VarRef v when _values.TryGetValue(v.Name, out Expr? value) => value,
+                VarRef v => v with { Name = _name(v.Name) },
+                ElementRef e => e with { Array = _name(e.Array), Index = Rewrite(e.Index), Index2 = e.Index2 is null ? null : Rewrite(e.Index2) },
+                LengthOf l => l with { Array = _name(l.Array), Row = l.Row is null ? null : Rewrite(l.Row) },
+                Unary u => u with { Operand = Rewrite(u.Operand) },
+                Binary b => b with { Left = Rewrite(b.Left), Right = Rewrite(b.Right) },
+                Conditional c => c with { Condition = Rewrite(c.Condition), WhenTrue = Rewrite(c.WhenTrue), WhenFalse = Rewrite(c.WhenFalse) },
+                Cast c => c with { Operand = Rewrite(c.Operand) },
                 MathCall m => m with { Arguments = All(m.Arguments) },
                 DifferentiableCall d => d with { Arguments = All(d.Arguments) },
                 OpaqueCall o => o with { Arguments = All(o.Arguments) },

@@ -220,7 +220,7 @@ namespace Backprop.Generators.Differentiation
                     // No other statement writes it; its inputs never change (or are loop counters).
                     var innerSet = new HashSet<Stmt>(inner, ReferenceComparer.Instance);
                     bool alone = IrQueries.AllStatements(_function.Body).Where(x => !innerSet.Contains(x) && x is Assign or Declare { Initializer: not null } or CallStatement)
-                        .All(x => !IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(variable));
+                        .All(x => !Writes(x, variable));
                     var inputs = new HashSet<string>();
                     foreach (Expr expr in inner.SelectMany(IrQueries.Expressions))
                     {
@@ -273,7 +273,15 @@ namespace Backprop.Generators.Differentiation
         private bool IsDeclaredOnceAtTop(string name)
             => _topLevelDeclared.Contains(name)
                 && _function.Body.Statements.Any(x => x is Declare { Initializer: not null } d && d.Variable == name)
-                && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && IrQueries.Assigned(new Block(new EquatableArray<Stmt>(new[] { x }))).Contains(name)) == 1;
+                && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && Writes(x, name)) == 1;
+
+        /// <summary>Whether the statement (with the statements nested in it) writes the variable.</summary>
+        private static bool Writes(Stmt stmt, string name)
+        {
+            var written = new HashSet<string>();
+            IrQueries.Assigned(stmt, written);
+            return written.Contains(name);
+        }
 
         /// <summary>
         /// Whether a saved write is the first write of a fresh local array outside any loop: the value it overwrote
@@ -676,19 +684,7 @@ namespace Backprop.Generators.Differentiation
                     {
                         var target = new VarRef(d.Variable, _variables[d.Variable].Type);
                         GStmt? restore = inLoop && NeedsSave(d.Variable, d) && IsKept(d) ? Pop(target) : null;
-                        bool reuses = ReusesTarget(target, d.Initializer);
-                        if (restore is not null && !reuses)
-                        {
-                            code.Add(restore);
-                        }
-
-                        AdjointOfAssignment(target, d.Initializer, _resetNeeded.TryGetValue(d, out bool reset) && reset, code);
-                        if (restore is not null && reuses)
-                        {
-                            // Restored after the derivative, which reads the value this statement wrote.
-                            code.Add(restore);
-                        }
-
+                        ReverseAssignment(d, target, d.Initializer, restore, code);
                         break;
                     }
 
@@ -697,19 +693,7 @@ namespace Backprop.Generators.Differentiation
                         GStmt? restore = NeedsSave(IrQueries.TargetName(a.Target), a) && IsKept(a) && !IsResult(a.Target)
                             ? RestoresByClearing(IrQueries.TargetName(a.Target), a) ? new GAssign(UseIndex(a.Target), Ops.Lit(0, a.Target.Type) with { Type = a.Target.Type }, false) : Pop(a.Target)
                             : null;
-                        bool reuses = ReusesTarget(a.Target, a.Value);
-                        if (restore is not null && !reuses)
-                        {
-                            code.Add(restore);
-                        }
-
-                        AdjointOfAssignment(a.Target, a.Value, _resetNeeded.TryGetValue(a, out bool resetAssign) && resetAssign, code);
-                        if (restore is not null && reuses)
-                        {
-                            // Restored after the derivative, which reads the value this statement wrote.
-                            code.Add(restore);
-                        }
-
+                        ReverseAssignment(a, a.Target, a.Value, restore, code);
                         break;
                     }
 
@@ -819,6 +803,26 @@ namespace Backprop.Generators.Differentiation
             return result;
         }
 
+        /// <summary>
+        /// The reverse of <c>target = value</c>: the overwritten value restored (when <paramref name="restore"/> is
+        /// given) and the adjoint pushed back to what the value read. The restore comes first, unless the derivative
+        /// reads the value this statement wrote (<see cref="ReusesTarget"/>); then it comes after.
+        /// </summary>
+        private void ReverseAssignment(Stmt stmt, Expr target, Expr value, GStmt? restore, List<GStmt> code)
+        {
+            bool restoreAfter = restore is not null && ReusesTarget(target, value);
+            if (restore is not null && !restoreAfter)
+            {
+                code.Add(restore);
+            }
+
+            AdjointOfAssignment(target, value, _resetNeeded.TryGetValue(stmt, out bool reset) && reset, code);
+            if (restoreAfter)
+            {
+                code.Add(restore!);
+            }
+        }
+
         /// <summary>Puts the forward code of the body's recomputed statements before its reverse.</summary>
         private List<GStmt> Recompute(Block body, List<GStmt> reverse)
         {
@@ -921,8 +925,7 @@ namespace Backprop.Generators.Differentiation
         /// (which would no longer hold the argument's value).
         /// </summary>
         private bool ReusesTarget(Expr target, Expr value)
-            => value is MathCall call && ForwardValues.RuleReadsResult(call) && _activity.IsActive(value)
-                && (call.Function != MathFunction.Pow || _activity.IsActive(call.Arguments[1]))
+            => value is MathCall call && ForwardValues.RuleReadsResult(call, _activity)
                 && target is VarRef or ElementRef && !IrQueries.AllReads(value).Contains(IrQueries.TargetName(target));
 
         private static bool ReadsValueOf(Expr expr, string name)
