@@ -33,8 +33,12 @@ namespace Backprop
     /// refusing a call it cannot differentiate).
     /// </summary>
     /// <remarks>
-    /// <para>Two forms are accepted. For a function of one scalar, <c>double F(double x)</c>, the simplest is
+    /// <para>Three forms are accepted. For a function of one scalar, <c>double F(double x)</c>, the simplest is
     /// <c>[DerivativeOf(nameof(F))] static double FDerivative(double x)</c>, which returns dF/dx.</para>
+    /// <para>When dF/dx is best written with F's value, as σ′ = σ(1 − σ), set <see cref="FromResult"/>:
+    /// <c>[DerivativeOf(nameof(F), FromResult = true)] static double FDerivative(double y)</c> receives
+    /// <c>y = F(x)</c> and returns dF/dx. The gradient then keeps F's value instead of x (and nothing of F's own
+    /// computation), and calls neither F nor its derivative's inputs again.</para>
     /// <para>For any other function, write the pullback the generator would write: F's parameters, then (unless F is
     /// <c>void</c>) <c>T resultAdj</c>, then a gradient buffer per differentiable parameter (<c>ref T</c> for a
     /// scalar, <c>Span&lt;T&gt;</c> for an array or span, <c>T[,]</c> for a rectangular array), in order, adding
@@ -43,7 +47,7 @@ namespace Backprop
     /// call on return (zero for an output F overwrites completely). The pullback may return <c>void</c> or F's value.</para>
     /// <para>The derivative is looked up next to F, and in the types around the calling method (which is how a
     /// derivative is given to a function of a library: <c>[DerivativeOf(typeof(Library), nameof(Library.F))]</c>).
-    /// A signature that fits neither form gets BP0012 where it is written.</para>
+    /// A signature that fits none of the forms gets BP0012 where it is written.</para>
     /// </remarks>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     public sealed class DerivativeOfAttribute : Attribute
@@ -69,5 +73,11 @@ namespace Backprop
 
         /// <summary>The name of the method whose derivative this is.</summary>
         public string MethodName { get; }
+
+        /// <summary>
+        /// Whether the derivative, <c>T FDerivative(T y)</c>, receives F's value <c>y = F(x)</c> rather than its
+        /// argument <c>x</c>. Only for a function of one scalar.
+        /// </summary>
+        public bool FromResult { get; set; }
     }
 }

@@ -30,6 +30,21 @@ namespace Backprop.Tests
             Assert.True(single.Passes(1e-4), single.ToString());
         }
 
+        [Theory]
+        [InlineData(0.7f, -0.4f)]
+        [InlineData(-1.5f, 2.0f)]
+        public void FloatDerivativeFromResultMatchesTheClosedForm(float x, float y)
+        {
+            // f = σ(xy)·y: df/dx = σ′(xy)·y², df/dy = σ′(xy)·xy + σ(xy), with σ′ = σ(1 − σ).
+            float xGrad = 0, yGrad = 0;
+            float value = Custom.LogisticFloatGradient(x, y, ref xGrad, ref yGrad);
+            double s = 1 / (1 + Math.Exp(-(double)x * y));
+            double slope = s * (1 - s);
+            Assert.Equal(Custom.LogisticFloat(x, y), value);
+            Assert.Equal(slope * y * y, xGrad, 1e-6);
+            Assert.Equal((slope * x * y) + s, yGrad, 1e-6);
+        }
+
         [Fact]
         public void FloatArraysMatchTheirDoubleTwin()
         {

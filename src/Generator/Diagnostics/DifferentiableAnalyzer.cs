@@ -116,8 +116,10 @@ namespace Backprop.Generators.Diagnostics
                 }
                 else
                 {
-                    string expected = string.Join("; for another overload, ", overloads.Where(o => !o.IsGenericMethod).Select(o => CustomDerivatives.ExpectedSignatures(o, derivative.Name)));
-                    problem = $"its signature fits neither a scalar derivative nor a pullback; write {expected}";
+                    string expected = string.Join("; for another overload, ", overloads.Where(o => !o.IsGenericMethod).Select(o => CustomDerivatives.ExpectedSignatures(o, derivative.Name, CustomDerivatives.IsFromResult(derivative))));
+                    problem = CustomDerivatives.IsFromResult(derivative)
+                        ? $"its signature does not fit a derivative from the result; write {expected}"
+                        : $"its signature fits neither a scalar derivative nor a pullback; write {expected}";
                 }
             }
 

@@ -55,7 +55,7 @@ namespace Backprop.Generators.Differentiation
             MathFunction.Atan2 => "d atan2(y, x) = (x dy - y dx) / (x² + y²), with x and y scaled by max(|x|, |y|)",
             MathFunction.Sinh => "d sinh(u) = cosh(u) du",
             MathFunction.Cosh => "d cosh(u) = sinh(u) du",
-            MathFunction.Tanh => "d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2",
+            MathFunction.Tanh => "d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2",
             MathFunction.Asinh => "d asinh(u) = du / sqrt(u² + 1)",
             MathFunction.Acosh => "d acosh(u) = du / sqrt(u² - 1)",
             MathFunction.Atanh => "d atanh(u) = du / (1 - u²)",
@@ -247,14 +247,14 @@ namespace Backprop.Generators.Differentiation
 
                 case MathFunction.Tanh:
                     {
-                        // d tanh(u) = (1 - tanh²(u)) du = du / cosh²(u). The first form reuses the result, but tanh(u)
-                        // rounds to ±1 for |u| above 19 (9 in float), where it would give 0; past |u| = 2, where it
-                        // starts losing digits, the second form is used.
+                        // d tanh(u) = (1 - tanh²(u)) du = du / cosh²(u) = 2 du / (1 + cosh(2u)). The first form reuses
+                        // the result, but tanh(u) rounds to ±1 for |u| above 19 (9 in float), where it would give 0;
+                        // past |u| = 2, where it starts losing digits, the last form is used: one cosh, no pow.
                         Expr tanh = context.Result();
                         Expr u = context.Argument(0);
                         Expr slope = new Conditional(
                             Ops.Compare(BinaryOp.Greater, Call(MathFunction.Abs, u, type), Ops.Lit(2, type)),
-                            Binary(MathFunction.Pow, Call(MathFunction.Cosh, u, type), Ops.Lit(-2, type), type),
+                            Ops.Div(Ops.Lit(2, type), Ops.Add(Ops.Lit(1, type), Call(MathFunction.Cosh, Ops.Mul(Ops.Lit(2, type), u), type))),
                             Ops.Sub(Ops.Lit(1, type), Ops.Mul(tanh, tanh)),
                             type);
                         context.Propagate(0, Ops.Mul(adjoint, context.Share(slope, "tanhSlope")));

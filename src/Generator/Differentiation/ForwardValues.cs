@@ -7,7 +7,8 @@ namespace Backprop.Generators.Differentiation
 {
     /// <summary>
     /// Names the forward values that derivative rules need again: <c>Math.Exp</c>, <c>Math.Sqrt</c>,
-    /// <c>Math.Cbrt</c>, <c>Math.Tanh</c> and <c>Math.Pow</c> with an active exponent, when they sit inside a larger
+    /// <c>Math.Cbrt</c>, <c>Math.Tanh</c> and <c>Math.Pow</c> with an active exponent, and calls of a method whose
+    /// user derivative takes its result (<c>[DerivativeOf(…, FromResult = true)]</c>), when they sit inside a larger
     /// expression. <c>y = 1 / (1 + Math.Exp(-x))</c> becomes <c>double exp = Math.Exp(-x); y = 1 / (1 + exp);</c>.
     /// </summary>
     /// <remarks>
@@ -16,7 +17,8 @@ namespace Backprop.Generators.Differentiation
     /// still there; inside a loop the to-be-recorded analysis saves it on the tape, a push and a pop instead of an
     /// exponential. The forward value is unchanged to the bit: the same call, its result stored in a double.
     /// Calls inside a conditional expression's branches are left alone (they may not run), and so are statements
-    /// that call other methods (naming a value first would change the order of the calls).
+    /// that call other methods (naming a value first would change the order of the calls); naming every call of a
+    /// statement keeps their order, so several derivative-from-result calls are named together.
     /// </remarks>
     internal static class ForwardValues
     {
@@ -24,10 +26,30 @@ namespace Backprop.Generators.Differentiation
         /// Whether the reverse sweep differentiates <paramref name="call"/> with a rule that reads the call's own
         /// value: the call is active, and its rule is written with its result (Pow's only for an active exponent).
         /// </summary>
-        public static bool RuleReadsResult(MathCall call, ActivityAnalysis activity)
+        public static bool RuleReadsResult(Expr call, ActivityAnalysis activity)
             => activity.IsActive(call)
-               && (call.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh
-                   || (call.Function == MathFunction.Pow && activity.IsActive(call.Arguments[1])));
+               && call switch
+               {
+                   MathCall m => m.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh
+                                 || (m.Function == MathFunction.Pow && activity.IsActive(m.Arguments[1])),
+                   DifferentiableCall d => d.Callee.Derivative == CalleeDerivative.OfResult,
+                   _ => false,
+               };
+
+        /// <summary>The call as the comment above its reverse shows it: <c>Math.Exp(-x)</c>, <c>Model.Sigmoid(sum)</c>.</summary>
+        private static string SourceText(Expr call)
+        {
+            string text = Emitting.ExpressionPrinter.Print(call).Replace("global::System.", string.Empty);
+            if (call is DifferentiableCall { Callee.ContainingType: var type } && type.StartsWith("global::", System.StringComparison.Ordinal))
+            {
+                text = text.Replace(type + ".", type.Substring(type.LastIndexOf('.') + 1) + ".");
+            }
+
+            return text;
+        }
+
+        /// <summary>Whether <paramref name="call"/> is a call of a method whose user derivative takes its result.</summary>
+        private static bool IsOfResult(Expr call) => call is DifferentiableCall { Callee.Derivative: CalleeDerivative.OfResult };
 
         /// <summary>Returns the function with such values named; the same function when there are none.</summary>
         public static Function Bind(Function function)
@@ -72,16 +94,19 @@ namespace Backprop.Generators.Differentiation
 
         private static Expr Bind(Expr value, Stmt stmt, ActivityAnalysis activity, NameAllocator names, List<Variable> locals, List<Stmt> output)
         {
-            if (IrQueries.Subexpressions(value).Any(e => e is DifferentiableCall or OpaqueCall { IsInvocation: true }))
+            if (IrQueries.Subexpressions(value).Any(e => (e is DifferentiableCall && !IsOfResult(e)) || e is OpaqueCall { IsInvocation: true }))
             {
                 return value;
             }
 
             var bound = new Dictionary<Expr, VarRef>();
-            if (value is MathCall whole)
+            switch (value)
             {
                 // A call that is the whole value is not named: the reverse sweep reads it from the assignment's target.
-                return whole with { Arguments = whole.Arguments.Select(Rewrite).ToEquatableArray() };
+                case MathCall whole:
+                    return whole with { Arguments = whole.Arguments.Select(Rewrite).ToEquatableArray() };
+                case DifferentiableCall whole:
+                    return whole with { Arguments = whole.Arguments.Select(Rewrite).ToEquatableArray() };
             }
 
             return Rewrite(value);
@@ -90,15 +115,21 @@ namespace Backprop.Generators.Differentiation
             {
                 switch (expr)
                 {
-                    case MathCall m when RuleReadsResult(m, activity):
+                    case MathCall or DifferentiableCall when RuleReadsResult(expr, activity):
                         {
-                            var call = m with { Arguments = m.Arguments.Select(Rewrite).ToEquatableArray() };
+                            Expr call = expr switch
+                            {
+                                MathCall m => m with { Arguments = m.Arguments.Select(Rewrite).ToEquatableArray() },
+                                DifferentiableCall d => d with { Arguments = d.Arguments.Select(Rewrite).ToEquatableArray() },
+                                _ => expr,
+                            };
                             if (!bound.TryGetValue(call, out VarRef? local))
                             {
-                                string name = names.Reserve(call.Function.ToString().ToLowerInvariant());
+                                string stem = call is MathCall named ? named.Function.ToString() : ((DifferentiableCall)call).Callee.Name;
+                                string name = names.Reserve(char.ToLowerInvariant(stem[0]) + stem.Substring(1));
                                 local = new VarRef(name, call.Type);
                                 locals.Add(new Variable(name, call.Type, VariableRole.Local));
-                                string text = Emitting.ExpressionPrinter.Print(call).Replace("global::System.", string.Empty);
+                                string text = SourceText(call);
                                 output.Add(new Declare(name, call, $"{Emitting.ExpressionPrinter.Keyword(call.Type.Scalar)} {name} = {text};", stmt.Location));
                                 bound[call] = local;
                             }

@@ -112,7 +112,7 @@ namespace Backprop.Generators.Differentiation
             private bool CanInline(DifferentiableCall call, List<string> stack)
             {
                 Function? body = call.Callee.Body;
-                if (body is null || call.Callee.IsScalarDerivative || stack.Count > MaxDepth || stack.Contains(call.Callee.ContainingType + "." + call.Callee.Name))
+                if (body is null || call.Callee.Derivative != CalleeDerivative.Pullback || stack.Count > MaxDepth || stack.Contains(call.Callee.ContainingType + "." + call.Callee.Name))
                 {
                     return false;
                 }

@@ -142,6 +142,8 @@ namespace Backprop.Generators.Differentiation
                 _reads = new HashSet<(string, int)>();
                 _postReads = new HashSet<(string, int)>();
                 _flaggedIfs.Clear();
+                // Only the tapes of the last round are declared: a value an early round saved may need no saving.
+                _tapeKinds.Clear();
                 Reverse = ReverseBlock(_function.Body, inLoop: false);
                 _reverseReads = new HashSet<string>(_reads.Concat(_postReads).Select(r => r.Variable));
                 HashSet<string> forwardNeeded = ComputeForwardNeeded();
@@ -889,9 +891,16 @@ namespace Backprop.Generators.Differentiation
 
             if (ReusesTarget(target, value))
             {
-                var call = (MathCall)value;
-                _scope.Rule(DerivativeRules.Describe(call));
-                DerivativeRules.Apply(call, targetAdjoint, new RuleContext(this, call, code, UsePrimalAfter(target)));
+                if (value is MathCall call)
+                {
+                    _scope.Rule(DerivativeRules.Describe(call));
+                    DerivativeRules.Apply(call, targetAdjoint, new RuleContext(this, call, code, UsePrimalAfter(target)));
+                }
+                else
+                {
+                    DerivativeOfResult((DifferentiableCall)value, targetAdjoint, UsePrimalAfter(target), code);
+                }
+
                 if (resetNeeded)
                 {
                     code.Add(new GAssign(targetAdjoint, Ops.Lit(0, targetAdjoint.Type), false));
@@ -925,7 +934,7 @@ namespace Backprop.Generators.Differentiation
         /// (which would no longer hold the argument's value).
         /// </summary>
         private bool ReusesTarget(Expr target, Expr value)
-            => value is MathCall call && ForwardValues.RuleReadsResult(call, _activity)
+            => ForwardValues.RuleReadsResult(value, _activity)
                 && target is VarRef or ElementRef && !IrQueries.AllReads(value).Contains(IrQueries.TargetName(target));
 
         private static bool ReadsValueOf(Expr expr, string name)
@@ -1038,18 +1047,39 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>
+        /// The user's <c>[DerivativeOf(…, FromResult = true)] T FDerivative(T y)</c>: d F(u) = FDerivative(F(u)) du,
+        /// with F(u) read from <paramref name="result"/>.
+        /// </summary>
+        private void DerivativeOfResult(DifferentiableCall call, Expr seed, Expr result, List<GStmt> code)
+        {
+            string pullbackName = PullbackName(call);
+            _scope.Rule($"d {call.Callee.Name}(u) = {pullbackName}({call.Callee.Name}(u)) du");
+            Expr derivative = new OpaqueCall(call.Callee.Pullback, new EquatableArray<Expr>(new[] { result }), true, call.Type, call.Location);
+            Backprop(call.Arguments[0], Ops.Mul(seed, derivative), code);
+        }
+
+        private static string PullbackName(DifferentiableCall call) => call.Callee.Pullback.Substring(call.Callee.Pullback.LastIndexOf('.') + 1);
+
+        /// <summary>
         /// Calls a callee's pullback with the primal arguments (restored to their values at the call), the adjoint
         /// of its result, and a gradient buffer per differentiable parameter.
         /// </summary>
         private void PullbackCall(DifferentiableCall call, Expr? seed, List<GStmt> code)
         {
-            string pullbackName = call.Callee.Pullback.Substring(call.Callee.Pullback.LastIndexOf('.') + 1);
-            if (call.Callee.IsScalarDerivative)
+            string pullbackName = PullbackName(call);
+            if (call.Callee.Derivative == CalleeDerivative.OfArgument)
             {
                 // The user's T FDerivative(T x): d F(u) = FDerivative(u) du.
                 _scope.Rule($"d {call.Callee.Name}(u) = {pullbackName}(u) du");
                 Expr derivative = new OpaqueCall(call.Callee.Pullback, new EquatableArray<Expr>(new[] { UsePrimal(call.Arguments[0]) }), true, call.Type, call.Location);
                 Backprop(call.Arguments[0], Ops.Mul(seed!, derivative), code);
+                return;
+            }
+
+            if (call.Callee.Derivative == CalleeDerivative.OfResult)
+            {
+                // Where no variable holds F(u) (a branch of a conditional expression), it is computed again.
+                DerivativeOfResult(call, seed!, call with { Arguments = call.Arguments.Select(UsePrimal).ToEquatableArray() }, code);
                 return;
             }
 

@@ -132,16 +132,21 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
-            /// <summary>A loop body runs zero or more times: iterate until the state at its start stops growing.</summary>
+            /// <summary>
+            /// A loop body runs zero or more times: iterate until the state at its start stops growing. An array each
+            /// iteration touches only at its own element (<see cref="PerIterationArrays"/>) does not carry its state from
+            /// one iteration to the next: what one iteration's reverse reads, no other iteration overwrites.
+            /// </summary>
             private HashSet<string> Loop(Stmt loop, Block body, HashSet<string> before)
             {
                 var start = new HashSet<string>(before);
+                HashSet<string> perIteration = loop is For forLoop ? PerIterationArrays(forLoop) : new HashSet<string>();
                 HashSet<string> end;
                 while (true)
                 {
                     end = Visit(body, new HashSet<string>(start));
                     int count = start.Count;
-                    start.UnionWith(end);
+                    start.UnionWith(end.Where(variable => !perIteration.Contains(variable)));
                     if (start.Count == count)
                     {
                         break;
@@ -167,6 +172,74 @@ namespace Backprop.Generators.Differentiation
                     Saves.Add((stmt, variable));
                 }
             }
+
+            /// <summary>
+            /// The arrays that a <c>for</c> loop's body reads and writes only at the element of the loop's counter
+            /// (<c>u[i] = Sigmoid(y[i])</c>), with a counter the body does not assign: different iterations touch
+            /// different elements. Any other use (another index, the whole array passed to a call) leaves it out.
+            /// </summary>
+            private static HashSet<string> PerIterationArrays(For f)
+            {
+                var result = new HashSet<string>();
+                var excluded = new HashSet<string>();
+                if (IrQueries.Assigned(f.Body).Contains(f.Counter))
+                {
+                    return result;
+                }
+
+                foreach (Stmt stmt in IrQueries.AllStatements(f.Body))
+                {
+                    if (stmt is Declare or DeclareArray)
+                    {
+                        excluded.Add(stmt is Declare d ? d.Variable : ((DeclareArray)stmt).Variable);
+                    }
+
+                    foreach (Expr expr in IrQueries.Expressions(stmt))
+                    {
+                        Classify(expr);
+                    }
+                }
+
+                result.ExceptWith(excluded);
+                return result;
+
+                void Classify(Expr expr)
+                {
+                    switch (expr)
+                    {
+                        case ElementRef { Index: VarRef index, Index2: null, Jagged: false, Type.IsSequence: false } element when index.Name == f.Counter:
+                            result.Add(element.Array);
+                            return;
+                        case ElementRef element:
+                            excluded.Add(element.Array);
+                            break;
+                        case VarRef variable:
+                            excluded.Add(variable.Name);
+                            return;
+                    }
+
+                    foreach (Expr child in Children(expr))
+                    {
+                        Classify(child);
+                    }
+                }
+            }
+
+            /// <summary>The expressions directly inside <paramref name="expr"/>, every one of them.</summary>
+            private static IEnumerable<Expr> Children(Expr expr) => expr switch
+            {
+                ElementRef { Index2: { } index2 } e => new[] { e.Index, index2 },
+                ElementRef e => new[] { e.Index },
+                LengthOf { Row: { } row } => new[] { row },
+                Unary u => new[] { u.Operand },
+                Binary b => new[] { b.Left, b.Right },
+                Conditional c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
+                Cast c => new[] { c.Operand },
+                MathCall m => m.Arguments,
+                DifferentiableCall d => d.Arguments,
+                OpaqueCall o => o.Arguments,
+                _ => Enumerable.Empty<Expr>(),
+            };
 
             /// <summary>
             /// The local arrays a <c>for (i = 0; i &lt; n; i++)</c> loop overwrites entirely with <c>a[i] = …</c> where

@@ -104,6 +104,19 @@ namespace Backprop.Generators.Ir
     /// <param name="Name">Its name, for diagnostics.</param>
     internal sealed record CalleeParameter(IrType Type, bool IsDifferentiable, bool IsRefReadOnly = false, string Name = "");
 
+    /// <summary>What the method a call's reverse sweep calls (<see cref="CalleeInfo.Pullback"/>) computes.</summary>
+    internal enum CalleeDerivative
+    {
+        /// <summary>A pullback: the primal arguments, the result's adjoint, a gradient buffer per differentiable parameter.</summary>
+        Pullback,
+
+        /// <summary>A user's <c>T FDerivative(T x)</c>: dF/dx from F's argument.</summary>
+        OfArgument,
+
+        /// <summary>A user's <c>[DerivativeOf(…, FromResult = true)] T FDerivative(T y)</c>: dF/dx from F's value.</summary>
+        OfResult,
+    }
+
     /// <summary>A <c>[Differentiable]</c> method called from another, known by its signature alone.</summary>
     /// <param name="ContainingType">The fully qualified containing type.</param>
     /// <param name="Name">The method name; its pullback is <c>Name + "Pullback"</c>.</param>
@@ -112,11 +125,8 @@ namespace Backprop.Generators.Ir
     /// <param name="Pullback">
     /// The method the reverse sweep calls: the generated <c>NamePullback</c>, or a user's <c>[DerivativeOf]</c> method.
     /// </param>
-    /// <param name="IsScalarDerivative">
-    /// Whether <see cref="Pullback"/> is a user's scalar derivative <c>T FDerivative(T x)</c>, which returns dF/dx,
-    /// rather than a pullback.
-    /// </param>
-    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, bool IsScalarDerivative = false)
+    /// <param name="Derivative">What <see cref="Pullback"/> is: a pullback, or a user's scalar derivative.</param>
+    internal sealed record CalleeInfo(string ContainingType, string Name, EquatableArray<CalleeParameter> Parameters, IrType? ReturnType, string Pullback, CalleeDerivative Derivative = CalleeDerivative.Pullback)
     {
         /// <summary>
         /// The callee's lowered body, when it is a static <c>[Differentiable]</c> method of the caller's own type whose

@@ -4,11 +4,14 @@ using Microsoft.CodeAnalysis;
 
 namespace Backprop.Generators.Parsing
 {
-    /// <summary>The two shapes a <c>[DerivativeOf]</c> method may have.</summary>
+    /// <summary>The shapes a <c>[DerivativeOf]</c> method may have.</summary>
     internal enum CustomDerivativeForm
     {
         /// <summary><c>T FDerivative(T x)</c>: returns dF/dx for a function of one scalar.</summary>
         Scalar,
+
+        /// <summary><c>[DerivativeOf(…, FromResult = true)] T FDerivative(T y)</c>: returns dF/dx from y = F(x).</summary>
+        FromResult,
 
         /// <summary>The pullback the generator would write for F: F's parameters, the result's adjoint, a buffer per differentiable parameter.</summary>
         Pullback,
@@ -205,12 +208,29 @@ namespace Backprop.Generators.Parsing
             return null;
         }
 
-        /// <summary>Which form <paramref name="derivative"/> has for <paramref name="target"/>, or null if neither fits.</summary>
+        /// <summary>Whether a <c>[DerivativeOf]</c> method sets <c>FromResult = true</c>: it receives F's value, not its argument.</summary>
+        public static bool IsFromResult(IMethodSymbol method)
+            => method.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == AttributeName)
+                .SelectMany(a => a.NamedArguments)
+                .Any(a => a.Key == "FromResult" && a.Value.Value is true);
+
+        /// <summary>Which form <paramref name="derivative"/> has for <paramref name="target"/>, or null if none fits.</summary>
         public static CustomDerivativeForm? Match(IMethodSymbol derivative, IMethodSymbol target)
         {
             if (derivative.IsStatic != target.IsStatic || derivative.IsGenericMethod || target.IsGenericMethod)
             {
                 return null;
+            }
+
+            bool sameScalarSignature = IsScalarForm(target)
+                && derivative.Parameters.Length == 1
+                && Same(derivative.Parameters[0], target.Parameters[0])
+                && SymbolEqualityComparer.Default.Equals(derivative.ReturnType, target.ReturnType);
+            if (IsFromResult(derivative))
+            {
+                // The flag says what the one parameter means; a pullback cannot take F's value instead of its arguments.
+                return sameScalarSignature ? CustomDerivativeForm.FromResult : null;
             }
 
             if (IsScalarForm(target)
@@ -241,10 +261,22 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>The signatures a derivative of <paramref name="target"/> may have, written out for a diagnostic.</summary>
-        public static string ExpectedSignatures(IMethodSymbol target, string derivativeName)
+        public static string ExpectedSignatures(IMethodSymbol target, string derivativeName, bool fromResult)
         {
             var forms = new List<string>();
             string modifier = target.IsStatic ? "static " : string.Empty;
+            if (fromResult)
+            {
+                if (!IsScalarForm(target))
+                {
+                    return $"FromResult = true only for a function of one scalar ('T {target.Name}(T x)', T double or float); for '{target.Name}' remove it and write a pullback: "
+                           + ExpectedSignatures(target, derivativeName, fromResult: false);
+                }
+
+                string type = target.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                return $"'{modifier}{type} {derivativeName}({type} result)', which receives the value of '{target.Name}'";
+            }
+
             if (IsScalarForm(target))
             {
                 string type = target.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

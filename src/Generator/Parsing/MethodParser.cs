@@ -1193,7 +1193,12 @@ namespace Backprop.Generators.Parsing
                     customParameters.ToEquatableArray(),
                     returnType,
                     $"{(custom.Method.IsStatic ? custom.Home : receiver)}.{custom.Method.Name}",
-                    custom.Form == CustomDerivativeForm.Scalar);
+                    custom.Form switch
+                    {
+                        CustomDerivativeForm.Scalar => CalleeDerivative.OfArgument,
+                        CustomDerivativeForm.FromResult => CalleeDerivative.OfResult,
+                        _ => CalleeDerivative.Pullback,
+                    });
                 return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
             }
 

@@ -25,6 +25,12 @@ namespace Backprop.Benchmarks.Abc
             }
         }
 
+        /// <summary>σ′ from σ's value, σ(1 − σ), as the hand-written gradient computes it from the u it keeps.</summary>
+        /// <param name="sigmoid">σ(x).</param>
+        /// <returns>σ′(x).</returns>
+        [DerivativeOf(nameof(Sigmoid), FromResult = true)]
+        public static double SigmoidDerivative(double sigmoid) => sigmoid * (1 - sigmoid);
+
         /// <summary>y = Mx for a K×K matrix stored row-major.</summary>
         /// <param name="m">The matrix.</param>
         /// <param name="x">The vector.</param>

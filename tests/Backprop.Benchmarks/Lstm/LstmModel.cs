@@ -20,6 +20,12 @@ namespace Backprop.Benchmarks.Lstm
         [Differentiable]
         public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
+        /// <summary>σ′ from σ's value, σ(1 − σ), as the hand-written gradient computes it from the gates it keeps.</summary>
+        /// <param name="sigmoid">σ(x).</param>
+        /// <returns>σ′(x).</returns>
+        [DerivativeOf(nameof(Sigmoid), FromResult = true)]
+        public static double SigmoidDerivative(double sigmoid) => sigmoid * (1 - sigmoid);
+
         /// <summary>ADBench's LSTM log-sum-exp: <c>log(2 + Σ exp(v[i]))</c>.</summary>
         /// <param name="v">The values.</param>
         /// <param name="n">How many.</param>

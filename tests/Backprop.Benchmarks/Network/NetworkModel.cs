@@ -39,6 +39,15 @@ namespace Backprop.Benchmarks.Network
             }
         }
 
+        /// <summary>
+        /// σ′ from σ's value, σ(1 − σ), as the hand-written gradient computes it: the generated gradient then keeps
+        /// each unit's activation instead of differentiating σ's formula (its exponential, its branch).
+        /// </summary>
+        /// <param name="sigmoid">σ(x).</param>
+        /// <returns>σ′(x).</returns>
+        [DerivativeOf(nameof(Sigmoid), FromResult = true)]
+        public static double SigmoidDerivative(double sigmoid) => sigmoid * (1 - sigmoid);
+
         /// <summary>softplus(z) = log(1 + eᶻ), computed without overflow.</summary>
         /// <param name="z">The input.</param>
         /// <returns>softplus(z).</returns>

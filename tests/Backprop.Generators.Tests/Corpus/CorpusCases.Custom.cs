@@ -13,6 +13,13 @@ namespace Backprop.Tests.Corpus
             yield return Vector("Custom.WeightedSquares", Random(81, 5), Custom.UsesWeightedSquares, Custom.UsesWeightedSquaresGradient);
             yield return Vector("Custom.CumulativeSum", Random(82, 6), Custom.UsesCumulativeSum, Custom.UsesCumulativeSumGradient);
             yield return Scalar2("Custom.Remainder", 1.3, 0.7, Custom.UsesRemainder, Custom.UsesRemainderGradient);
+            yield return Scalar2("Custom.FromResult", 0.7, -0.4, Custom.UsesLogistic, Custom.UsesLogisticGradient);
+            yield return Scalar2("Custom.FromResultOtherBranch", -0.9, 0.6, Custom.UsesLogistic, Custom.UsesLogisticGradient);
+            yield return new GradientCase(
+                "Custom.FromResultInLoops",
+                new[] { Random(85, 7), Random(86, 2) },
+                v => Custom.LogisticLayers(v[0], v[1]),
+                (v, d) => Custom.LogisticLayersGradient(v[0], v[1], d[0], d[1]));
             yield return Scalar1("Custom.OverridesDifferentiable", 0.6, Custom.UsesNaiveLogistic, Custom.UsesNaiveLogisticGradient);
             yield return Scalar2("Custom.CallerOverridesLibrary", 0.7, -0.4, Custom.UsesOverriddenLibrary, Custom.UsesOverriddenLibraryGradient);
             yield return Scalar2("Custom.GenericHome", 0.7, -0.4, Custom.UsesGenericHome, Custom.UsesGenericHomeGradient);

@@ -33,6 +33,9 @@ namespace Backprop.Tests.Corpus
                 ("AssignedInTheLoop", Perf.AssignedInTheLoop, Perf.AssignedInTheLoopGradient),
                 ("PassesAnUnusedConstant", Perf.PassesAnUnusedConstant, Perf.PassesAnUnusedConstantGradient),
                 ("ElementOfTheWrittenArray", Perf.ElementOfTheWrittenArray, Perf.ElementOfTheWrittenArrayGradient),
+                ("OwnElementEachIteration", Perf.OwnElementEachIteration, Perf.OwnElementEachIterationGradient),
+                ("NextElementEachIteration", Perf.NextElementEachIteration, Perf.NextElementEachIterationGradient),
+                ("OwnElementAcrossAnInnerLoop", Perf.OwnElementAcrossAnInnerLoop, Perf.OwnElementAcrossAnInnerLoopGradient),
             })
             {
                 yield return new GradientCase(

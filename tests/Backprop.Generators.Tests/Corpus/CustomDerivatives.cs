@@ -142,6 +142,69 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double UsesNaiveLogistic(double x) => NaiveLogistic(3 * x) * x;
 
+        // ---- the result form: [DerivativeOf(nameof(F), FromResult = true)] T FDerivative(T y), y = F(x)
+
+        /// <summary>Not [Differentiable]: its derivative, from its value, is supplied below.</summary>
+        public static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+
+        [DerivativeOf(nameof(Logistic), FromResult = true)]
+        public static double LogisticDerivative(double y) => y * (1 - y);
+
+        /// <summary>[Differentiable], but its derivative from its value (1 − y²) replaces differentiating the body.</summary>
+        [Differentiable]
+        public static double SoftClip(double x) => Math.Tanh(x);
+
+        [DerivativeOf(nameof(SoftClip), FromResult = true)]
+        public static double SoftClipDerivative(double y) => 1 - (y * y);
+
+        /// <summary>As a whole value, inside larger expressions (named once), inside a conditional's branch (recomputed), and reading its own target.</summary>
+        [Differentiable]
+        public static double UsesLogistic(double x, double y)
+        {
+            double a = Logistic(x * y);
+            double b = (Logistic(x) * Logistic(y)) - (2 * Logistic(x));
+            double c = x > 0 ? Logistic(x - y) : y;
+            a = Logistic(a + b);
+            return (a * b) + c + SoftClip(y * c);
+        }
+
+        /// <summary>
+        /// A layer over a buffer reused for every point: the reverse sweep reads each unit's value from the buffer
+        /// before restoring what it overwrote, and the recurrence reads the previous value of its own target.
+        /// </summary>
+        [Differentiable]
+        public static double LogisticLayers(double[] w, double[] x)
+        {
+            double[] h = new double[3];
+            double total = 0;
+            double s = 0.5;
+            for (int p = 0; p < 2; p++)
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    h[j] = Logistic((w[j] * x[p]) + w[j + 3]);
+                }
+
+                for (int j = 0; j < 3; j++)
+                {
+                    double g = SoftClip(h[j] * w[6]);
+                    total += g * h[(j + 1) % 3];
+                    s = Logistic(s * g);
+                }
+            }
+
+            return total + s;
+        }
+
+        [Differentiable]
+        public static float LogisticFloat(float x, float y) => LogisticF(x * y) * y;
+
+        /// <summary>The float logistic, with a float derivative from its value.</summary>
+        public static float LogisticF(float x) => 1 / (1 + MathF.Exp(-x));
+
+        [DerivativeOf(nameof(LogisticF), FromResult = true)]
+        public static float LogisticFDerivative(float y) => y * (1 - y);
+
         // ---- the caller's derivative wins over the one shipped next to the function
 
         [DerivativeOf(typeof(BuggyLibrary), nameof(BuggyLibrary.Square))]

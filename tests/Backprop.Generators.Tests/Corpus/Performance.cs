@@ -304,6 +304,74 @@ namespace Backprop.Tests.Corpus
             double zero = 0.0;
             return IgnoresSecond(p, zero) * a[0];
         }
+
+        // ---- arrays each iteration touches only at its own element: u[i] written and read back, nothing saved
+
+        /// <summary>
+        /// Each iteration writes u[i] and its reverse reads u[i] back (exp's derivative reuses its value); no other
+        /// iteration touches u[i], so no value is saved. The second loop then reads every u[i] again.
+        /// </summary>
+        [Differentiable]
+        public static double OwnElementEachIteration(double[] a, double p)
+        {
+            double[] u = new double[a.Length];
+            double total = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                u[i] = Math.Exp(a[i] * p);
+                total += u[i] * a[i];
+            }
+
+            for (int i = a.Length - 1; i >= 0; i--)
+            {
+                u[i] = Math.Sin(u[i]) * p;
+                total += u[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: each iteration also reads the next element, which the next iteration overwrites, so those
+        /// writes must save (a rule that looked only at u[i] would give a wrong gradient here).
+        /// </summary>
+        [Differentiable]
+        public static double NextElementEachIteration(double[] a, double p)
+        {
+            double[] u = new double[a.Length];
+            for (int i = 0; i < a.Length; i++)
+            {
+                u[i] = a[i] * a[i];
+            }
+
+            double total = 0;
+            for (int i = 0; i < a.Length - 1; i++)
+            {
+                u[i] = Math.Exp(a[i] * p);
+                total += u[i] * u[i + 1];
+            }
+
+            return total;
+        }
+
+        /// <summary>The outer loop touches only w's own element; the inner loop rewrites it once per j.</summary>
+        [Differentiable]
+        public static double OwnElementAcrossAnInnerLoop(double[] a, double p)
+        {
+            double[] w = new double[a.Length];
+            double total = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                for (int j = 0; j < a.Length; j++)
+                {
+                    w[i] = Math.Tanh((w[i] * p) + a[j]);
+                }
+
+                total += w[i] * a[i];
+            }
+
+            return total;
+        }
     }
 
     /// <summary>Helpers of another type, which are called through their pullbacks rather than inlined.</summary>

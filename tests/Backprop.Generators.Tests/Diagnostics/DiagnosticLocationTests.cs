@@ -453,6 +453,61 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0012_DerivativeFromResultOfAFunctionOfSeveralArguments_OrOfTheWrongType()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    public static double G(double x, double y) => x * y;
+
+                    [DerivativeOf(nameof(G), FromResult = true)]
+                    public static double [|GDerivative|](double g) => g;
+
+                    public static double H(double x) => x * x * x;
+
+                    [DerivativeOf(nameof(H), FromResult = true)]
+                    public static float [|HDerivative|](float h) => 3 * MathF.Cbrt(h * h);
+
+                    [Differentiable]
+                    public static double Uses(double x) => [|G(x, x)|] + [|H(x)|];
+                }
+                """,
+                "BP0012",
+                "BP0012",
+                "BP0006",
+                "BP0006");
+        }
+
+        [Fact]
+        public void BP0012_FromResultMessageSaysWhatTheParameterReceives()
+        {
+            const string source = """
+                using System;
+                using Backprop;
+
+                public static partial class M
+                {
+                    public static double G(double x, double y) => x * y;
+
+                    [DerivativeOf(nameof(G), FromResult = true)]
+                    public static double GDerivative(double g) => g;
+
+                    public static double H(double x) => x * x * x;
+
+                    [DerivativeOf(nameof(H), FromResult = true)]
+                    public static double HDerivative(double x, double h) => 3 * x * x;
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
+            string[] messages = result.Analyzer.Where(d => d.Id == "BP0012").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(m => m, StringComparer.Ordinal).ToArray();
+            Assert.Equal(2, messages.Length);
+            Assert.Contains("FromResult = true only for a function of one scalar", messages[0], StringComparison.Ordinal);
+            Assert.Contains("'static void GDerivative(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)'", messages[0], StringComparison.Ordinal);
+            Assert.Contains("'static double HDerivative(double result)', which receives the value of 'H'", messages[1], StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void BP0012_DerivativeTheGradientCannotCall_AtTheCall()
         {
             // Private to another type, or an instance method of a type 'this' is not: the generated code could not

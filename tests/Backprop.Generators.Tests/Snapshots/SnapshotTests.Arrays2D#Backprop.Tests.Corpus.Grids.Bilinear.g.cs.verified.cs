@@ -67,10 +67,10 @@ namespace Backprop.Tests.Corpus
                         // s += Math.Tanh(w[i, j] * x[i]) * x[j];  ->  d(uv) = v du + u dv
                         tanhAdj += sAdj * x[j];
 
-                        // double tanh = Math.Tanh(w[i, j] * x[i]);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(uv) = v du + u dv
+                        // double tanh = Math.Tanh(w[i, j] * x[i]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(uv) = v du + u dv
                         {
                             double arg = w[i, j] * x[i];
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - tanh * tanh;
+                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
                             wGrad[i, j] += tanhAdj * tanhSlope * x[i];
                             tanhAdj = 0.0;
                             tanh = savedDoubles.Pop();

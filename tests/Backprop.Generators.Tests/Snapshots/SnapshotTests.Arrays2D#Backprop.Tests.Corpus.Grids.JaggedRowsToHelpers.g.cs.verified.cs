@@ -69,9 +69,9 @@ namespace Backprop.Tests.Corpus
                     // s += Math.Tanh(z) * (i + 1);  ->  d(uv) = v du + u dv
                     tanhAdj += sAdj * (double)(i + 1);
 
-                    // double tanh = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+                    // double tanh = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                     {
-                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(z), -2.0) : 1.0 - tanh * tanh;
+                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - tanh * tanh;
                         zAdj += tanhAdj * tanhSlope;
                         tanhAdj = 0.0;
                         tanh = savedDoubles.Pop();

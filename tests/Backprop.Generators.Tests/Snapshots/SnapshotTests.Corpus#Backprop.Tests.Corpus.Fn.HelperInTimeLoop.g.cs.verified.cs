@@ -62,10 +62,10 @@ namespace Backprop.Tests.Corpus
                     stepAdj += sAdj;
                     sAdj = 0.0;
 
-                    // Step: return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    // Step: return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
                         double arg = s * p[i] + 0.1;
-                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - step * step;
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - step * step;
                         double adj = stepAdj * tanhSlope;
                         sAdj += adj * p[i];
                         pGrad[i] += s * adj;

@@ -88,10 +88,10 @@ namespace Backprop.Tests.Corpus
                     // for (int i = 0; i < 3; i++), in reverse
                     for (int i = 2; i >= 0; i--)
                     {
-                        // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                        // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
                             double arg = state[i] * p[3] + state[(i + 1) % 3];
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(arg), -2.0) : 1.0 - next[i] * next[i];
+                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - next[i] * next[i];
                             double adj = nextAdj[i] * tanhSlope;
                             stateAdj[i] += adj * p[3];
                             pGrad[3] += state[i] * adj;

@@ -78,9 +78,9 @@ namespace Backprop.Tests.Corpus
                         hAdj[i] += h[i] * adj;
                     }
 
-                    // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+                    // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                     {
-                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(z), -2f) : 1f - h[i] * h[i];
+                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * z)) : 1f - h[i] * h[i];
                         zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0f;
                         h[i] = savedFloats.Pop();

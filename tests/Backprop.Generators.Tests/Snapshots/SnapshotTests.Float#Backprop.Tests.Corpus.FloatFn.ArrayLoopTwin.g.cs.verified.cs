@@ -78,9 +78,9 @@ namespace Backprop.Tests.Corpus
                         hAdj[i] += h[i] * adj;
                     }
 
-                    // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+                    // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                     {
-                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(z), -2.0) : 1.0 - h[i] * h[i];
+                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - h[i] * h[i];
                         zAdj += hAdj[i] * tanhSlope;
                         hAdj[i] = 0.0;
                         h[i] = savedDoubles.Pop();

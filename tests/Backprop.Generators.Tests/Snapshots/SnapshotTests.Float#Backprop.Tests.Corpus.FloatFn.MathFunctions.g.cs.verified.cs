@@ -103,9 +103,9 @@ namespace Backprop.Tests.Corpus
                 tanhAdj += bAdj;
             }
 
-            // float tanh = MathF.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // float tanh = MathF.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
             {
-                float tanhSlope = global::System.MathF.Abs(y) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(y), -2f) : 1f - tanh * tanh;
+                float tanhSlope = global::System.MathF.Abs(y) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * y)) : 1f - tanh * tanh;
                 yGrad += tanhAdj * tanhSlope;
             }
 

@@ -103,9 +103,9 @@ namespace Backprop.Tests.Corpus
                 tanhAdj += bAdj;
             }
 
-            // double tanh = Math.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // double tanh = Math.Tanh(y);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
             {
-                double tanhSlope = global::System.Math.Abs(y) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(y), -2.0) : 1.0 - tanh * tanh;
+                double tanhSlope = global::System.Math.Abs(y) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * y)) : 1.0 - tanh * tanh;
                 yGrad += tanhAdj * tanhSlope;
             }
 

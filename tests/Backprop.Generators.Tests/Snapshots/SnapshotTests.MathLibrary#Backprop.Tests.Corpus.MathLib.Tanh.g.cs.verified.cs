@@ -34,9 +34,9 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Tanh(x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // return Math.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
             {
-                double tanhSlope = global::System.Math.Abs(x) > 2.0 ? global::System.Math.Pow(global::System.Math.Cosh(x), -2.0) : 1.0 - result * result;
+                double tanhSlope = global::System.Math.Abs(x) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * x)) : 1.0 - result * result;
                 xGrad += resultAdj * tanhSlope;
             }
             return result;

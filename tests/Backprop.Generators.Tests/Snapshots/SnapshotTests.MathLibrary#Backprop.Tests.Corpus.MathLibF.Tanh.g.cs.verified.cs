@@ -34,9 +34,9 @@ namespace Backprop.Tests.Corpus
             float result = global::System.MathF.Tanh(x);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or du / cosh²(u) for |u| > 2
+            // return MathF.Tanh(x);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
             {
-                float tanhSlope = global::System.MathF.Abs(x) > 2f ? global::System.MathF.Pow(global::System.MathF.Cosh(x), -2f) : 1f - result * result;
+                float tanhSlope = global::System.MathF.Abs(x) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * x)) : 1f - result * result;
                 xGrad += resultAdj * tanhSlope;
             }
             return result;
