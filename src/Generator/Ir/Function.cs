@@ -33,7 +33,13 @@ namespace Backprop.Generators.Ir
         /// <summary>Whether the method is static; an instance method's gradient is an instance method too.</summary>
         public bool IsStatic { get; init; } = true;
 
-        public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic
+        /// <summary>
+        /// Whether <c>stackalloc</c> memory in the generated members starts zeroed: true unless
+        /// <c>[SkipLocalsInit]</c> is on a type around them or on the module. Without it, adjoints are cleared explicitly.
+        /// </summary>
+        public bool StackAllocZeroed { get; init; }
+
+        public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic && StackAllocZeroed == other.StackAllocZeroed
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
 

@@ -205,10 +205,30 @@ namespace Backprop.Generators.Parsing
                 nameLocation)
             {
                 IsStatic = _method.IsStatic,
+                StackAllocZeroed = !SkipsLocalsInit(_method),
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
             };
+        }
+
+        /// <summary>
+        /// Whether <c>[SkipLocalsInit]</c> applies to members generated next to <paramref name="method"/>: on a type
+        /// around it or on its module (on the method itself it does not reach the generated members).
+        /// </summary>
+        private static bool SkipsLocalsInit(IMethodSymbol method)
+        {
+            const string name = "System.Runtime.CompilerServices.SkipLocalsInitAttribute";
+            bool Marked(ISymbol symbol) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (Marked(type))
+                {
+                    return true;
+                }
+            }
+
+            return Marked(method.ContainingModule);
         }
 
         private Variable? ParseParameter(IParameterSymbol parameter)

@@ -36,6 +36,11 @@ namespace Backprop.Tests.Corpus
                 ("OwnElementEachIteration", Perf.OwnElementEachIteration, Perf.OwnElementEachIterationGradient),
                 ("NextElementEachIteration", Perf.NextElementEachIteration, Perf.NextElementEachIterationGradient),
                 ("OwnElementAcrossAnInnerLoop", Perf.OwnElementAcrossAnInnerLoop, Perf.OwnElementAcrossAnInnerLoopGradient),
+                ("StackAdjointsUnderSkipLocalsInit", NotZeroedStack.StackAdjoints, (double[] a, double p, System.Span<double> aGrad, ref double pGrad) =>
+                {
+                    _ = NotZeroedStack.DirtyTheStack();
+                    return NotZeroedStack.StackAdjointsGradient(a, p, aGrad, ref pGrad);
+                }),
             })
             {
                 yield return new GradientCase(

@@ -374,6 +374,50 @@ namespace Backprop.Tests.Corpus
         }
     }
 
+    /// <summary>
+    /// Under [SkipLocalsInit], stackalloc memory is not zeroed, so the generated gradient clears its stackalloc'd
+    /// adjoints itself (elsewhere the compiler's zeroing does it). The stack is dirtied first, so a missing clear
+    /// would show as a wrong gradient.
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public static partial class NotZeroedStack
+    {
+        [Differentiable]
+        public static double StackAdjoints(double[] a, double p)
+        {
+            Span<double> u = stackalloc double[a.Length];
+            Span<double> v = stackalloc double[a.Length];
+            double total = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                u[i] = Math.Sin(a[i] * p);
+                v[i] = u[i] * u[i];
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                total += v[i] * a[(i + 1) % a.Length];
+            }
+
+            return total;
+        }
+
+        /// <summary>Leaves large values on the stack where the next call's stackalloc will be.</summary>
+        /// <returns>A checksum, so the writes are not optimised away.</returns>
+        public static double DirtyTheStack()
+        {
+            Span<double> junk = stackalloc double[64];
+            junk.Fill(1e6);
+            double sum = 0;
+            foreach (double value in junk)
+            {
+                sum += value;
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Helpers of another type, which are called through their pullbacks rather than inlined.</summary>
     public static partial class OtherHelpers
     {

@@ -49,19 +49,14 @@ namespace Backprop.Samples.AbcLoss
             // Forward sweep: the original computation.
             global::System.Span<double> y = stackalloc double[k];
             global::System.Span<double> yAdj = stackalloc double[y.Length];
-            global::Backprop.Support.Zero.Clear(yAdj);
             global::System.Span<double> u = stackalloc double[k];
             global::System.Span<double> uAdj = stackalloc double[u.Length];
-            global::Backprop.Support.Zero.Clear(uAdj);
             global::System.Span<double> v = stackalloc double[k];
             global::System.Span<double> vAdj = stackalloc double[v.Length];
-            global::Backprop.Support.Zero.Clear(vAdj);
             global::System.Span<double> z = stackalloc double[k];
             global::System.Span<double> zAdj = stackalloc double[z.Length];
-            global::Backprop.Support.Zero.Clear(zAdj);
             global::System.Span<double> w = stackalloc double[k];
             global::System.Span<double> wAdj = stackalloc double[w.Length];
-            global::Backprop.Support.Zero.Clear(wAdj);
             for (int i2 = 0; i2 < k; i2++)
             {
                 sum = 0.0;

@@ -37,7 +37,6 @@ namespace Backprop.Tests.Corpus
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 global::System.Span<double> t = stackalloc double[4];
                 global::System.Span<double> tAdj = stackalloc double[t.Length];
-                global::Backprop.Support.Zero.Clear(tAdj);
                 for (int i = 0; i < 4; i++)
                 {
                     t[i] = x[i] * x[(i + 1) % 4];

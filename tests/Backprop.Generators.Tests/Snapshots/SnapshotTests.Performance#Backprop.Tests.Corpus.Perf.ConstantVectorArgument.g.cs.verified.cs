@@ -50,10 +50,8 @@ namespace Backprop.Tests.Corpus
                 // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
                 global::System.Span<double> y = stackalloc double[k];
                 global::System.Span<double> yAdj = stackalloc double[y.Length];
-                global::Backprop.Support.Zero.Clear(yAdj);
                 global::System.Span<double> z = stackalloc double[k];
                 global::System.Span<double> zAdj = stackalloc double[z.Length];
-                global::Backprop.Support.Zero.Clear(zAdj);
                 for (int i2 = 0; i2 < k; i2++)
                 {
                     sum = 0.0;

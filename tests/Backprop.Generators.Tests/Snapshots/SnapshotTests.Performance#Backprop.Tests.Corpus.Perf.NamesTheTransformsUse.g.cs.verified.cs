@@ -49,7 +49,6 @@ namespace Backprop.Tests.Corpus
                 double sum = 0.0;
                 global::System.Span<double> y = stackalloc double[2];
                 global::System.Span<double> yAdj = stackalloc double[y.Length];
-                global::Backprop.Support.Zero.Clear(yAdj);
                 int k = 2;
                 for (int i2 = 0; i2 < k; i2++)
                 {
