@@ -163,6 +163,16 @@ namespace Backprop.Generators.Differentiation
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
             DeclareAdjoints();
+
+            // Index arithmetic that a loop does not change is computed once before it (see LoopInvariantIndices).
+            var declared = new HashSet<string>();
+            foreach (List<GStmt> code in new[] { Hoisted, Forward, AdjointDeclarations, Reverse, Epilogue })
+            {
+                LoopInvariantIndices.DeclaredNames(code, declared);
+            }
+
+            Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
+            Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
         }
 
         /// <summary>

@@ -48,6 +48,9 @@ namespace Backprop.Tests.Corpus
                     });
             }
 
+            yield return Vector("TriangularIndex", Random(92, 12, 0.2, 0.9), w => Perf.TriangularIndex(w, 4, 2), (w, g) => Perf.TriangularIndexGradient(w, 4, 2, g));
+            yield return Vector("IndexChangedInTheLoop", Random(93, 12), a => Perf.IndexChangedInTheLoop(a, 4), (a, g) => Perf.IndexChangedInTheLoopGradient(a, 4, g));
+            yield return Vector("DividedIndexInAnEmptyLoop", Random(94, 4), a => Perf.DividedIndexInAnEmptyLoop(a, 0, 0), (a, g) => Perf.DividedIndexInAnEmptyLoopGradient(a, 0, 0, g));
             yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
         }
     }

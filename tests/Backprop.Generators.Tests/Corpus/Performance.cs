@@ -293,6 +293,84 @@ namespace Backprop.Tests.Corpus
             return c[0] + (c[2] * c[1]);
         }
 
+        // ---- loop-invariant index arithmetic, computed once before the loop (LoopInvariantIndices)
+
+        /// <summary>
+        /// Lower triangles stored column by column, as GMM's icf: <c>w[b * size + i * (2n - i - 1) / 2 + j - i - 1]</c>
+        /// inside <c>for (j …)</c> reads through one hoisted offset in both sweeps.
+        /// </summary>
+        [Differentiable]
+        public static double TriangularIndex(double[] w, int n, int blocks)
+        {
+            int size = n * (n - 1) / 2;
+            double[] q = new double[n];
+            double total = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    q[i] = w[b * size + i % size] + 1;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = i + 1; j < n; j++)
+                    {
+                        q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];
+                    }
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    total += q[i] * q[i];
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: <c>row</c> changes inside the inner loop, so <c>row * 2 + row / 2</c> is not invariant there
+        /// (only in the outer loop, where <c>start</c> is hoisted out of nothing but its own iteration).
+        /// </summary>
+        [Differentiable]
+        public static double IndexChangedInTheLoop(double[] a, int n)
+        {
+            double total = 0;
+            for (int start = 0; start < 2; start++)
+            {
+                int row = start;
+                for (int j = 0; j < n; j++)
+                {
+                    total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);
+                    row += j % 2;
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The other near miss: the inner loop runs no iteration and its index divides by zero. Computing the
+        /// index's invariant part before the loop would throw; only division by a literal is hoisted.
+        /// </summary>
+        [Differentiable]
+        public static double DividedIndexInAnEmptyLoop(double[] a, int m, int z)
+        {
+            double total = a[0] * a[1];
+            for (int i = 0; i < 2; i++)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];
+                }
+
+                total += a[i] * total;
+            }
+
+            return total;
+        }
+
         /// <summary>A callee that ignores a parameter keeps the call (inlined, the caller's constant local would be unused: CS0219).</summary>
         [Differentiable]
         public static double IgnoresSecond(double x, [NoDerivative] double unused) => x * x;
