@@ -481,7 +481,7 @@ namespace Backprop.Generators.Differentiation
 
             if (variable.Type.Container == ContainerKind.Array2D)
             {
-                // A rectangular array comes from its own exact-shape pool, declared at the top for the finally block.
+                // A rectangular array comes from its own exact-shape pool, declared at the top so that the end of the method can return it.
                 string pool2D = $"global::Backprop.Support.LocalArrayPool2D<{element}>";
                 if (HoistOnce(new GDeclare($"{element}[,]", a.Variable, $"{pool2D}.Empty")))
                 {
@@ -503,7 +503,7 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
-            // A heap array comes from the pool; it is declared at the top so that the finally block can return it.
+            // A heap array comes from the pool; it is declared at the top so that the end of the method can return it.
             // Lowering may copy the declaration into both branches of an if: declare and return it once.
             string pool = $"global::Backprop.Support.LocalArrayPool<{element}>";
             if (HoistOnce(new GDeclare($"{element}[]", a.Variable, $"global::System.Array.Empty<{element}>()")))

@@ -16,7 +16,9 @@ namespace Backprop.Support
     /// </remarks>
     /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
     /// <remarks>
-    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> in a <c>finally</c> block.
+    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> when done with it. Generated code
+    /// calls it at the end of the method, not in a <c>finally</c> block (which would keep the tape on the stack in
+    /// every loop); after an exception the buffer is simply left to the garbage collector.
     /// Generated code is its intended user.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -36,60 +36,55 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double total = a[0] * a[1];
+            for (int i = 0; i < 2; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double total = a[0] * a[1];
-                for (int i = 0; i < 2; i++)
+                for (int j = 0; j < m; j++)
                 {
-                    for (int j = 0; j < m; j++)
-                    {
-                        total = total + a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];
-                    }
-
-                    savedDoubles.Push(total);
-                    total = total + a[i] * total;
+                    total = total + a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];
                 }
 
-                double result = total;
+                savedDoubles.Push(total);
+                total = total + a[i] * total;
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
+            double result = total;
 
-                // return total;
-                totalAdj += resultAdj;
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
 
-                // for (int i = 0; i < 2; i++), in reverse
-                for (int i = 1; i >= 0; i--)
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < 2; i++), in reverse
+            for (int i = 1; i >= 0; i--)
+            {
+                // total += a[i] * total;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                 {
-                    // total += a[i] * total;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        total = savedDoubles.Pop();
-                        double totalAdjOut = totalAdj;
-                        totalAdj = 0.0;
-                        totalAdj += totalAdjOut;
-                        aGrad[i] += totalAdjOut * total;
-                        totalAdj += a[i] * totalAdjOut;
-                    }
-
-                    // for (int j = 0; j < m; j++), in reverse
-                    for (int j = m - 1; j >= 0; j--)
-                    {
-                        // total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];  ->  d(uv) = v du + u dv
-                        aGrad[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] += totalAdj * a[j];
-                        aGrad[j] += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * totalAdj;
-                    }
+                    total = savedDoubles.Pop();
+                    double totalAdjOut = totalAdj;
+                    totalAdj = 0.0;
+                    totalAdj += totalAdjOut;
+                    aGrad[i] += totalAdjOut * total;
+                    totalAdj += a[i] * totalAdjOut;
                 }
 
-                // double total = a[0] * a[1];  ->  d(uv) = v du + u dv
-                aGrad[0] += totalAdj * a[1];
-                aGrad[1] += a[0] * totalAdj;
-                return result;
+                // for (int j = 0; j < m; j++), in reverse
+                for (int j = m - 1; j >= 0; j--)
+                {
+                    // total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];  ->  d(uv) = v du + u dv
+                    aGrad[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] += totalAdj * a[j];
+                    aGrad[j] += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * totalAdj;
+                }
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            // double total = a[0] * a[1];  ->  d(uv) = v du + u dv
+            aGrad[0] += totalAdj * a[1];
+            aGrad[1] += a[0] * totalAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

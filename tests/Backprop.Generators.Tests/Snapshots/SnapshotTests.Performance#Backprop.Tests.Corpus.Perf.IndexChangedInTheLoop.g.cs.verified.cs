@@ -35,54 +35,49 @@ namespace Backprop.Tests.Corpus
             int row = 0;
             var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double total = 0.0;
+            for (int start = 0; start < 2; start++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double total = 0.0;
-                for (int start = 0; start < 2; start++)
+                row = start;
+                int jBase = start * 3 + start / 2;
+                for (int j = 0; j < n; j++)
                 {
-                    row = start;
-                    int jBase = start * 3 + start / 2;
-                    for (int j = 0; j < n; j++)
+                    total = total + a[jBase + row * 2 + row / 2 + j] * a[j] * (double)(j + 1);
+                    savedInts.Push(row);
+                    row = row + j % 2;
+                }
+            }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int start = 0; start < 2; start++), in reverse
+            for (int start = 1; start >= 0; start--)
+            {
+                int jBase2 = start * 3 + start / 2;
+                // for (int j = 0; j < n; j++), in reverse
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    // row += j % 2;
+                    row = savedInts.Pop();
+
+                    // total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);  ->  d(uv) = v du + u dv
                     {
-                        total = total + a[jBase + row * 2 + row / 2 + j] * a[j] * (double)(j + 1);
-                        savedInts.Push(row);
-                        row = row + j % 2;
+                        double adj = totalAdj * (double)(j + 1);
+                        aGrad[jBase2 + row * 2 + row / 2 + j] += adj * a[j];
+                        aGrad[j] += a[jBase2 + row * 2 + row / 2 + j] * adj;
                     }
                 }
-
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int start = 0; start < 2; start++), in reverse
-                for (int start = 1; start >= 0; start--)
-                {
-                    int jBase2 = start * 3 + start / 2;
-                    // for (int j = 0; j < n; j++), in reverse
-                    for (int j = n - 1; j >= 0; j--)
-                    {
-                        // row += j % 2;
-                        row = savedInts.Pop();
-
-                        // total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);  ->  d(uv) = v du + u dv
-                        {
-                            double adj = totalAdj * (double)(j + 1);
-                            aGrad[jBase2 + row * 2 + row / 2 + j] += adj * a[j];
-                            aGrad[j] += a[jBase2 + row * 2 + row / 2 + j] * adj;
-                        }
-                    }
-                }
-                return result;
             }
-            finally
-            {
-                savedInts.Dispose();
-            }
+
+            savedInts.Dispose();
+            return result;
         }
     }
 }

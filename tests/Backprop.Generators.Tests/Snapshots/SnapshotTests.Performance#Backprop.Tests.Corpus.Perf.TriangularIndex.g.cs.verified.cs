@@ -38,92 +38,87 @@ namespace Backprop.Tests.Corpus
             double[] qAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            int size = n * (n - 1) / 2;
+            q = global::Backprop.Support.LocalArrayPool<double>.Rent(n);
+            qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
+            double total = 0.0;
+            for (int b = 0; b < blocks; b++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                int size = n * (n - 1) / 2;
-                q = global::Backprop.Support.LocalArrayPool<double>.Rent(n);
-                qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
-                double total = 0.0;
-                for (int b = 0; b < blocks; b++)
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        savedDoubles.Push(q[i]);
-                        q[i] = w[b * size + i % size] + 1.0;
-                    }
+                    savedDoubles.Push(q[i]);
+                    q[i] = w[b * size + i % size] + 1.0;
+                }
 
-                    for (int i = 0; i < n; i++)
+                for (int i = 0; i < n; i++)
+                {
+                    int jBase = b * size + i * (2 * n - i - 1) / 2 - i - 1;
+                    for (int j = i + 1; j < n; j++)
                     {
-                        int jBase = b * size + i * (2 * n - i - 1) / 2 - i - 1;
-                        for (int j = i + 1; j < n; j++)
-                        {
-                            savedDoubles.Push(q[j]);
-                            q[j] = q[j] + w[jBase + j] * q[i];
-                        }
-                    }
-
-                    for (int i = 0; i < n; i++)
-                    {
-                        total = total + q[i] * q[i];
+                        savedDoubles.Push(q[j]);
+                        q[j] = q[j] + w[jBase + j] * q[i];
                     }
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int b = 0; b < blocks; b++), in reverse
-                for (int b = blocks - 1; b >= 0; b--)
+                for (int i = 0; i < n; i++)
                 {
-                    // for (int i = 0; i < n; i++), in reverse
-                    for (int i = n - 1; i >= 0; i--)
-                    {
-                        // total += q[i] * q[i];  ->  d(uv) = v du + u dv
-                        qAdj[i] += totalAdj * q[i];
-                        qAdj[i] += q[i] * totalAdj;
-                    }
+                    total = total + q[i] * q[i];
+                }
+            }
 
-                    // for (int i = 0; i < n; i++), in reverse
-                    for (int i = n - 1; i >= 0; i--)
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int b = 0; b < blocks; b++), in reverse
+            for (int b = blocks - 1; b >= 0; b--)
+            {
+                // for (int i = 0; i < n; i++), in reverse
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // total += q[i] * q[i];  ->  d(uv) = v du + u dv
+                    qAdj[i] += totalAdj * q[i];
+                    qAdj[i] += q[i] * totalAdj;
+                }
+
+                // for (int i = 0; i < n; i++), in reverse
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    int jBase2 = b * size + i * (2 * n - i - 1) / 2 - i - 1;
+                    // for (int j = i + 1; j < n; j++), in reverse
+                    for (int j = n - 1; j >= i + 1; j--)
                     {
-                        int jBase2 = b * size + i * (2 * n - i - 1) / 2 - i - 1;
-                        // for (int j = i + 1; j < n; j++), in reverse
-                        for (int j = n - 1; j >= i + 1; j--)
+                        // q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                         {
-                            // q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                            {
-                                q[j] = savedDoubles.Pop();
-                                double qAdjOut = qAdj[j];
-                                qAdj[j] = 0.0;
-                                qAdj[j] += qAdjOut;
-                                wGrad[jBase2 + j] += qAdjOut * q[i];
-                                qAdj[i] += w[jBase2 + j] * qAdjOut;
-                            }
+                            q[j] = savedDoubles.Pop();
+                            double qAdjOut = qAdj[j];
+                            qAdj[j] = 0.0;
+                            qAdj[j] += qAdjOut;
+                            wGrad[jBase2 + j] += qAdjOut * q[i];
+                            qAdj[i] += w[jBase2 + j] * qAdjOut;
                         }
                     }
-
-                    // for (int i = 0; i < n; i++), in reverse
-                    for (int i = n - 1; i >= 0; i--)
-                    {
-                        // q[i] = w[b * size + i % size] + 1;  ->  d(u ± v) = du ± dv
-                        q[i] = savedDoubles.Pop();
-                        wGrad[b * size + i % size] += qAdj[i];
-                        qAdj[i] = 0.0;
-                    }
                 }
-                return result;
+
+                // for (int i = 0; i < n; i++), in reverse
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // q[i] = w[b * size + i % size] + 1;  ->  d(u ± v) = du ± dv
+                    q[i] = savedDoubles.Pop();
+                    wGrad[b * size + i % size] += qAdj[i];
+                    qAdj[i] = 0.0;
+                }
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(q);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(q);
+            global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }
