@@ -83,6 +83,20 @@ namespace Backprop.Generators.Differentiation
             }
         }
 
+        /// <summary>The names the statements may write (see <see cref="Hoister.Written"/>).</summary>
+        internal static HashSet<string> WrittenIn(GFor loop)
+        {
+            var written = new HashSet<string> { loop.Counter };
+            Hoister.Written(loop.Body, written);
+            return written;
+        }
+
+        /// <summary>Integer arithmetic that cannot throw over literals and variables the loop does not write.</summary>
+        internal static bool IsInvariant(Expr expr, HashSet<string> written) => Hoister.IsInvariant(expr, written);
+
+        /// <summary>Every identifier in a raw statement's text.</summary>
+        internal static IEnumerable<string> Identifiers(string text) => s_identifier.Matches(text).Cast<Match>().Select(m => m.Value);
+
         private sealed class Hoister
         {
             private readonly NameAllocator _names;
@@ -228,7 +242,7 @@ namespace Backprop.Generators.Differentiation
             }
 
             /// <summary>The names the statements may write: assignment targets, declared locals, loop counters, and every name in raw text or a call.</summary>
-            private static void Written(IReadOnlyList<GStmt> code, HashSet<string> into)
+            internal static void Written(IReadOnlyList<GStmt> code, HashSet<string> into)
             {
                 foreach (GStmt stmt in code)
                 {
@@ -293,7 +307,7 @@ namespace Backprop.Generators.Differentiation
             }
 
             /// <summary>Integer arithmetic that cannot throw (unchecked) over literals and variables the loop does not write.</summary>
-            private static bool IsInvariant(Expr expr, HashSet<string> written)
+            internal static bool IsInvariant(Expr expr, HashSet<string> written)
             {
                 if (expr.Type.Scalar != ScalarKind.Int || expr.Type.IsSequence)
                 {

@@ -173,6 +173,13 @@ namespace Backprop.Generators.Differentiation
 
             Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
             Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
+
+            // An adjoint a loop only adds into at one index is summed in a local (see AccumulatorPromotion); only the
+            // method's own arrays qualify, which no parameter can alias.
+            var privateArrays = new HashSet<string>(PooledArrays.Select(p => p.Name));
+            privateArrays.UnionWith(Hoisted.OfType<GDeclare>().Where(h => h.ValueText.StartsWith("stackalloc ", StringComparison.Ordinal)).Select(h => h.Name));
+            Forward = AccumulatorPromotion.Promote(Forward, privateArrays, _names, declared);
+            Reverse = AccumulatorPromotion.Promote(Reverse, privateArrays, _names, declared);
         }
 
         /// <summary>

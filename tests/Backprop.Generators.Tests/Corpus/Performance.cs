@@ -371,6 +371,100 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        // ---- an adjoint a loop only adds into at one index, summed in a local (AccumulatorPromotion)
+
+        /// <summary>
+        /// GMM's Q·(x − μ) with a local centred vector: the reverse of <c>q[j] += w[…] * c[i]</c> adds into
+        /// <c>cAdj[i]</c> for every j, and sums in a local.
+        /// </summary>
+        [Differentiable]
+        public static double LowerTriangularProduct(double[] w, [NoDerivative] double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] - w[0];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                q[i] = c[i] * w[i + 1];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = i + 1; j < n; j++)
+                {
+                    q[j] += w[i * (2 * n - i - 1) / 2 + j - i - 1] * c[i];
+                }
+            }
+
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                total += q[i] * q[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: with <c>j</c> from <c>i</c>, the reverse adds into <c>cAdj[j]</c> too, which is
+        /// <c>cAdj[i]</c> in the first iteration; a local sum of <c>cAdj[i]</c> would lose that addition.
+        /// </summary>
+        [Differentiable]
+        public static double TriangleWithItsDiagonal(double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] * a[i] - 0.5;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = i; j < n; j++)
+                {
+                    q[j] += c[i] * c[j];
+                }
+            }
+
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                total += q[i] * a[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The other near miss: the outer loop runs one past the end, where the inner loop runs no iteration; the
+        /// element <c>cAdj[n]</c> does not exist, so it must not be read or written around the empty loop.
+        /// </summary>
+        [Differentiable]
+        public static double OuterCounterPastTheEnd(double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] + 1;
+            }
+
+            for (int i = 0; i <= n; i++)
+            {
+                for (int j = i + 1; j < n; j++)
+                {
+                    q[j] += a[j] * c[i];
+                }
+            }
+
+            return q[n - 1] * q[n - 1] + q[1];
+        }
+
         /// <summary>A callee that ignores a parameter keeps the call (inlined, the caller's constant local would be unused: CS0219).</summary>
         [Differentiable]
         public static double IgnoresSecond(double x, [NoDerivative] double unused) => x * x;
