@@ -165,6 +165,23 @@ namespace Backprop.Generators.Differentiation
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
             DeclareAdjoints();
+
+            // Index arithmetic that a loop does not change is computed once before it (see LoopInvariantIndices).
+            var declared = new HashSet<string>();
+            foreach (List<GStmt> code in new[] { Hoisted, Forward, AdjointDeclarations, Reverse, Epilogue })
+            {
+                LoopInvariantIndices.DeclaredNames(code, declared);
+            }
+
+            Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
+            Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
+
+            // An adjoint a loop only adds into at one index is summed in a local (see AccumulatorPromotion); only the
+            // method's own arrays qualify, which no parameter can alias.
+            var privateArrays = new HashSet<string>(PooledArrays.Select(p => p.Name));
+            privateArrays.UnionWith(Hoisted.OfType<GDeclare>().Where(h => h.ValueText.StartsWith("stackalloc ", StringComparison.Ordinal)).Select(h => h.Name));
+            Forward = AccumulatorPromotion.Promote(Forward, privateArrays, _names, declared);
+            Reverse = AccumulatorPromotion.Promote(Reverse, privateArrays, _names, declared);
         }
 
         /// <summary>
@@ -485,7 +502,7 @@ namespace Backprop.Generators.Differentiation
 
             if (variable.Type.Container == ContainerKind.Array2D)
             {
-                // A rectangular array comes from its own exact-shape pool, declared at the top for the finally block.
+                // A rectangular array comes from its own exact-shape pool, declared at the top so that the end of the method can return it.
                 string pool2D = $"global::Backprop.Support.LocalArrayPool2D<{element}>";
                 if (HoistOnce(new GDeclare($"{element}[,]", a.Variable, $"{pool2D}.Empty")))
                 {
@@ -507,7 +524,7 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
-            // A heap array comes from the pool; it is declared at the top so that the finally block can return it.
+            // A heap array comes from the pool; it is declared at the top so that the end of the method can return it.
             // Lowering may copy the declaration into both branches of an if: declare and return it once.
             string pool = $"global::Backprop.Support.LocalArrayPool<{element}>";
             if (HoistOnce(new GDeclare($"{element}[]", a.Variable, $"global::System.Array.Empty<{element}>()")))

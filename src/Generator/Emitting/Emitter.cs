@@ -120,13 +120,11 @@ namespace Backprop.Generators.Emitting
                 writer.Line($"var {ReverseMode.TapeName(kind)} = new global::Backprop.Support.ValueTape<{kind}>(64);");
             }
 
-            bool needsFinally = tapes.Count > 0 || transform.PooledArrays.Count > 0;
+            bool needsCleanup = tapes.Count > 0 || transform.PooledArrays.Count > 0;
             if (transform.Hoisted.Count > 0 || tapes.Count > 0)
             {
                 writer.Line();
             }
-
-            System.IDisposable? tryBlock = needsFinally ? writer.Block("try") : null;
 
             writer.Line("// Forward sweep: the original computation" + (tapes.Count > 0 ? ", saving values that it overwrites and the reverse sweep needs." : "."));
             foreach (GStmt stmt in transform.Forward)
@@ -156,26 +154,27 @@ namespace Backprop.Generators.Emitting
                 WriteStatement(writer, stmt);
             }
 
+            // The buffers go back to their pools at the end, not in a finally block: a local that a finally block
+            // reads lives on the stack for the whole method (the JIT writes every change of it through), which made
+            // the GMM gradient 5-12% slower. An exception leaves the buffers to the garbage collector instead; the
+            // pools are per thread and merely allocate anew on the next call.
+            if (needsCleanup)
+            {
+                writer.Line();
+                foreach ((string name, ScalarKind element) in transform.PooledArrays)
+                {
+                    writer.Line($"global::Backprop.Support.LocalArrayPool<{ExpressionPrinter.Keyword(element)}>.Return({name});");
+                }
+
+                foreach (string kind in tapes)
+                {
+                    writer.Line($"{ReverseMode.TapeName(kind)}.Dispose();");
+                }
+            }
+
             if (function.ReturnType is not null)
             {
                 writer.Line($"return {transform.ResultName};");
-            }
-
-            if (tryBlock is not null)
-            {
-                tryBlock.Dispose();
-                using (writer.Block("finally"))
-                {
-                    foreach ((string name, ScalarKind element) in transform.PooledArrays)
-                    {
-                        writer.Line($"global::Backprop.Support.LocalArrayPool<{ExpressionPrinter.Keyword(element)}>.Return({name});");
-                    }
-
-                    foreach (string kind in tapes)
-                    {
-                        writer.Line($"{ReverseMode.TapeName(kind)}.Dispose();");
-                    }
-                }
             }
         }
 

@@ -16,7 +16,9 @@ namespace Backprop.Support
     /// </remarks>
     /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
     /// <remarks>
-    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> in a <c>finally</c> block.
+    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> when done with it. Generated code
+    /// calls it at the end of the method, not in a <c>finally</c> block (which would keep the tape on the stack in
+    /// every loop); after an exception the buffer is simply left to the garbage collector.
     /// Generated code is its intended user.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -31,19 +33,10 @@ namespace Backprop.Support
 
         /// <summary>Creates a tape whose first buffer holds at least <paramref name="capacity"/> values.</summary>
         /// <param name="capacity">The initial capacity; the tape grows by doubling when it is exceeded.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ValueTape(int capacity)
         {
-            T[]? spare = t_spare;
-            if (spare is not null && spare.Length >= capacity)
-            {
-                t_spare = null;
-                _items = spare;
-            }
-            else
-            {
-                _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
-            }
-
+            _items = Take(capacity);
             _count = 0;
         }
 
@@ -60,12 +53,13 @@ namespace Backprop.Support
             if ((uint)count < (uint)items.Length)
             {
                 items[count] = value;
-                _count = count + 1;
             }
             else
             {
-                PushWithGrowth(value);
+                _items = Grow(items, count, value);
             }
+
+            _count = count + 1;
         }
 
         /// <summary>Removes and returns the value saved last.</summary>
@@ -120,11 +114,47 @@ namespace Backprop.Support
         /// Keeps the storage for this thread's next tape when it is the largest, otherwise returns it to the pool.
         /// The tape must not be used afterwards.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Dispose()
         {
             T[] items = _items;
             _items = Array.Empty<T>();
             _count = 0;
+            Release(items);
+        }
+
+        // The constructor, Push, Pop and Dispose inline and leave the work that does not fit to these static helpers,
+        // which do not take the tape's address: a struct local whose address is taken (by calling one of its
+        // methods that is not inlined) lives in memory, so every Push would load and store its count there. Kept in
+        // registers, a push costs about as much as the store of the value.
+        private static T[] Take(int capacity)
+        {
+            T[]? spare = t_spare;
+            if (spare is not null && spare.Length >= capacity)
+            {
+                t_spare = null;
+                return spare;
+            }
+
+            return ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static T[] Grow(T[] items, int count, T value)
+        {
+            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(16, items.Length * 2));
+            Array.Copy(items, larger, count);
+            if (items.Length > 0)
+            {
+                ArrayPool<T>.Shared.Return(items);
+            }
+
+            larger[count] = value;
+            return larger;
+        }
+
+        private static void Release(T[] items)
+        {
             if (items.Length == 0)
             {
                 return;
@@ -141,20 +171,6 @@ namespace Backprop.Support
             {
                 ArrayPool<T>.Shared.Return(items);
             }
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private void PushWithGrowth(T value)
-        {
-            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(16, _items.Length * 2));
-            Array.Copy(_items, larger, _count);
-            if (_items.Length > 0)
-            {
-                ArrayPool<T>.Shared.Return(_items);
-            }
-
-            _items = larger;
-            _items[_count++] = value;
         }
     }
 }

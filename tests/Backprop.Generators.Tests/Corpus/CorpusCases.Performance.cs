@@ -56,6 +56,13 @@ namespace Backprop.Tests.Corpus
                     });
             }
 
+            yield return Vector("TriangularIndex", Random(92, 12, 0.2, 0.9), w => Perf.TriangularIndex(w, 4, 2), (w, g) => Perf.TriangularIndexGradient(w, 4, 2, g));
+            yield return Vector("IndexChangedInTheLoop", Random(93, 12), a => Perf.IndexChangedInTheLoop(a, 4), (a, g) => Perf.IndexChangedInTheLoopGradient(a, 4, g));
+            yield return Vector("DividedIndexInAnEmptyLoop", Random(94, 4), a => Perf.DividedIndexInAnEmptyLoop(a, 0, 0), (a, g) => Perf.DividedIndexInAnEmptyLoopGradient(a, 0, 0, g));
+            double[] centres = Random(95, 4);
+            yield return Vector("LowerTriangularProduct", Random(96, 11), w => Perf.LowerTriangularProduct(w, centres, 4), (w, g) => Perf.LowerTriangularProductGradient(w, centres, 4, g));
+            yield return Vector("TriangleWithItsDiagonal", Random(97, 4), a => Perf.TriangleWithItsDiagonal(a, 4), (a, g) => Perf.TriangleWithItsDiagonalGradient(a, 4, g));
+            yield return Vector("OuterCounterPastTheEnd", Random(98, 4), a => Perf.OuterCounterPastTheEnd(a, 4), (a, g) => Perf.OuterCounterPastTheEndGradient(a, 4, g));
             yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
         }
     }

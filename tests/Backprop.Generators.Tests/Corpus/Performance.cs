@@ -293,6 +293,178 @@ namespace Backprop.Tests.Corpus
             return c[0] + (c[2] * c[1]);
         }
 
+        // ---- loop-invariant index arithmetic, computed once before the loop (LoopInvariantIndices)
+
+        /// <summary>
+        /// Lower triangles stored column by column, as GMM's icf: <c>w[b * size + i * (2n - i - 1) / 2 + j - i - 1]</c>
+        /// inside <c>for (j …)</c> reads through one hoisted offset in both sweeps.
+        /// </summary>
+        [Differentiable]
+        public static double TriangularIndex(double[] w, int n, int blocks)
+        {
+            int size = n * (n - 1) / 2;
+            double[] q = new double[n];
+            double total = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    q[i] = w[b * size + i % size] + 1;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = i + 1; j < n; j++)
+                    {
+                        q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];
+                    }
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    total += q[i] * q[i];
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: <c>row</c> changes inside the inner loop, so <c>row * 2 + row / 2</c> is not invariant there
+        /// (only in the outer loop, where <c>start</c> is hoisted out of nothing but its own iteration).
+        /// </summary>
+        [Differentiable]
+        public static double IndexChangedInTheLoop(double[] a, int n)
+        {
+            double total = 0;
+            for (int start = 0; start < 2; start++)
+            {
+                int row = start;
+                for (int j = 0; j < n; j++)
+                {
+                    total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);
+                    row += j % 2;
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The other near miss: the inner loop runs no iteration and its index divides by zero. Computing the
+        /// index's invariant part before the loop would throw; only division by a literal is hoisted.
+        /// </summary>
+        [Differentiable]
+        public static double DividedIndexInAnEmptyLoop(double[] a, int m, int z)
+        {
+            double total = a[0] * a[1];
+            for (int i = 0; i < 2; i++)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];
+                }
+
+                total += a[i] * total;
+            }
+
+            return total;
+        }
+
+        // ---- an adjoint a loop only adds into at one index, summed in a local (AccumulatorPromotion)
+
+        /// <summary>
+        /// GMM's Q·(x − μ) with a local centred vector: the reverse of <c>q[j] += w[…] * c[i]</c> adds into
+        /// <c>cAdj[i]</c> for every j, and sums in a local.
+        /// </summary>
+        [Differentiable]
+        public static double LowerTriangularProduct(double[] w, [NoDerivative] double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] - w[0];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                q[i] = c[i] * w[i + 1];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = i + 1; j < n; j++)
+                {
+                    q[j] += w[i * (2 * n - i - 1) / 2 + j - i - 1] * c[i];
+                }
+            }
+
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                total += q[i] * q[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: with <c>j</c> from <c>i</c>, the reverse adds into <c>cAdj[j]</c> too, which is
+        /// <c>cAdj[i]</c> in the first iteration; a local sum of <c>cAdj[i]</c> would lose that addition.
+        /// </summary>
+        [Differentiable]
+        public static double TriangleWithItsDiagonal(double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] * a[i] - 0.5;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = i; j < n; j++)
+                {
+                    q[j] += c[i] * c[j];
+                }
+            }
+
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                total += q[i] * a[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The other near miss: the outer loop runs one past the end, where the inner loop runs no iteration; the
+        /// element <c>cAdj[n]</c> does not exist, so it must not be read or written around the empty loop.
+        /// </summary>
+        [Differentiable]
+        public static double OuterCounterPastTheEnd(double[] a, int n)
+        {
+            double[] c = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                c[i] = a[i] + 1;
+            }
+
+            for (int i = 0; i <= n; i++)
+            {
+                for (int j = i + 1; j < n; j++)
+                {
+                    q[j] += a[j] * c[i];
+                }
+            }
+
+            return q[n - 1] * q[n - 1] + q[1];
+        }
+
         /// <summary>A callee that ignores a parameter keeps the call (inlined, the caller's constant local would be unused: CS0219).</summary>
         [Differentiable]
         public static double IgnoresSecond(double x, [NoDerivative] double unused) => x * x;

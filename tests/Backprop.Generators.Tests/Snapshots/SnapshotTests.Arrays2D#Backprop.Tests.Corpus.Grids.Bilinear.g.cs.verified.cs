@@ -35,54 +35,49 @@ namespace Backprop.Tests.Corpus
             double tanh = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < w.GetLength(0); i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < w.GetLength(0); i++)
+                for (int j = 0; j < w.GetLength(1); j++)
                 {
-                    for (int j = 0; j < w.GetLength(1); j++)
+                    savedDoubles.Push(tanh);
+                    tanh = global::System.Math.Tanh(w[i, j] * x[i]);
+                    s = s + tanh * x[j];
+                }
+            }
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double tanhAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < w.GetLength(0); i++), in reverse
+            for (int i = w.GetLength(0) - 1; i >= 0; i--)
+            {
+                // for (int j = 0; j < w.GetLength(1); j++), in reverse
+                for (int j = w.GetLength(1) - 1; j >= 0; j--)
+                {
+                    // s += Math.Tanh(w[i, j] * x[i]) * x[j];  ->  d(uv) = v du + u dv
+                    tanhAdj += sAdj * x[j];
+
+                    // double tanh = Math.Tanh(w[i, j] * x[i]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(uv) = v du + u dv
                     {
-                        savedDoubles.Push(tanh);
-                        tanh = global::System.Math.Tanh(w[i, j] * x[i]);
-                        s = s + tanh * x[j];
+                        double arg = w[i, j] * x[i];
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
+                        wGrad[i, j] += tanhAdj * tanhSlope * x[i];
+                        tanhAdj = 0.0;
+                        tanh = savedDoubles.Pop();
                     }
                 }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double tanhAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < w.GetLength(0); i++), in reverse
-                for (int i = w.GetLength(0) - 1; i >= 0; i--)
-                {
-                    // for (int j = 0; j < w.GetLength(1); j++), in reverse
-                    for (int j = w.GetLength(1) - 1; j >= 0; j--)
-                    {
-                        // s += Math.Tanh(w[i, j] * x[i]) * x[j];  ->  d(uv) = v du + u dv
-                        tanhAdj += sAdj * x[j];
-
-                        // double tanh = Math.Tanh(w[i, j] * x[i]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(uv) = v du + u dv
-                        {
-                            double arg = w[i, j] * x[i];
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
-                            wGrad[i, j] += tanhAdj * tanhSlope * x[i];
-                            tanhAdj = 0.0;
-                            tanh = savedDoubles.Pop();
-                        }
-                    }
-                }
-                return result;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -38,119 +38,114 @@ namespace Backprop.Tests.Corpus
             double[,] copyAdj = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            copy = global::Backprop.Support.LocalArrayPool2D<double>.Rent(a.GetLength(0), a.GetLength(1));
+            copyAdj = global::Backprop.Support.LocalArrayPool2D<double>.Rent(copy.GetLength(0), copy.GetLength(1));
+            for (int i = 0; i < a.GetLength(0); i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                copy = global::Backprop.Support.LocalArrayPool2D<double>.Rent(a.GetLength(0), a.GetLength(1));
-                copyAdj = global::Backprop.Support.LocalArrayPool2D<double>.Rent(copy.GetLength(0), copy.GetLength(1));
-                for (int i = 0; i < a.GetLength(0); i++)
+                for (int j = 0; j < a.GetLength(1); j++)
                 {
-                    for (int j = 0; j < a.GetLength(1); j++)
-                    {
-                        copy[i, j] = a[i, j];
-                    }
+                    copy[i, j] = a[i, j];
                 }
-
-                for (int i2 = 0; i2 < copy.GetLength(0); i2++)
-                {
-                    for (int j2 = 0; j2 < copy.GetLength(1); j2++)
-                    {
-                        savedDoubles.Push(copy[i2, j2]);
-                        copy[i2, j2] = copy[i2, j2] * scale[i2];
-                    }
-                }
-
-                for (int i3 = 0; i3 < copy.GetLength(0); i3++)
-                {
-                    for (int j3 = 0; j3 < copy.GetLength(1); j3++)
-                    {
-                        savedDoubles.Push(copy[i3, j3]);
-                        copy[i3, j3] = copy[i3, j3] * scale[i3];
-                    }
-                }
-
-                double s = 0.0;
-                for (int i = 0; i < copy.GetLength(0); i++)
-                {
-                    for (int j = 0; j < copy.GetLength(1); j++)
-                    {
-                        s = s + copy[i, j] * copy[i, j];
-                    }
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < copy.GetLength(0); i++), in reverse
-                for (int i = copy.GetLength(0) - 1; i >= 0; i--)
-                {
-                    // for (int j = 0; j < copy.GetLength(1); j++), in reverse
-                    for (int j = copy.GetLength(1) - 1; j >= 0; j--)
-                    {
-                        // s += copy[i, j] * copy[i, j];  ->  d(uv) = v du + u dv
-                        copyAdj[i, j] += sAdj * copy[i, j];
-                        copyAdj[i, j] += copy[i, j] * sAdj;
-                    }
-                }
-
-                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
-                for (int i3 = copy.GetLength(0) - 1; i3 >= 0; i3--)
-                {
-                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
-                    for (int j3 = copy.GetLength(1) - 1; j3 >= 0; j3--)
-                    {
-                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
-                        {
-                            copy[i3, j3] = savedDoubles.Pop();
-                            double copyAdjOut = copyAdj[i3, j3];
-                            copyAdj[i3, j3] = 0.0;
-                            copyAdj[i3, j3] += copyAdjOut * scale[i3];
-                            scaleGrad[i3] += copy[i3, j3] * copyAdjOut;
-                        }
-                    }
-                }
-
-                // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
-                for (int i2 = copy.GetLength(0) - 1; i2 >= 0; i2--)
-                {
-                    // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
-                    for (int j2 = copy.GetLength(1) - 1; j2 >= 0; j2--)
-                    {
-                        // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
-                        {
-                            copy[i2, j2] = savedDoubles.Pop();
-                            double copyAdjOut = copyAdj[i2, j2];
-                            copyAdj[i2, j2] = 0.0;
-                            copyAdj[i2, j2] += copyAdjOut * scale[i2];
-                            scaleGrad[i2] += copy[i2, j2] * copyAdjOut;
-                        }
-                    }
-                }
-
-                // for (int i = 0; i < a.GetLength(0); i++), in reverse
-                for (int i = a.GetLength(0) - 1; i >= 0; i--)
-                {
-                    // for (int j = 0; j < a.GetLength(1); j++), in reverse
-                    for (int j = a.GetLength(1) - 1; j >= 0; j--)
-                    {
-                        // copy[i, j] = a[i, j];
-                        aGrad[i, j] += copyAdj[i, j];
-                        copyAdj[i, j] = 0.0;
-                    }
-                }
-                return result;
             }
-            finally
+
+            for (int i2 = 0; i2 < copy.GetLength(0); i2++)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(copy);
-                global::Backprop.Support.LocalArrayPool<double>.Return(copyAdj);
-                savedDoubles.Dispose();
+                for (int j2 = 0; j2 < copy.GetLength(1); j2++)
+                {
+                    savedDoubles.Push(copy[i2, j2]);
+                    copy[i2, j2] = copy[i2, j2] * scale[i2];
+                }
             }
+
+            for (int i3 = 0; i3 < copy.GetLength(0); i3++)
+            {
+                for (int j3 = 0; j3 < copy.GetLength(1); j3++)
+                {
+                    savedDoubles.Push(copy[i3, j3]);
+                    copy[i3, j3] = copy[i3, j3] * scale[i3];
+                }
+            }
+
+            double s = 0.0;
+            for (int i = 0; i < copy.GetLength(0); i++)
+            {
+                for (int j = 0; j < copy.GetLength(1); j++)
+                {
+                    s = s + copy[i, j] * copy[i, j];
+                }
+            }
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < copy.GetLength(0); i++), in reverse
+            for (int i = copy.GetLength(0) - 1; i >= 0; i--)
+            {
+                // for (int j = 0; j < copy.GetLength(1); j++), in reverse
+                for (int j = copy.GetLength(1) - 1; j >= 0; j--)
+                {
+                    // s += copy[i, j] * copy[i, j];  ->  d(uv) = v du + u dv
+                    copyAdj[i, j] += sAdj * copy[i, j];
+                    copyAdj[i, j] += copy[i, j] * sAdj;
+                }
+            }
+
+            // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
+            for (int i3 = copy.GetLength(0) - 1; i3 >= 0; i3--)
+            {
+                // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
+                for (int j3 = copy.GetLength(1) - 1; j3 >= 0; j3--)
+                {
+                    // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                    {
+                        copy[i3, j3] = savedDoubles.Pop();
+                        double copyAdjOut = copyAdj[i3, j3];
+                        copyAdj[i3, j3] = 0.0;
+                        copyAdj[i3, j3] += copyAdjOut * scale[i3];
+                        scaleGrad[i3] += copy[i3, j3] * copyAdjOut;
+                    }
+                }
+            }
+
+            // ScaleRows(copy, scale): for (int i = 0; i < m.GetLength(0); i++), in reverse
+            for (int i2 = copy.GetLength(0) - 1; i2 >= 0; i2--)
+            {
+                // ScaleRows(copy, scale): for (int j = 0; j < m.GetLength(1); j++), in reverse
+                for (int j2 = copy.GetLength(1) - 1; j2 >= 0; j2--)
+                {
+                    // ScaleRows(copy, scale): m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
+                    {
+                        copy[i2, j2] = savedDoubles.Pop();
+                        double copyAdjOut = copyAdj[i2, j2];
+                        copyAdj[i2, j2] = 0.0;
+                        copyAdj[i2, j2] += copyAdjOut * scale[i2];
+                        scaleGrad[i2] += copy[i2, j2] * copyAdjOut;
+                    }
+                }
+            }
+
+            // for (int i = 0; i < a.GetLength(0); i++), in reverse
+            for (int i = a.GetLength(0) - 1; i >= 0; i--)
+            {
+                // for (int j = 0; j < a.GetLength(1); j++), in reverse
+                for (int j = a.GetLength(1) - 1; j >= 0; j--)
+                {
+                    // copy[i, j] = a[i, j];
+                    aGrad[i, j] += copyAdj[i, j];
+                    copyAdj[i, j] = 0.0;
+                }
+            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(copy);
+            global::Backprop.Support.LocalArrayPool<double>.Return(copyAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

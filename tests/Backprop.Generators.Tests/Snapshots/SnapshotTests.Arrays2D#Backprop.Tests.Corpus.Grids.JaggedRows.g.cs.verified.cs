@@ -33,59 +33,54 @@ namespace Backprop.Tests.Corpus
             double rowProduct = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < rows.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < rows.Length; i++)
+                rowProduct = 1.0;
+                for (int j = 0; j < rows[i].Length; j++)
                 {
-                    rowProduct = 1.0;
-                    for (int j = 0; j < rows[i].Length; j++)
-                    {
-                        savedDoubles.Push(rowProduct);
-                        rowProduct = rowProduct * (1.0 + rows[i][j]);
-                    }
-
-                    s = s + rowProduct * (double)(i + 1);
+                    savedDoubles.Push(rowProduct);
+                    rowProduct = rowProduct * (1.0 + rows[i][j]);
                 }
 
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double rowProductAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < rows.Length; i++), in reverse
-                for (int i = rows.Length - 1; i >= 0; i--)
-                {
-                    // s += rowProduct * (i + 1);  ->  d(uv) = v du + u dv
-                    rowProductAdj += sAdj * (double)(i + 1);
-
-                    // for (int j = 0; j < rows[i].Length; j++), in reverse
-                    for (int j = rows[i].Length - 1; j >= 0; j--)
-                    {
-                        // rowProduct *= 1 + rows[i][j];  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
-                        {
-                            rowProduct = savedDoubles.Pop();
-                            double rowProductAdjOut = rowProductAdj;
-                            rowProductAdj = 0.0;
-                            rowProductAdj += rowProductAdjOut * (1.0 + rows[i][j]);
-                            rowsGrad[i][j] += rowProduct * rowProductAdjOut;
-                        }
-                    }
-
-                    // double rowProduct = 1;
-                    rowProductAdj = 0.0;
-                }
-                return result;
+                s = s + rowProduct * (double)(i + 1);
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double rowProductAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < rows.Length; i++), in reverse
+            for (int i = rows.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // s += rowProduct * (i + 1);  ->  d(uv) = v du + u dv
+                rowProductAdj += sAdj * (double)(i + 1);
+
+                // for (int j = 0; j < rows[i].Length; j++), in reverse
+                for (int j = rows[i].Length - 1; j >= 0; j--)
+                {
+                    // rowProduct *= 1 + rows[i][j];  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
+                    {
+                        rowProduct = savedDoubles.Pop();
+                        double rowProductAdjOut = rowProductAdj;
+                        rowProductAdj = 0.0;
+                        rowProductAdj += rowProductAdjOut * (1.0 + rows[i][j]);
+                        rowsGrad[i][j] += rowProduct * rowProductAdjOut;
+                    }
+                }
+
+                // double rowProduct = 1;
+                rowProductAdj = 0.0;
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

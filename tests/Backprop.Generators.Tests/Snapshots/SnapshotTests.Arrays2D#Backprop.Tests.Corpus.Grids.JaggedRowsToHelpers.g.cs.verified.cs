@@ -38,56 +38,51 @@ namespace Backprop.Tests.Corpus
             double tanh = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < weights.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < weights.Length; i++)
+                z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
+                savedDoubles.Push(tanh);
+                tanh = global::System.Math.Tanh(z);
+                s = s + tanh * (double)(i + 1);
+            }
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double zAdj = 0.0;
+            double tanhAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < weights.Length; i++), in reverse
+            for (int i = weights.Length - 1; i >= 0; i--)
+            {
+                // Recomputed rather than saved: double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);
+                z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
+
+                // s += Math.Tanh(z) * (i + 1);  ->  d(uv) = v du + u dv
+                tanhAdj += sAdj * (double)(i + 1);
+
+                // double tanh = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                 {
-                    z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
-                    savedDoubles.Push(tanh);
-                    tanh = global::System.Math.Tanh(z);
-                    s = s + tanh * (double)(i + 1);
+                    double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - tanh * tanh;
+                    zAdj += tanhAdj * tanhSlope;
+                    tanhAdj = 0.0;
+                    tanh = savedDoubles.Pop();
                 }
 
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double zAdj = 0.0;
-                double tanhAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < weights.Length; i++), in reverse
-                for (int i = weights.Length - 1; i >= 0; i--)
-                {
-                    // Recomputed rather than saved: double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);
-                    z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
-
-                    // s += Math.Tanh(z) * (i + 1);  ->  d(uv) = v du + u dv
-                    tanhAdj += sAdj * (double)(i + 1);
-
-                    // double tanh = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
-                    {
-                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - tanh * tanh;
-                        zAdj += tanhAdj * tanhSlope;
-                        tanhAdj = 0.0;
-                        tanh = savedDoubles.Pop();
-                    }
-
-                    // double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);  ->  d(u ± v) = du ± dv; chain rule through RowDotPullback; chain rule through SquaredNormPullback
-                    global::Backprop.Tests.Corpus.Grids.RowDotPullback(weights[i], x, zAdj, weightsGrad[i], xGrad);
-                    global::Backprop.Tests.Corpus.RowNorms.SquaredNormPullback(weights[i], zAdj, weightsGrad[i]);
-                    zAdj = 0.0;
-                }
-                return result;
+                // double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);  ->  d(u ± v) = du ± dv; chain rule through RowDotPullback; chain rule through SquaredNormPullback
+                global::Backprop.Tests.Corpus.Grids.RowDotPullback(weights[i], x, zAdj, weightsGrad[i], xGrad);
+                global::Backprop.Tests.Corpus.RowNorms.SquaredNormPullback(weights[i], zAdj, weightsGrad[i]);
+                zAdj = 0.0;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

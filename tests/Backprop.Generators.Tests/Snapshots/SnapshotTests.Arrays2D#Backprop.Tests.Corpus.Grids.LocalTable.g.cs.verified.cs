@@ -36,86 +36,81 @@ namespace Backprop.Tests.Corpus
             double[,] tableAdj = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            table = global::Backprop.Support.LocalArrayPool2D<double>.Rent(n, n);
+            tableAdj = global::Backprop.Support.LocalArrayPool2D<double>.Rent(table.GetLength(0), table.GetLength(1));
+            for (int i = 0; i < n; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                table = global::Backprop.Support.LocalArrayPool2D<double>.Rent(n, n);
-                tableAdj = global::Backprop.Support.LocalArrayPool2D<double>.Rent(table.GetLength(0), table.GetLength(1));
-                for (int i = 0; i < n; i++)
-                {
-                    for (int j = 0; j < n; j++)
-                    {
-                        table[i, j] = p[i] * p[j] + (double)(i == j ? 1 : 0);
-                    }
-                }
-
-                for (int i = 1; i < n; i++)
-                {
-                    for (int j = 0; j < n; j++)
-                    {
-                        savedDoubles.Push(table[i, j]);
-                        table[i, j] = global::System.Math.Sin(table[i, j]) * table[i - 1, j];
-                    }
-                }
-
-                double s = 0.0;
                 for (int j = 0; j < n; j++)
                 {
-                    s = s + table[n - 1, j];
+                    table[i, j] = p[i] * p[j] + (double)(i == j ? 1 : 0);
                 }
+            }
 
-                double result = s;
+            for (int i = 1; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    savedDoubles.Push(table[i, j]);
+                    table[i, j] = global::System.Math.Sin(table[i, j]) * table[i - 1, j];
+                }
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
+            double s = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                s = s + table[n - 1, j];
+            }
 
-                // return s;
-                sAdj += resultAdj;
+            double result = s;
 
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int j = 0; j < n; j++), in reverse
+            for (int j = n - 1; j >= 0; j--)
+            {
+                // s += table[n - 1, j];
+                tableAdj[n - 1, j] += sAdj;
+            }
+
+            // for (int i = 1; i < n; i++), in reverse
+            for (int i = n - 1; i >= 1; i--)
+            {
                 // for (int j = 0; j < n; j++), in reverse
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    // s += table[n - 1, j];
-                    tableAdj[n - 1, j] += sAdj;
-                }
-
-                // for (int i = 1; i < n; i++), in reverse
-                for (int i = n - 1; i >= 1; i--)
-                {
-                    // for (int j = 0; j < n; j++), in reverse
-                    for (int j = n - 1; j >= 0; j--)
+                    // table[i, j] = Math.Sin(table[i, j]) * table[i - 1, j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
                     {
-                        // table[i, j] = Math.Sin(table[i, j]) * table[i - 1, j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
-                        {
-                            table[i, j] = savedDoubles.Pop();
-                            double tableAdjOut = tableAdj[i, j];
-                            tableAdj[i, j] = 0.0;
-                            tableAdj[i, j] += tableAdjOut * table[i - 1, j] * global::System.Math.Cos(table[i, j]);
-                            tableAdj[i - 1, j] += global::System.Math.Sin(table[i, j]) * tableAdjOut;
-                        }
-                    }
-                }
-
-                // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
-                {
-                    // for (int j = 0; j < n; j++), in reverse
-                    for (int j = n - 1; j >= 0; j--)
-                    {
-                        // table[i, j] = p[i] * p[j] + (i == j ? 1 : 0);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        pGrad[i] += tableAdj[i, j] * p[j];
-                        pGrad[j] += p[i] * tableAdj[i, j];
+                        table[i, j] = savedDoubles.Pop();
+                        double tableAdjOut = tableAdj[i, j];
                         tableAdj[i, j] = 0.0;
+                        tableAdj[i, j] += tableAdjOut * table[i - 1, j] * global::System.Math.Cos(table[i, j]);
+                        tableAdj[i - 1, j] += global::System.Math.Sin(table[i, j]) * tableAdjOut;
                     }
                 }
-                return result;
             }
-            finally
+
+            // for (int i = 0; i < n; i++), in reverse
+            for (int i = n - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(table);
-                global::Backprop.Support.LocalArrayPool<double>.Return(tableAdj);
-                savedDoubles.Dispose();
+                // for (int j = 0; j < n; j++), in reverse
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    // table[i, j] = p[i] * p[j] + (i == j ? 1 : 0);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    pGrad[i] += tableAdj[i, j] * p[j];
+                    pGrad[j] += p[i] * tableAdj[i, j];
+                    tableAdj[i, j] = 0.0;
+                }
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(table);
+            global::Backprop.Support.LocalArrayPool<double>.Return(tableAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

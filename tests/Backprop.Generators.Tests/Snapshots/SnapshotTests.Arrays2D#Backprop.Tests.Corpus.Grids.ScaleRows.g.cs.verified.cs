@@ -19,40 +19,35 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            for (int i = 0; i < m.GetLength(0); i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                for (int i = 0; i < m.GetLength(0); i++)
+                for (int j = 0; j < m.GetLength(1); j++)
                 {
-                    for (int j = 0; j < m.GetLength(1); j++)
-                    {
-                        savedDoubles.Push(m[i, j]);
-                        m[i, j] = m[i, j] * scale[i];
-                    }
+                    savedDoubles.Push(m[i, j]);
+                    m[i, j] = m[i, j] * scale[i];
                 }
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // for (int i = 0; i < m.GetLength(0); i++), in reverse
-                for (int i = m.GetLength(0) - 1; i >= 0; i--)
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // for (int i = 0; i < m.GetLength(0); i++), in reverse
+            for (int i = m.GetLength(0) - 1; i >= 0; i--)
+            {
+                // for (int j = 0; j < m.GetLength(1); j++), in reverse
+                for (int j = m.GetLength(1) - 1; j >= 0; j--)
                 {
-                    // for (int j = 0; j < m.GetLength(1); j++), in reverse
-                    for (int j = m.GetLength(1) - 1; j >= 0; j--)
+                    // m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
                     {
-                        // m[i, j] = m[i, j] * scale[i];  ->  d(uv) = v du + u dv
-                        {
-                            m[i, j] = savedDoubles.Pop();
-                            double mAdjOut = mGrad[i, j];
-                            mGrad[i, j] = 0.0;
-                            mGrad[i, j] += mAdjOut * scale[i];
-                            scaleGrad[i] += m[i, j] * mAdjOut;
-                        }
+                        m[i, j] = savedDoubles.Pop();
+                        double mAdjOut = mGrad[i, j];
+                        mGrad[i, j] = 0.0;
+                        mGrad[i, j] += mAdjOut * scale[i];
+                        scaleGrad[i] += m[i, j] * mAdjOut;
                     }
                 }
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
         }
     }
 }

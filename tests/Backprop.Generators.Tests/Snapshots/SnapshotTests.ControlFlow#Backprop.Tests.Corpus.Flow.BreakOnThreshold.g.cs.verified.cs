@@ -36,67 +36,62 @@ namespace Backprop.Tests.Corpus
             var savedInts = new global::Backprop.Support.ValueTape<int>(64);
             var savedBools = new global::Backprop.Support.ValueTape<bool>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            bool exitLoop = false;
+            int i2 = 0;
+            iterations = 0;
+            while (i2 < x.Length && !exitLoop)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                bool exitLoop = false;
-                int i2 = 0;
-                iterations = 0;
-                while (i2 < x.Length && !exitLoop)
+                s = s + x[i2] * x[i2];
+                if (s > limit)
                 {
-                    s = s + x[i2] * x[i2];
-                    if (s > limit)
-                    {
-                        exitLoop = true;
-                        savedBools.Push(true);
-                    }
-                    else
-                    {
-                        s = s * 1.1;
-                        savedBools.Push(false);
-                    }
-
-                    savedInts.Push(i2);
-                    i2 = i2 + 1;
-                    iterations++;
+                    exitLoop = true;
+                    savedBools.Push(true);
                 }
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < x.Length; i++)
-                for (int iteration = iterations; iteration > 0; iteration--)
+                else
                 {
-                    // i2++;
-                    i2 = savedInts.Pop();
-
-                    // if (s > limit), in reverse
-                    if (!savedBools.Pop())
-                    {
-                        // s *= 1.1;  ->  d(uv) = v du + u dv
-                        {
-                            double sAdjOut = sAdj;
-                            sAdj = 0.0;
-                            sAdj += sAdjOut * 1.1;
-                        }
-                    }
-
-                    // s += x[i] * x[i];  ->  d(uv) = v du + u dv
-                    xGrad[i2] += sAdj * x[i2];
-                    xGrad[i2] += x[i2] * sAdj;
+                    s = s * 1.1;
+                    savedBools.Push(false);
                 }
-                return result;
+
+                savedInts.Push(i2);
+                i2 = i2 + 1;
+                iterations++;
             }
-            finally
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < x.Length; i++)
+            for (int iteration = iterations; iteration > 0; iteration--)
             {
-                savedInts.Dispose();
-                savedBools.Dispose();
+                // i2++;
+                i2 = savedInts.Pop();
+
+                // if (s > limit), in reverse
+                if (!savedBools.Pop())
+                {
+                    // s *= 1.1;  ->  d(uv) = v du + u dv
+                    {
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        sAdj += sAdjOut * 1.1;
+                    }
+                }
+
+                // s += x[i] * x[i];  ->  d(uv) = v du + u dv
+                xGrad[i2] += sAdj * x[i2];
+                xGrad[i2] += x[i2] * sAdj;
             }
+
+            savedInts.Dispose();
+            savedBools.Dispose();
+            return result;
         }
     }
 }

@@ -33,59 +33,54 @@ namespace Backprop.Tests.Corpus
             double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < x.Length; i++)
+                if (!(x[i] < 0.0))
                 {
-                    if (!(x[i] < 0.0))
-                    {
-                        savedDoubles.Push(exp);
-                        exp = global::System.Math.Exp(x[i]);
-                        savedDoubles.Push(s);
-                        s = s + (exp * s + x[i]);
-                    }
+                    savedDoubles.Push(exp);
+                    exp = global::System.Math.Exp(x[i]);
+                    savedDoubles.Push(s);
+                    s = s + (exp * s + x[i]);
                 }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double expAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    // if (x[i] < 0), in reverse
-                    if (!(x[i] < 0.0))
-                    {
-                        // s += Math.Exp(x[i]) * s + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            s = savedDoubles.Pop();
-                            double sAdjOut = sAdj;
-                            sAdj = 0.0;
-                            sAdj += sAdjOut;
-                            expAdj += sAdjOut * s;
-                            sAdj += exp * sAdjOut;
-                            xGrad[i] += sAdjOut;
-                        }
-
-                        // double exp = Math.Exp(x[i]);  ->  d exp(u) = exp(u) du
-                        xGrad[i] += expAdj * exp;
-                        expAdj = 0.0;
-                        exp = savedDoubles.Pop();
-                    }
-                }
-                return result;
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double expAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // if (x[i] < 0), in reverse
+                if (!(x[i] < 0.0))
+                {
+                    // s += Math.Exp(x[i]) * s + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    {
+                        s = savedDoubles.Pop();
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        sAdj += sAdjOut;
+                        expAdj += sAdjOut * s;
+                        sAdj += exp * sAdjOut;
+                        xGrad[i] += sAdjOut;
+                    }
+
+                    // double exp = Math.Exp(x[i]);  ->  d exp(u) = exp(u) du
+                    xGrad[i] += expAdj * exp;
+                    expAdj = 0.0;
+                    exp = savedDoubles.Pop();
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -35,48 +35,43 @@ namespace Backprop.Tests.Corpus
             int iterations = 0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = x;
+            int k = 0;
+            iterations = 0;
+            do
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = x;
-                int k = 0;
-                iterations = 0;
-                do
+                savedDoubles.Push(s);
+                s = global::System.Math.Sin(s) + x * 0.5;
+                k = k + 1;
+                iterations++;
+            } while (k < n);
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // do ... while (k < n)
+            for (int iteration = iterations; iteration > 0; iteration--)
+            {
+                // s = Math.Sin(s) + (x * 0.5);  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
                 {
-                    savedDoubles.Push(s);
-                    s = global::System.Math.Sin(s) + x * 0.5;
-                    k = k + 1;
-                    iterations++;
-                } while (k < n);
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // do ... while (k < n)
-                for (int iteration = iterations; iteration > 0; iteration--)
-                {
-                    // s = Math.Sin(s) + (x * 0.5);  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * global::System.Math.Cos(s);
-                        xGrad += sAdjOut * 0.5;
-                    }
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * global::System.Math.Cos(s);
+                    xGrad += sAdjOut * 0.5;
                 }
+            }
 
-                // double s = x;
-                xGrad += sAdj;
-                return result;
-            }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+            // double s = x;
+            xGrad += sAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -34,55 +34,50 @@ namespace Backprop.Tests.Corpus
             double next = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double x = a;
+            double step = 1.0;
+            iterations = 0;
+            while (global::System.Math.Abs(step) > 1E-12)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double x = a;
-                double step = 1.0;
-                iterations = 0;
-                while (global::System.Math.Abs(step) > 1E-12)
-                {
-                    next = 0.5 * (x + a / x);
-                    step = next - x;
-                    savedDoubles.Push(x);
-                    x = next;
-                    iterations++;
-                }
-                double result = x;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double xAdj = 0.0;
-                double nextAdj = 0.0;
-
-                // return x;
-                xAdj += resultAdj;
-
-                // while (Math.Abs(step) > 1e-12)
-                for (int iteration = iterations; iteration > 0; iteration--)
-                {
-                    // x = next;
-                    x = savedDoubles.Pop();
-                    nextAdj += xAdj;
-                    xAdj = 0.0;
-
-                    // double next = 0.5 * (x + (a / x));  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²
-                    {
-                        double adj = 0.5 * nextAdj;
-                        xAdj += adj;
-                        aGrad += adj / x;
-                        xAdj += -(adj * a / (x * x));
-                        nextAdj = 0.0;
-                    }
-                }
-
-                // double x = a;
-                aGrad += xAdj;
-                return result;
+                next = 0.5 * (x + a / x);
+                step = next - x;
+                savedDoubles.Push(x);
+                x = next;
+                iterations++;
             }
-            finally
+            double result = x;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double xAdj = 0.0;
+            double nextAdj = 0.0;
+
+            // return x;
+            xAdj += resultAdj;
+
+            // while (Math.Abs(step) > 1e-12)
+            for (int iteration = iterations; iteration > 0; iteration--)
             {
-                savedDoubles.Dispose();
+                // x = next;
+                x = savedDoubles.Pop();
+                nextAdj += xAdj;
+                xAdj = 0.0;
+
+                // double next = 0.5 * (x + (a / x));  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²
+                {
+                    double adj = 0.5 * nextAdj;
+                    xAdj += adj;
+                    aGrad += adj / x;
+                    xAdj += -(adj * a / (x * x));
+                    nextAdj = 0.0;
+                }
             }
+
+            // double x = a;
+            aGrad += xAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

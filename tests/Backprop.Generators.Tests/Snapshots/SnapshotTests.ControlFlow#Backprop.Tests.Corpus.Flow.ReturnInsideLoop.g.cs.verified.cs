@@ -36,79 +36,74 @@ namespace Backprop.Tests.Corpus
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
             var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            bool returned = false;
+            double s = 1.0;
+            int i2 = 0;
+            iterations = 0;
+            while (i2 < x.Length && !returned)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                bool returned = false;
-                double s = 1.0;
-                int i2 = 0;
-                iterations = 0;
-                while (i2 < x.Length && !returned)
+                savedDoubles.Push(s);
+                s = s * x[i2] + 1.0;
+                if (s > 2.5)
                 {
-                    savedDoubles.Push(s);
-                    s = s * x[i2] + 1.0;
-                    if (s > 2.5)
-                    {
-                        result = s * 10.0;
-                        returned = true;
-                    }
-
-                    savedInts.Push(i2);
-                    i2 = i2 + 1;
-                    iterations++;
-                }
-                if (!returned)
-                {
-                    t = s * s;
-                    result = t;
+                    result = s * 10.0;
+                    returned = true;
                 }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double tAdj = 0.0;
+                savedInts.Push(i2);
+                i2 = i2 + 1;
+                iterations++;
+            }
+            if (!returned)
+            {
+                t = s * s;
+                result = t;
+            }
 
-                // if (!returned), in reverse
-                if (!returned)
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double tAdj = 0.0;
+
+            // if (!returned), in reverse
+            if (!returned)
+            {
+                // return t;
+                tAdj += resultAdj;
+                resultAdj = 0.0;
+
+                // double t = s * s;  ->  d(uv) = v du + u dv
+                sAdj += tAdj * s;
+                sAdj += s * tAdj;
+            }
+
+            // for (int i = 0; i < x.Length; i++)
+            for (int iteration = iterations; iteration > 0; iteration--)
+            {
+                // i2++;
+                i2 = savedInts.Pop();
+
+                // if (s > 2.5), in reverse
+                if (s > 2.5)
                 {
-                    // return t;
-                    tAdj += resultAdj;
+                    // return s * 10;  ->  d(uv) = v du + u dv
+                    sAdj += resultAdj * 10.0;
                     resultAdj = 0.0;
-
-                    // double t = s * s;  ->  d(uv) = v du + u dv
-                    sAdj += tAdj * s;
-                    sAdj += s * tAdj;
                 }
 
-                // for (int i = 0; i < x.Length; i++)
-                for (int iteration = iterations; iteration > 0; iteration--)
+                // s = s * x[i] + 1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                 {
-                    // i2++;
-                    i2 = savedInts.Pop();
-
-                    // if (s > 2.5), in reverse
-                    if (s > 2.5)
-                    {
-                        // return s * 10;  ->  d(uv) = v du + u dv
-                        sAdj += resultAdj * 10.0;
-                        resultAdj = 0.0;
-                    }
-
-                    // s = s * x[i] + 1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * x[i2];
-                        xGrad[i2] += s * sAdjOut;
-                    }
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * x[i2];
+                    xGrad[i2] += s * sAdjOut;
                 }
-                return result;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-                savedInts.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            savedInts.Dispose();
+            return result;
         }
     }
 }

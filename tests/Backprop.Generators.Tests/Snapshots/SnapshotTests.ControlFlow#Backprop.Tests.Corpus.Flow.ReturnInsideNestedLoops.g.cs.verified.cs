@@ -39,85 +39,80 @@ namespace Backprop.Tests.Corpus
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
             var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            bool returned = false;
+            double acc = 0.0;
+            int i2 = 0;
+            iterations2 = 0;
+            while (i2 < k && !returned)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                bool returned = false;
-                double acc = 0.0;
-                int i2 = 0;
-                iterations2 = 0;
-                while (i2 < k && !returned)
+                j2 = 0;
+                iterations = 0;
+                while (j2 < k && !returned)
                 {
-                    j2 = 0;
-                    iterations = 0;
-                    while (j2 < k && !returned)
+                    savedDoubles.Push(acc);
+                    acc = acc + m[i2 * k + j2] * (double)(i2 + 1);
+                    if (acc > 3.0)
                     {
-                        savedDoubles.Push(acc);
-                        acc = acc + m[i2 * k + j2] * (double)(i2 + 1);
-                        if (acc > 3.0)
-                        {
-                            result = acc * acc;
-                            returned = true;
-                        }
-
-                        savedInts.Push(j2);
-                        j2 = j2 + 1;
-                        iterations++;
+                        result = acc * acc;
+                        returned = true;
                     }
-                    savedInts.Push(iterations);
-                    savedInts.Push(i2);
-                    i2 = i2 + 1;
-                    iterations2++;
+
+                    savedInts.Push(j2);
+                    j2 = j2 + 1;
+                    iterations++;
                 }
-                if (!returned)
-                {
-                    result = -acc;
-                }
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double accAdj = 0.0;
-
-                // if (!returned), in reverse
-                if (!returned)
-                {
-                    // return -acc;  ->  d(-u) = -du
-                    accAdj += -resultAdj;
-                    resultAdj = 0.0;
-                }
-
-                // for (int i = 0; i < k; i++)
-                for (int iteration2 = iterations2; iteration2 > 0; iteration2--)
-                {
-                    // i2++;
-                    i2 = savedInts.Pop();
-
-                    // for (int j = 0; j < k; j++)
-                    for (int iteration = savedInts.Pop(); iteration > 0; iteration--)
-                    {
-                        // j2++;
-                        j2 = savedInts.Pop();
-
-                        // if (acc > 3), in reverse
-                        if (acc > 3.0)
-                        {
-                            // return acc * acc;  ->  d(uv) = v du + u dv
-                            accAdj += resultAdj * acc;
-                            accAdj += acc * resultAdj;
-                            resultAdj = 0.0;
-                        }
-
-                        // acc += m[(i * k) + j] * (i + 1);  ->  d(uv) = v du + u dv
-                        acc = savedDoubles.Pop();
-                        mGrad[i2 * k + j2] += accAdj * (double)(i2 + 1);
-                    }
-                }
-                return result;
+                savedInts.Push(iterations);
+                savedInts.Push(i2);
+                i2 = i2 + 1;
+                iterations2++;
             }
-            finally
+            if (!returned)
             {
-                savedDoubles.Dispose();
-                savedInts.Dispose();
+                result = -acc;
             }
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double accAdj = 0.0;
+
+            // if (!returned), in reverse
+            if (!returned)
+            {
+                // return -acc;  ->  d(-u) = -du
+                accAdj += -resultAdj;
+                resultAdj = 0.0;
+            }
+
+            // for (int i = 0; i < k; i++)
+            for (int iteration2 = iterations2; iteration2 > 0; iteration2--)
+            {
+                // i2++;
+                i2 = savedInts.Pop();
+
+                // for (int j = 0; j < k; j++)
+                for (int iteration = savedInts.Pop(); iteration > 0; iteration--)
+                {
+                    // j2++;
+                    j2 = savedInts.Pop();
+
+                    // if (acc > 3), in reverse
+                    if (acc > 3.0)
+                    {
+                        // return acc * acc;  ->  d(uv) = v du + u dv
+                        accAdj += resultAdj * acc;
+                        accAdj += acc * resultAdj;
+                        resultAdj = 0.0;
+                    }
+
+                    // acc += m[(i * k) + j] * (i + 1);  ->  d(uv) = v du + u dv
+                    acc = savedDoubles.Pop();
+                    mGrad[i2 * k + j2] += accAdj * (double)(i2 + 1);
+                }
+            }
+
+            savedDoubles.Dispose();
+            savedInts.Dispose();
+            return result;
         }
     }
 }

@@ -36,66 +36,61 @@ namespace Backprop.Tests.Corpus
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
             var savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double total = 0.0;
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double total = 0.0;
-                for (int i = 0; i < x.Length; i++)
+                v = x[i];
+                halvings = 0;
+                iterations = 0;
+                while (halvings < i + 1)
                 {
-                    v = x[i];
-                    halvings = 0;
-                    iterations = 0;
-                    while (halvings < i + 1)
+                    savedDoubles.Push(v);
+                    v = v * v * 0.5 + 0.1;
+                    halvings = halvings + 1;
+                    iterations++;
+                }
+                savedInts.Push(iterations);
+                total = total + v;
+            }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double vAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // total += v;
+                vAdj += totalAdj;
+
+                // while (halvings < i + 1)
+                for (int iteration = savedInts.Pop(); iteration > 0; iteration--)
+                {
+                    // v = (v * v * 0.5) + 0.1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
-                        savedDoubles.Push(v);
-                        v = v * v * 0.5 + 0.1;
-                        halvings = halvings + 1;
-                        iterations++;
+                        v = savedDoubles.Pop();
+                        double vAdjOut = vAdj;
+                        vAdj = 0.0;
+                        double adj = vAdjOut * 0.5;
+                        vAdj += adj * v;
+                        vAdj += v * adj;
                     }
-                    savedInts.Push(iterations);
-                    total = total + v;
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double vAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int i = 0; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    // total += v;
-                    vAdj += totalAdj;
-
-                    // while (halvings < i + 1)
-                    for (int iteration = savedInts.Pop(); iteration > 0; iteration--)
-                    {
-                        // v = (v * v * 0.5) + 0.1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            v = savedDoubles.Pop();
-                            double vAdjOut = vAdj;
-                            vAdj = 0.0;
-                            double adj = vAdjOut * 0.5;
-                            vAdj += adj * v;
-                            vAdj += v * adj;
-                        }
-                    }
-
-                    // double v = x[i];
-                    xGrad[i] += vAdj;
-                    vAdj = 0.0;
-                }
-                return result;
+                // double v = x[i];
+                xGrad[i] += vAdj;
+                vAdj = 0.0;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-                savedInts.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            savedInts.Dispose();
+            return result;
         }
     }
 }

@@ -32,58 +32,53 @@ namespace Backprop.Tests.Corpus
         {
             var savedBools = new global::Backprop.Support.ValueTape<bool>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double t = x[0];
+            for (int i = 1; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double t = x[0];
-                for (int i = 1; i < x.Length; i++)
+                if (t > 0.0)
                 {
-                    if (t > 0.0)
-                    {
-                        t = t - x[i] * 2.0;
-                        savedBools.Push(true);
-                    }
-                    else
-                    {
-                        t = t + x[i] * x[i];
-                        savedBools.Push(false);
-                    }
+                    t = t - x[i] * 2.0;
+                    savedBools.Push(true);
                 }
-
-                double result = t * t;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double tAdj = 0.0;
-
-                // return t * t;  ->  d(uv) = v du + u dv
-                tAdj += resultAdj * t;
-                tAdj += t * resultAdj;
-
-                // for (int i = 1; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 1; i--)
+                else
                 {
-                    // if (t > 0), in reverse
-                    if (savedBools.Pop())
-                    {
-                        // t = t - (x[i] * 2);  ->  d(uv) = v du + u dv
-                        xGrad[i] += -(tAdj * 2.0);
-                    }
-                    else
-                    {
-                        // t = t + (x[i] * x[i]);  ->  d(uv) = v du + u dv
-                        xGrad[i] += tAdj * x[i];
-                        xGrad[i] += x[i] * tAdj;
-                    }
+                    t = t + x[i] * x[i];
+                    savedBools.Push(false);
                 }
-
-                // double t = x[0];
-                xGrad[0] += tAdj;
-                return result;
             }
-            finally
+
+            double result = t * t;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double tAdj = 0.0;
+
+            // return t * t;  ->  d(uv) = v du + u dv
+            tAdj += resultAdj * t;
+            tAdj += t * resultAdj;
+
+            // for (int i = 1; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 1; i--)
             {
-                savedBools.Dispose();
+                // if (t > 0), in reverse
+                if (savedBools.Pop())
+                {
+                    // t = t - (x[i] * 2);  ->  d(uv) = v du + u dv
+                    xGrad[i] += -(tAdj * 2.0);
+                }
+                else
+                {
+                    // t = t + (x[i] * x[i]);  ->  d(uv) = v du + u dv
+                    xGrad[i] += tAdj * x[i];
+                    xGrad[i] += x[i] * tAdj;
+                }
             }
+
+            // double t = x[0];
+            xGrad[0] += tAdj;
+
+            savedBools.Dispose();
+            return result;
         }
     }
 }

@@ -36,59 +36,54 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = x;
+            s = s + y;
+            savedDoubles.Push(s);
+            s = s * x;
+            s = s - y * 0.5;
+            savedDoubles.Push(s);
+            s = s / (1.0 + y * y);
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // s /= 1 + (y * y);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d(uv) = v du + u dv
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = x;
-                s = s + y;
-                savedDoubles.Push(s);
-                s = s * x;
-                s = s - y * 0.5;
-                savedDoubles.Push(s);
-                s = s / (1.0 + y * y);
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // s /= 1 + (y * y);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d(uv) = v du + u dv
-                {
-                    s = savedDoubles.Pop();
-                    double sAdjOut = sAdj;
-                    sAdj = 0.0;
-                    double denominator = 1.0 + y * y;
-                    sAdj += sAdjOut / denominator;
-                    double adj = -(sAdjOut * s / (denominator * denominator));
-                    yGrad += adj * y;
-                    yGrad += y * adj;
-                }
-
-                // s -= y * 0.5;  ->  d(uv) = v du + u dv
-                yGrad += -(sAdj * 0.5);
-
-                // s *= x;  ->  d(uv) = v du + u dv
-                {
-                    s = savedDoubles.Pop();
-                    double sAdjOut = sAdj;
-                    sAdj = 0.0;
-                    sAdj += sAdjOut * x;
-                    xGrad += s * sAdjOut;
-                }
-
-                // s += y;
-                yGrad += sAdj;
-
-                // double s = x;
-                xGrad += sAdj;
-                return result;
+                s = savedDoubles.Pop();
+                double sAdjOut = sAdj;
+                sAdj = 0.0;
+                double denominator = 1.0 + y * y;
+                sAdj += sAdjOut / denominator;
+                double adj = -(sAdjOut * s / (denominator * denominator));
+                yGrad += adj * y;
+                yGrad += y * adj;
             }
-            finally
+
+            // s -= y * 0.5;  ->  d(uv) = v du + u dv
+            yGrad += -(sAdj * 0.5);
+
+            // s *= x;  ->  d(uv) = v du + u dv
             {
-                savedDoubles.Dispose();
+                s = savedDoubles.Pop();
+                double sAdjOut = sAdj;
+                sAdj = 0.0;
+                sAdj += sAdjOut * x;
+                xGrad += s * sAdjOut;
             }
+
+            // s += y;
+            yGrad += sAdj;
+
+            // double s = x;
+            xGrad += sAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -32,51 +32,46 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < x.Length; i++)
+                savedDoubles.Push(s);
+                s = s + (i % 2 == 0 ? x[i] * s : global::System.Math.Exp(x[i]));
+            }
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
+            {
+                // s += i % 2 == 0 ? x[i] * s : Math.Exp(x[i]);  ->  d(u ± v) = du ± dv; c ? u : v passes the adjoint to the branch taken; d(uv) = v du + u dv; d exp(u) = exp(u) du
                 {
-                    savedDoubles.Push(s);
-                    s = s + (i % 2 == 0 ? x[i] * s : global::System.Math.Exp(x[i]));
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    // s += i % 2 == 0 ? x[i] * s : Math.Exp(x[i]);  ->  d(u ± v) = du ± dv; c ? u : v passes the adjoint to the branch taken; d(uv) = v du + u dv; d exp(u) = exp(u) du
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut;
+                    if (i % 2 == 0)
                     {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut;
-                        if (i % 2 == 0)
-                        {
-                            xGrad[i] += sAdjOut * s;
-                            sAdj += x[i] * sAdjOut;
-                        }
-                        else
-                        {
-                            double exp = global::System.Math.Exp(x[i]);
-                            xGrad[i] += sAdjOut * exp;
-                        }
+                        xGrad[i] += sAdjOut * s;
+                        sAdj += x[i] * sAdjOut;
+                    }
+                    else
+                    {
+                        double exp = global::System.Math.Exp(x[i]);
+                        xGrad[i] += sAdjOut * exp;
                     }
                 }
-                return result;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

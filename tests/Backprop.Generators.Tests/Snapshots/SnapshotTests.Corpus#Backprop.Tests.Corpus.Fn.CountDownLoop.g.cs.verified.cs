@@ -34,44 +34,39 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = n; i > 0; i--)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = n; i > 0; i--)
-                {
-                    savedDoubles.Push(s);
-                    s = global::System.Math.Sin(s + x[i - 1]);
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = n; i > 0; i--), in reverse
-                for (int i = 1; i <= n; i++)
-                {
-                    // s = Math.Sin(s + x[i - 1]);  ->  d sin(u) = cos(u) du; d(u ± v) = du ± dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        double arg = s + x[i - 1];
-                        double adj = sAdjOut * global::System.Math.Cos(arg);
-                        sAdj += adj;
-                        xGrad[i - 1] += adj;
-                    }
-                }
-                return result;
+                savedDoubles.Push(s);
+                s = global::System.Math.Sin(s + x[i - 1]);
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = n; i > 0; i--), in reverse
+            for (int i = 1; i <= n; i++)
             {
-                savedDoubles.Dispose();
+                // s = Math.Sin(s + x[i - 1]);  ->  d sin(u) = cos(u) du; d(u ± v) = du ± dv
+                {
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    double arg = s + x[i - 1];
+                    double adj = sAdjOut * global::System.Math.Cos(arg);
+                    sAdj += adj;
+                    xGrad[i - 1] += adj;
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

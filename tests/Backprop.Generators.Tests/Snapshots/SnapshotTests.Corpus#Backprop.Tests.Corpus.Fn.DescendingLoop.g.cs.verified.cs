@@ -32,44 +32,39 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = x.Length - 1; i >= 0; i--)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    savedDoubles.Push(s);
-                    s = s * 0.5 + x[i] * s + x[i];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = x.Length - 1; i >= 0; i--), in reverse
-                for (int i = 0; i <= x.Length - 1; i++)
-                {
-                    // s = (s * 0.5) + (x[i] * s) + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * 0.5;
-                        xGrad[i] += sAdjOut * s;
-                        sAdj += x[i] * sAdjOut;
-                        xGrad[i] += sAdjOut;
-                    }
-                }
-                return result;
+                savedDoubles.Push(s);
+                s = s * 0.5 + x[i] * s + x[i];
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = x.Length - 1; i >= 0; i--), in reverse
+            for (int i = 0; i <= x.Length - 1; i++)
             {
-                savedDoubles.Dispose();
+                // s = (s * 0.5) + (x[i] * s) + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                {
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * 0.5;
+                    xGrad[i] += sAdjOut * s;
+                    sAdj += x[i] * sAdjOut;
+                    xGrad[i] += sAdjOut;
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

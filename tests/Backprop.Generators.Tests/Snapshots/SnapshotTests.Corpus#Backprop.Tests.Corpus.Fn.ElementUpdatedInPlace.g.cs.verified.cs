@@ -34,70 +34,65 @@ namespace Backprop.Tests.Corpus
             double[] yAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            int n = x.Length;
+            y = global::Backprop.Support.LocalArrayPool<double>.Rent(n);
+            yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
+            for (int i = 0; i < n; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                int n = x.Length;
-                y = global::Backprop.Support.LocalArrayPool<double>.Rent(n);
-                yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
-                for (int i = 0; i < n; i++)
+                y[i] = x[i];
+            }
+
+            for (int i = 1; i < n; i++)
+            {
+                savedDoubles.Push(y[i]);
+                y[i] = y[i] * y[i - 1] + y[i];
+            }
+
+            savedDoubles.Push(y[0]);
+            y[0] = y[0] * y[n - 1];
+            double result = y[0] + y[n - 1];
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return y[0] + y[n - 1];  ->  d(u ± v) = du ± dv
+            yAdj[0] += resultAdj;
+            yAdj[n - 1] += resultAdj;
+
+            // y[0] *= y[n - 1];  ->  d(uv) = v du + u dv
+            {
+                y[0] = savedDoubles.Pop();
+                double yAdjOut = yAdj[0];
+                yAdj[0] = 0.0;
+                yAdj[0] += yAdjOut * y[n - 1];
+                yAdj[n - 1] += y[0] * yAdjOut;
+            }
+
+            // for (int i = 1; i < n; i++), in reverse
+            for (int i = n - 1; i >= 1; i--)
+            {
+                // y[i] = (y[i] * y[i - 1]) + y[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                 {
-                    y[i] = x[i];
-                }
-
-                for (int i = 1; i < n; i++)
-                {
-                    savedDoubles.Push(y[i]);
-                    y[i] = y[i] * y[i - 1] + y[i];
-                }
-
-                savedDoubles.Push(y[0]);
-                y[0] = y[0] * y[n - 1];
-                double result = y[0] + y[n - 1];
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return y[0] + y[n - 1];  ->  d(u ± v) = du ± dv
-                yAdj[0] += resultAdj;
-                yAdj[n - 1] += resultAdj;
-
-                // y[0] *= y[n - 1];  ->  d(uv) = v du + u dv
-                {
-                    y[0] = savedDoubles.Pop();
-                    double yAdjOut = yAdj[0];
-                    yAdj[0] = 0.0;
-                    yAdj[0] += yAdjOut * y[n - 1];
-                    yAdj[n - 1] += y[0] * yAdjOut;
-                }
-
-                // for (int i = 1; i < n; i++), in reverse
-                for (int i = n - 1; i >= 1; i--)
-                {
-                    // y[i] = (y[i] * y[i - 1]) + y[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        y[i] = savedDoubles.Pop();
-                        double yAdjOut = yAdj[i];
-                        yAdj[i] = 0.0;
-                        yAdj[i] += yAdjOut * y[i - 1];
-                        yAdj[i - 1] += y[i] * yAdjOut;
-                        yAdj[i] += yAdjOut;
-                    }
-                }
-
-                // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
-                {
-                    // y[i] = x[i];
-                    xGrad[i] += yAdj[i];
+                    y[i] = savedDoubles.Pop();
+                    double yAdjOut = yAdj[i];
                     yAdj[i] = 0.0;
+                    yAdj[i] += yAdjOut * y[i - 1];
+                    yAdj[i - 1] += y[i] * yAdjOut;
+                    yAdj[i] += yAdjOut;
                 }
-                return result;
             }
-            finally
+
+            // for (int i = 0; i < n; i++), in reverse
+            for (int i = n - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(y);
-                global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
-                savedDoubles.Dispose();
+                // y[i] = x[i];
+                xGrad[i] += yAdj[i];
+                yAdj[i] = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(y);
+            global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

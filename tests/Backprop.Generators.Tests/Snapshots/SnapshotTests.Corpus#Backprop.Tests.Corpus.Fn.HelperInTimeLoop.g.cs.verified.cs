@@ -33,52 +33,47 @@ namespace Backprop.Tests.Corpus
             double step = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.5;
+            for (int i = 0; i < p.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.5;
-                for (int i = 0; i < p.Length; i++)
-                {
-                    savedDoubles.Push(step);
-                    step = global::System.Math.Tanh(s * p[i] + 0.1);
-                    savedDoubles.Push(s);
-                    s = step;
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double stepAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < p.Length; i++), in reverse
-                for (int i = p.Length - 1; i >= 0; i--)
-                {
-                    // s = Step(s, p[i]);
-                    s = savedDoubles.Pop();
-                    stepAdj += sAdj;
-                    sAdj = 0.0;
-
-                    // Step: return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        double arg = s * p[i] + 0.1;
-                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - step * step;
-                        double adj = stepAdj * tanhSlope;
-                        sAdj += adj * p[i];
-                        pGrad[i] += s * adj;
-                        stepAdj = 0.0;
-                        step = savedDoubles.Pop();
-                    }
-                }
-                return result;
+                savedDoubles.Push(step);
+                step = global::System.Math.Tanh(s * p[i] + 0.1);
+                savedDoubles.Push(s);
+                s = step;
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double stepAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < p.Length; i++), in reverse
+            for (int i = p.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // s = Step(s, p[i]);
+                s = savedDoubles.Pop();
+                stepAdj += sAdj;
+                sAdj = 0.0;
+
+                // Step: return Math.Tanh(s * p + 0.1);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                {
+                    double arg = s * p[i] + 0.1;
+                    double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - step * step;
+                    double adj = stepAdj * tanhSlope;
+                    sAdj += adj * p[i];
+                    pGrad[i] += s * adj;
+                    stepAdj = 0.0;
+                    step = savedDoubles.Pop();
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -34,42 +34,37 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double p = 1.0;
+            for (int i = 1; i <= n; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double p = 1.0;
-                for (int i = 1; i <= n; i++)
-                {
-                    savedDoubles.Push(p);
-                    p = p * (1.0 + x / (double)i);
-                }
-
-                double result = p;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double pAdj = 0.0;
-
-                // return p;
-                pAdj += resultAdj;
-
-                // for (int i = 1; i <= n; i++), in reverse
-                for (int i = n; i >= 1; i--)
-                {
-                    // p *= 1 + (x / i);  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²
-                    {
-                        p = savedDoubles.Pop();
-                        double pAdjOut = pAdj;
-                        pAdj = 0.0;
-                        pAdj += pAdjOut * (1.0 + x / (double)i);
-                        xGrad += p * pAdjOut / (double)i;
-                    }
-                }
-                return result;
+                savedDoubles.Push(p);
+                p = p * (1.0 + x / (double)i);
             }
-            finally
+
+            double result = p;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double pAdj = 0.0;
+
+            // return p;
+            pAdj += resultAdj;
+
+            // for (int i = 1; i <= n; i++), in reverse
+            for (int i = n; i >= 1; i--)
             {
-                savedDoubles.Dispose();
+                // p *= 1 + (x / i);  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²
+                {
+                    p = savedDoubles.Pop();
+                    double pAdjOut = pAdj;
+                    pAdj = 0.0;
+                    pAdj += pAdjOut * (1.0 + x / (double)i);
+                    xGrad += p * pAdjOut / (double)i;
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

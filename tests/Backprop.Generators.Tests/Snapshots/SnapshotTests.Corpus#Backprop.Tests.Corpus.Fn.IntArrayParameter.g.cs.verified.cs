@@ -34,43 +34,38 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int i = 0; i < order.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int i = 0; i < order.Length; i++)
-                {
-                    savedDoubles.Push(s);
-                    s = s * x[order[i]] + x[i];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < order.Length; i++), in reverse
-                for (int i = order.Length - 1; i >= 0; i--)
-                {
-                    // s = (s * x[order[i]]) + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * x[order[i]];
-                        xGrad[order[i]] += s * sAdjOut;
-                        xGrad[i] += sAdjOut;
-                    }
-                }
-                return result;
+                savedDoubles.Push(s);
+                s = s * x[order[i]] + x[i];
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < order.Length; i++), in reverse
+            for (int i = order.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // s = (s * x[order[i]]) + x[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                {
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * x[order[i]];
+                    xGrad[order[i]] += s * sAdjOut;
+                    xGrad[i] += sAdjOut;
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -24,93 +24,88 @@ namespace Backprop.Tests.Corpus
             double e = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            int n = input.Length;
+            for (int o = 0; o < output.Length; o++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                int n = input.Length;
-                for (int o = 0; o < output.Length; o++)
+                savedDoubles.Push(z);
+                z = w[o * (n + 1) + n];
+                for (int i = 0; i < n; i++)
                 {
-                    savedDoubles.Push(z);
-                    z = w[o * (n + 1) + n];
-                    for (int i = 0; i < n; i++)
-                    {
-                        z = z + w[o * (n + 1) + i] * input[i];
-                    }
-
-                    if (z >= 0.0)
-                    {
-                        savedDoubles.Push(exp);
-                        exp = global::System.Math.Exp(-z);
-                    }
-                    else
-                    {
-                        savedDoubles.Push(e);
-                        e = global::System.Math.Exp(z);
-                    }
+                    z = z + w[o * (n + 1) + i] * input[i];
                 }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double zAdj = 0.0;
-                double eAdj = 0.0;
-                double sigmoidStableAdj = 0.0;
-                double expAdj = 0.0;
-
-                // for (int o = 0; o < output.Length; o++), in reverse
-                for (int o = output.Length - 1; o >= 0; o--)
+                if (z >= 0.0)
                 {
-                    // output[o] = SigmoidStable(z);
-                    sigmoidStableAdj += outputGrad[o];
-                    outputGrad[o] = 0.0;
-
-                    // SigmoidStable: if (x >= 0), in reverse
-                    if (z >= 0.0)
-                    {
-                        // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            double denominator = 1.0 + exp;
-                            expAdj += -(sigmoidStableAdj / (denominator * denominator));
-                            sigmoidStableAdj = 0.0;
-                        }
-
-                        // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                        zAdj += -(expAdj * exp);
-                        expAdj = 0.0;
-                        exp = savedDoubles.Pop();
-                    }
-                    else
-                    {
-                        // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            double denominator = 1.0 + e;
-                            eAdj += sigmoidStableAdj / denominator;
-                            eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
-                            sigmoidStableAdj = 0.0;
-                        }
-
-                        // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                        zAdj += eAdj * e;
-                        eAdj = 0.0;
-                        e = savedDoubles.Pop();
-                    }
-
-                    // for (int i = 0; i < n; i++), in reverse
-                    for (int i = n - 1; i >= 0; i--)
-                    {
-                        // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                        wGrad[o * (n + 1) + i] += zAdj * input[i];
-                        inputGrad[i] += w[o * (n + 1) + i] * zAdj;
-                    }
-
-                    // double z = w[o * (n + 1) + n];
-                    z = savedDoubles.Pop();
-                    wGrad[o * (n + 1) + n] += zAdj;
-                    zAdj = 0.0;
+                    savedDoubles.Push(exp);
+                    exp = global::System.Math.Exp(-z);
+                }
+                else
+                {
+                    savedDoubles.Push(e);
+                    e = global::System.Math.Exp(z);
                 }
             }
-            finally
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double zAdj = 0.0;
+            double eAdj = 0.0;
+            double sigmoidStableAdj = 0.0;
+            double expAdj = 0.0;
+
+            // for (int o = 0; o < output.Length; o++), in reverse
+            for (int o = output.Length - 1; o >= 0; o--)
             {
-                savedDoubles.Dispose();
+                // output[o] = SigmoidStable(z);
+                sigmoidStableAdj += outputGrad[o];
+                outputGrad[o] = 0.0;
+
+                // SigmoidStable: if (x >= 0), in reverse
+                if (z >= 0.0)
+                {
+                    // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        double denominator = 1.0 + exp;
+                        expAdj += -(sigmoidStableAdj / (denominator * denominator));
+                        sigmoidStableAdj = 0.0;
+                    }
+
+                    // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                    zAdj += -(expAdj * exp);
+                    expAdj = 0.0;
+                    exp = savedDoubles.Pop();
+                }
+                else
+                {
+                    // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        double denominator = 1.0 + e;
+                        eAdj += sigmoidStableAdj / denominator;
+                        eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
+                        sigmoidStableAdj = 0.0;
+                    }
+
+                    // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                    zAdj += eAdj * e;
+                    eAdj = 0.0;
+                    e = savedDoubles.Pop();
+                }
+
+                // for (int i = 0; i < n; i++), in reverse
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
+                    wGrad[o * (n + 1) + i] += zAdj * input[i];
+                    inputGrad[i] += w[o * (n + 1) + i] * zAdj;
+                }
+
+                // double z = w[o * (n + 1) + n];
+                z = savedDoubles.Pop();
+                wGrad[o * (n + 1) + n] += zAdj;
+                zAdj = 0.0;
             }
+
+            savedDoubles.Dispose();
         }
     }
 }

@@ -35,60 +35,55 @@ namespace Backprop.Tests.Corpus
             double z = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            for (int o = 0; o < 3; o++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                for (int o = 0; o < 3; o++)
+                savedDoubles.Push(z);
+                z = 0.0;
+                for (int i = 0; i < x.Length; i++)
                 {
-                    savedDoubles.Push(z);
-                    z = 0.0;
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        z = z + w[o * x.Length + i] * x[i];
-                    }
-
-                    s = s + global::System.Math.Max(z, 0.0) * (double)(o + 1);
+                    z = z + w[o * x.Length + i] * x[i];
                 }
 
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double zAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int o = 0; o < 3; o++), in reverse
-                for (int o = 2; o >= 0; o--)
-                {
-                    // s += Math.Max(z, 0.0) * (o + 1);  ->  d(uv) = v du + u dv; d max(a, b) goes to the larger argument (a on ties)
-                    {
-                        double adj = sAdj * (double)(o + 1);
-                        if (z >= 0.0)
-                        {
-                            zAdj += adj;
-                        }
-                    }
-
-                    // for (int i = 0; i < x.Length; i++), in reverse
-                    for (int i = x.Length - 1; i >= 0; i--)
-                    {
-                        // z += w[(o * x.Length) + i] * x[i];  ->  d(uv) = v du + u dv
-                        wGrad[o * x.Length + i] += zAdj * x[i];
-                    }
-
-                    // double z = 0;
-                    z = savedDoubles.Pop();
-                    zAdj = 0.0;
-                }
-                return result;
+                s = s + global::System.Math.Max(z, 0.0) * (double)(o + 1);
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double zAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int o = 0; o < 3; o++), in reverse
+            for (int o = 2; o >= 0; o--)
             {
-                savedDoubles.Dispose();
+                // s += Math.Max(z, 0.0) * (o + 1);  ->  d(uv) = v du + u dv; d max(a, b) goes to the larger argument (a on ties)
+                {
+                    double adj = sAdj * (double)(o + 1);
+                    if (z >= 0.0)
+                    {
+                        zAdj += adj;
+                    }
+                }
+
+                // for (int i = 0; i < x.Length; i++), in reverse
+                for (int i = x.Length - 1; i >= 0; i--)
+                {
+                    // z += w[(o * x.Length) + i] * x[i];  ->  d(uv) = v du + u dv
+                    wGrad[o * x.Length + i] += zAdj * x[i];
+                }
+
+                // double z = 0;
+                z = savedDoubles.Pop();
+                zAdj = 0.0;
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

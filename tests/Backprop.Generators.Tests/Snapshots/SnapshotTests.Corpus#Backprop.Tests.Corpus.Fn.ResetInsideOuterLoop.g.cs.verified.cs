@@ -33,61 +33,56 @@ namespace Backprop.Tests.Corpus
             double acc = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double total = 0.0;
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double total = 0.0;
-                for (int i = 0; i < x.Length; i++)
+                savedDoubles.Push(acc);
+                acc = 0.0;
+                for (int j = 0; j < x.Length; j++)
                 {
-                    savedDoubles.Push(acc);
-                    acc = 0.0;
-                    for (int j = 0; j < x.Length; j++)
-                    {
-                        acc = acc * 0.9 + x[j] * x[i];
-                    }
-
-                    total = total + acc * acc;
+                    acc = acc * 0.9 + x[j] * x[i];
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double accAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int i = 0; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    // total += acc * acc;  ->  d(uv) = v du + u dv
-                    accAdj += totalAdj * acc;
-                    accAdj += acc * totalAdj;
-
-                    // for (int j = 0; j < x.Length; j++), in reverse
-                    for (int j = x.Length - 1; j >= 0; j--)
-                    {
-                        // acc = (acc * Decay) + (x[j] * x[i]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            double accAdjOut = accAdj;
-                            accAdj = 0.0;
-                            accAdj += accAdjOut * 0.9;
-                            xGrad[j] += accAdjOut * x[i];
-                            xGrad[i] += x[j] * accAdjOut;
-                        }
-                    }
-
-                    // double acc = 0;
-                    acc = savedDoubles.Pop();
-                    accAdj = 0.0;
-                }
-                return result;
+                total = total + acc * acc;
             }
-            finally
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double accAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
             {
-                savedDoubles.Dispose();
+                // total += acc * acc;  ->  d(uv) = v du + u dv
+                accAdj += totalAdj * acc;
+                accAdj += acc * totalAdj;
+
+                // for (int j = 0; j < x.Length; j++), in reverse
+                for (int j = x.Length - 1; j >= 0; j--)
+                {
+                    // acc = (acc * Decay) + (x[j] * x[i]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    {
+                        double accAdjOut = accAdj;
+                        accAdj = 0.0;
+                        accAdj += accAdjOut * 0.9;
+                        xGrad[j] += accAdjOut * x[i];
+                        xGrad[i] += x[j] * accAdjOut;
+                    }
+                }
+
+                // double acc = 0;
+                acc = savedDoubles.Pop();
+                accAdj = 0.0;
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -34,46 +34,41 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = x;
+            for (int t = 0; t < steps; t++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = x;
-                for (int t = 0; t < steps; t++)
-                {
-                    savedDoubles.Push(s);
-                    s = global::System.Math.Sin(s) * x + s * 0.5;
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int t = 0; t < steps; t++), in reverse
-                for (int t = steps - 1; t >= 0; t--)
-                {
-                    // s = Math.Sin(s) * x + (s * 0.5);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * x * global::System.Math.Cos(s);
-                        xGrad += global::System.Math.Sin(s) * sAdjOut;
-                        sAdj += sAdjOut * 0.5;
-                    }
-                }
-
-                // double s = x;
-                xGrad += sAdj;
-                return result;
+                savedDoubles.Push(s);
+                s = global::System.Math.Sin(s) * x + s * 0.5;
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int t = 0; t < steps; t++), in reverse
+            for (int t = steps - 1; t >= 0; t--)
             {
-                savedDoubles.Dispose();
+                // s = Math.Sin(s) * x + (s * 0.5);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
+                {
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * x * global::System.Math.Cos(s);
+                    xGrad += global::System.Math.Sin(s) * sAdjOut;
+                    sAdj += sAdjOut * 0.5;
+                }
             }
+
+            // double s = x;
+            xGrad += sAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -35,79 +35,74 @@ namespace Backprop.Tests.Corpus
             double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double max = z[0];
+            for (int i = 1; i < z.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double max = z[0];
-                for (int i = 1; i < z.Length; i++)
+                savedDoubles.Push(max);
+                max = global::System.Math.Max(max, z[i]);
+            }
+
+            double sum = 0.0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                savedDoubles.Push(exp);
+                exp = global::System.Math.Exp(z[i] - max);
+                sum = sum + exp;
+            }
+
+            double result = global::System.Math.Log(sum) + max - z[label];
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double maxAdj = 0.0;
+            double sumAdj = 0.0;
+            double expAdj = 0.0;
+
+            // return Math.Log(sum) + max - z[label];  ->  d(u ± v) = du ± dv; d log(u) = du / u
+            sumAdj += resultAdj / sum;
+            maxAdj += resultAdj;
+            zGrad[label] += -resultAdj;
+
+            // for (int i = 0; i < z.Length; i++), in reverse
+            for (int i = z.Length - 1; i >= 0; i--)
+            {
+                // sum += Math.Exp(z[i] - max);
+                expAdj += sumAdj;
+
+                // double exp = Math.Exp(z[i] - max);  ->  d exp(u) = exp(u) du; d(u ± v) = du ± dv
                 {
-                    savedDoubles.Push(max);
-                    max = global::System.Math.Max(max, z[i]);
+                    double adj = expAdj * exp;
+                    zGrad[i] += adj;
+                    maxAdj += -adj;
+                    expAdj = 0.0;
+                    exp = savedDoubles.Pop();
                 }
+            }
 
-                double sum = 0.0;
-                for (int i = 0; i < z.Length; i++)
+            // for (int i = 1; i < z.Length; i++), in reverse
+            for (int i = z.Length - 1; i >= 1; i--)
+            {
+                // max = Math.Max(max, z[i]);  ->  d max(a, b) goes to the larger argument (a on ties)
                 {
-                    savedDoubles.Push(exp);
-                    exp = global::System.Math.Exp(z[i] - max);
-                    sum = sum + exp;
-                }
-
-                double result = global::System.Math.Log(sum) + max - z[label];
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double maxAdj = 0.0;
-                double sumAdj = 0.0;
-                double expAdj = 0.0;
-
-                // return Math.Log(sum) + max - z[label];  ->  d(u ± v) = du ± dv; d log(u) = du / u
-                sumAdj += resultAdj / sum;
-                maxAdj += resultAdj;
-                zGrad[label] += -resultAdj;
-
-                // for (int i = 0; i < z.Length; i++), in reverse
-                for (int i = z.Length - 1; i >= 0; i--)
-                {
-                    // sum += Math.Exp(z[i] - max);
-                    expAdj += sumAdj;
-
-                    // double exp = Math.Exp(z[i] - max);  ->  d exp(u) = exp(u) du; d(u ± v) = du ± dv
+                    max = savedDoubles.Pop();
+                    double maxAdjOut = maxAdj;
+                    maxAdj = 0.0;
+                    if (max >= z[i])
                     {
-                        double adj = expAdj * exp;
-                        zGrad[i] += adj;
-                        maxAdj += -adj;
-                        expAdj = 0.0;
-                        exp = savedDoubles.Pop();
+                        maxAdj += maxAdjOut;
+                    }
+                    else
+                    {
+                        zGrad[i] += maxAdjOut;
                     }
                 }
-
-                // for (int i = 1; i < z.Length; i++), in reverse
-                for (int i = z.Length - 1; i >= 1; i--)
-                {
-                    // max = Math.Max(max, z[i]);  ->  d max(a, b) goes to the larger argument (a on ties)
-                    {
-                        max = savedDoubles.Pop();
-                        double maxAdjOut = maxAdj;
-                        maxAdj = 0.0;
-                        if (max >= z[i])
-                        {
-                            maxAdj += maxAdjOut;
-                        }
-                        else
-                        {
-                            zGrad[i] += maxAdjOut;
-                        }
-                    }
-                }
-
-                // double max = z[0];
-                zGrad[0] += maxAdj;
-                return result;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            // double max = z[0];
+            zGrad[0] += maxAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -32,49 +32,44 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            global::System.Span<double> t = stackalloc double[4];
+            global::System.Span<double> tAdj = stackalloc double[t.Length];
+            for (int i = 0; i < 4; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                global::System.Span<double> t = stackalloc double[4];
-                global::System.Span<double> tAdj = stackalloc double[t.Length];
-                for (int i = 0; i < 4; i++)
-                {
-                    t[i] = x[i] * x[(i + 1) % 4];
-                }
-
-                savedDoubles.Push(t[2]);
-                t[2] = t[2] * t[3];
-                double result = t[0] + t[1] + t[2];
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return t[0] + t[1] + t[2];  ->  d(u ± v) = du ± dv
-                tAdj[0] += resultAdj;
-                tAdj[1] += resultAdj;
-                tAdj[2] += resultAdj;
-
-                // t[2] = t[2] * t[3];  ->  d(uv) = v du + u dv
-                {
-                    t[2] = savedDoubles.Pop();
-                    double tAdjOut = tAdj[2];
-                    tAdj[2] = 0.0;
-                    tAdj[2] += tAdjOut * t[3];
-                    tAdj[3] += t[2] * tAdjOut;
-                }
-
-                // for (int i = 0; i < 4; i++), in reverse
-                for (int i = 3; i >= 0; i--)
-                {
-                    // t[i] = x[i] * x[(i + 1) % 4];  ->  d(uv) = v du + u dv
-                    xGrad[i] += tAdj[i] * x[(i + 1) % 4];
-                    xGrad[(i + 1) % 4] += x[i] * tAdj[i];
-                    tAdj[i] = 0.0;
-                }
-                return result;
+                t[i] = x[i] * x[(i + 1) % 4];
             }
-            finally
+
+            savedDoubles.Push(t[2]);
+            t[2] = t[2] * t[3];
+            double result = t[0] + t[1] + t[2];
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return t[0] + t[1] + t[2];  ->  d(u ± v) = du ± dv
+            tAdj[0] += resultAdj;
+            tAdj[1] += resultAdj;
+            tAdj[2] += resultAdj;
+
+            // t[2] = t[2] * t[3];  ->  d(uv) = v du + u dv
             {
-                savedDoubles.Dispose();
+                t[2] = savedDoubles.Pop();
+                double tAdjOut = tAdj[2];
+                tAdj[2] = 0.0;
+                tAdj[2] += tAdjOut * t[3];
+                tAdj[3] += t[2] * tAdjOut;
             }
+
+            // for (int i = 0; i < 4; i++), in reverse
+            for (int i = 3; i >= 0; i--)
+            {
+                // t[i] = x[i] * x[(i + 1) % 4];  ->  d(uv) = v du + u dv
+                xGrad[i] += tAdj[i] * x[(i + 1) % 4];
+                xGrad[(i + 1) % 4] += x[i] * tAdj[i];
+                tAdj[i] = 0.0;
+            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -38,87 +38,82 @@ namespace Backprop.Tests.Corpus
             double[] nextAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            state = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            stateAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(state.Length);
+            next = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            nextAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(next.Length);
+            for (int i = 0; i < 3; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                state = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                stateAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(state.Length);
-                next = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                nextAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(next.Length);
+                state[i] = p[i];
+            }
+
+            for (int t = 0; t < steps; t++)
+            {
                 for (int i = 0; i < 3; i++)
                 {
-                    state[i] = p[i];
+                    savedDoubles.Push(next[i]);
+                    next[i] = global::System.Math.Tanh(state[i] * p[3] + state[(i + 1) % 3]);
                 }
 
-                for (int t = 0; t < steps; t++)
+                for (int i = 0; i < 3; i++)
                 {
-                    for (int i = 0; i < 3; i++)
-                    {
-                        savedDoubles.Push(next[i]);
-                        next[i] = global::System.Math.Tanh(state[i] * p[3] + state[(i + 1) % 3]);
-                    }
-
-                    for (int i = 0; i < 3; i++)
-                    {
-                        savedDoubles.Push(state[i]);
-                        state[i] = next[i];
-                    }
+                    savedDoubles.Push(state[i]);
+                    state[i] = next[i];
                 }
+            }
 
-                double result = state[0] + state[1] * state[2];
+            double result = state[0] + state[1] * state[2];
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return state[0] + (state[1] * state[2]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                stateAdj[0] += resultAdj;
-                stateAdj[1] += resultAdj * state[2];
-                stateAdj[2] += state[1] * resultAdj;
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return state[0] + (state[1] * state[2]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            stateAdj[0] += resultAdj;
+            stateAdj[1] += resultAdj * state[2];
+            stateAdj[2] += state[1] * resultAdj;
 
-                // for (int t = 0; t < steps; t++), in reverse
-                for (int t = steps - 1; t >= 0; t--)
+            // for (int t = 0; t < steps; t++), in reverse
+            for (int t = steps - 1; t >= 0; t--)
+            {
+                // for (int i = 0; i < 3; i++), in reverse
+                for (int i = 2; i >= 0; i--)
                 {
-                    // for (int i = 0; i < 3; i++), in reverse
-                    for (int i = 2; i >= 0; i--)
-                    {
-                        // state[i] = next[i];
-                        state[i] = savedDoubles.Pop();
-                        nextAdj[i] += stateAdj[i];
-                        stateAdj[i] = 0.0;
-                    }
-
-                    // for (int i = 0; i < 3; i++), in reverse
-                    for (int i = 2; i >= 0; i--)
-                    {
-                        // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            double arg = state[i] * p[3] + state[(i + 1) % 3];
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - next[i] * next[i];
-                            double adj = nextAdj[i] * tanhSlope;
-                            stateAdj[i] += adj * p[3];
-                            pGrad[3] += state[i] * adj;
-                            stateAdj[(i + 1) % 3] += adj;
-                            nextAdj[i] = 0.0;
-                            next[i] = savedDoubles.Pop();
-                        }
-                    }
+                    // state[i] = next[i];
+                    state[i] = savedDoubles.Pop();
+                    nextAdj[i] += stateAdj[i];
+                    stateAdj[i] = 0.0;
                 }
 
                 // for (int i = 0; i < 3; i++), in reverse
                 for (int i = 2; i >= 0; i--)
                 {
-                    // state[i] = p[i];
-                    pGrad[i] += stateAdj[i];
-                    stateAdj[i] = 0.0;
+                    // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    {
+                        double arg = state[i] * p[3] + state[(i + 1) % 3];
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - next[i] * next[i];
+                        double adj = nextAdj[i] * tanhSlope;
+                        stateAdj[i] += adj * p[3];
+                        pGrad[3] += state[i] * adj;
+                        stateAdj[(i + 1) % 3] += adj;
+                        nextAdj[i] = 0.0;
+                        next[i] = savedDoubles.Pop();
+                    }
                 }
-                return result;
             }
-            finally
+
+            // for (int i = 0; i < 3; i++), in reverse
+            for (int i = 2; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(state);
-                global::Backprop.Support.LocalArrayPool<double>.Return(stateAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(next);
-                global::Backprop.Support.LocalArrayPool<double>.Return(nextAdj);
-                savedDoubles.Dispose();
+                // state[i] = p[i];
+                pGrad[i] += stateAdj[i];
+                stateAdj[i] = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(state);
+            global::Backprop.Support.LocalArrayPool<double>.Return(stateAdj);
+            global::Backprop.Support.LocalArrayPool<double>.Return(next);
+            global::Backprop.Support.LocalArrayPool<double>.Return(nextAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

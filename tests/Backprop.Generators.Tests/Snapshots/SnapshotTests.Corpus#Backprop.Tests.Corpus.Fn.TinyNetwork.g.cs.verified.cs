@@ -52,219 +52,214 @@ namespace Backprop.Tests.Corpus
             double y = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            input = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
+            hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
+            hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+            output = global::Backprop.Support.LocalArrayPool<double>.Rent(1);
+            outputAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(output.Length);
+            double loss = 0.0;
+            for (int p = 0; p < targets.Length; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                input = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
-                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
-                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
-                output = global::Backprop.Support.LocalArrayPool<double>.Rent(1);
-                outputAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(output.Length);
-                double loss = 0.0;
-                for (int p = 0; p < targets.Length; p++)
+                savedDoubles.Push(input[0]);
+                input[0] = inputs[2 * p];
+                savedDoubles.Push(input[1]);
+                input[1] = inputs[2 * p + 1];
+                n = input.Length;
+                for (int o = 0; o < hidden.Length; o++)
                 {
-                    savedDoubles.Push(input[0]);
-                    input[0] = inputs[2 * p];
-                    savedDoubles.Push(input[1]);
-                    input[1] = inputs[2 * p + 1];
-                    n = input.Length;
-                    for (int o = 0; o < hidden.Length; o++)
+                    savedDoubles.Push(z);
+                    z = w[o * (n + 1) + n];
+                    for (int i = 0; i < n; i++)
                     {
-                        savedDoubles.Push(z);
-                        z = w[o * (n + 1) + n];
-                        for (int i = 0; i < n; i++)
-                        {
-                            z = z + w[o * (n + 1) + i] * input[i];
-                        }
-
-                        if (z >= 0.0)
-                        {
-                            savedDoubles.Push(exp);
-                            exp = global::System.Math.Exp(-z);
-                            sigmoidStable = 1.0 / (1.0 + exp);
-                        }
-                        else
-                        {
-                            savedDoubles.Push(e);
-                            e = global::System.Math.Exp(z);
-                            sigmoidStable = e / (1.0 + e);
-                        }
-
-                        savedDoubles.Push(hidden[o]);
-                        hidden[o] = sigmoidStable;
+                        z = z + w[o * (n + 1) + i] * input[i];
                     }
 
-                    savedDoubles.Push(z2);
-                    z2 = w[8] + w[6] * hidden[0] + w[7] * hidden[1];
-                    if (z2 >= 0.0)
+                    if (z >= 0.0)
                     {
-                        savedDoubles.Push(exp2);
-                        exp2 = global::System.Math.Exp(-z2);
-                        sigmoidStable2 = 1.0 / (1.0 + exp2);
+                        savedDoubles.Push(exp);
+                        exp = global::System.Math.Exp(-z);
+                        sigmoidStable = 1.0 / (1.0 + exp);
                     }
                     else
                     {
-                        savedDoubles.Push(e2);
-                        e2 = global::System.Math.Exp(z2);
-                        sigmoidStable2 = e2 / (1.0 + e2);
+                        savedDoubles.Push(e);
+                        e = global::System.Math.Exp(z);
+                        sigmoidStable = e / (1.0 + e);
                     }
 
-                    output[0] = sigmoidStable2;
-                    savedDoubles.Push(y);
-                    y = output[0];
-                    t = targets[p];
-                    loss = loss - (t * global::System.Math.Log(y) + (1.0 - t) * global::System.Math.Log(1.0 - y));
+                    savedDoubles.Push(hidden[o]);
+                    hidden[o] = sigmoidStable;
                 }
 
-                double result = loss / (double)targets.Length;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double lossAdj = 0.0;
-                double yAdj = 0.0;
-                double zAdj = 0.0;
-                double eAdj = 0.0;
-                double sigmoidStableAdj = 0.0;
-                double z2Adj = 0.0;
-                double e2Adj = 0.0;
-                double sigmoidStable2Adj = 0.0;
-                double expAdj = 0.0;
-                double exp2Adj = 0.0;
-
-                // return loss / targets.Length;  ->  d(u/v) = du/v - u dv/v²
-                lossAdj += resultAdj / (double)targets.Length;
-
-                // for (int p = 0; p < targets.Length; p++), in reverse
-                for (int p = targets.Length - 1; p >= 0; p--)
+                savedDoubles.Push(z2);
+                z2 = w[8] + w[6] * hidden[0] + w[7] * hidden[1];
+                if (z2 >= 0.0)
                 {
-                    // Recomputed rather than saved: Layer(w, input, hidden): int n = input.Length; double t = targets[p];
-                    n = input.Length;
-                    t = targets[p];
+                    savedDoubles.Push(exp2);
+                    exp2 = global::System.Math.Exp(-z2);
+                    sigmoidStable2 = 1.0 / (1.0 + exp2);
+                }
+                else
+                {
+                    savedDoubles.Push(e2);
+                    e2 = global::System.Math.Exp(z2);
+                    sigmoidStable2 = e2 / (1.0 + e2);
+                }
 
-                    // loss -= (t * Math.Log(y)) + ((1 - t) * Math.Log(1 - y));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d log(u) = du / u
+                output[0] = sigmoidStable2;
+                savedDoubles.Push(y);
+                y = output[0];
+                t = targets[p];
+                loss = loss - (t * global::System.Math.Log(y) + (1.0 - t) * global::System.Math.Log(1.0 - y));
+            }
+
+            double result = loss / (double)targets.Length;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double lossAdj = 0.0;
+            double yAdj = 0.0;
+            double zAdj = 0.0;
+            double eAdj = 0.0;
+            double sigmoidStableAdj = 0.0;
+            double z2Adj = 0.0;
+            double e2Adj = 0.0;
+            double sigmoidStable2Adj = 0.0;
+            double expAdj = 0.0;
+            double exp2Adj = 0.0;
+
+            // return loss / targets.Length;  ->  d(u/v) = du/v - u dv/v²
+            lossAdj += resultAdj / (double)targets.Length;
+
+            // for (int p = 0; p < targets.Length; p++), in reverse
+            for (int p = targets.Length - 1; p >= 0; p--)
+            {
+                // Recomputed rather than saved: Layer(w, input, hidden): int n = input.Length; double t = targets[p];
+                n = input.Length;
+                t = targets[p];
+
+                // loss -= (t * Math.Log(y)) + ((1 - t) * Math.Log(1 - y));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d log(u) = du / u
+                {
+                    yAdj += t * -lossAdj / y;
+                    double arg = 1.0 - y;
+                    yAdj += -((1.0 - t) * -lossAdj / arg);
+                }
+
+                // double y = output[0];
+                y = savedDoubles.Pop();
+                outputAdj[0] += yAdj;
+                yAdj = 0.0;
+
+                // LayerOut(w, hidden, output): output[0] = SigmoidStable(z);
+                sigmoidStable2Adj += outputAdj[0];
+                outputAdj[0] = 0.0;
+
+                // SigmoidStable: if (x >= 0), in reverse
+                if (z2 >= 0.0)
+                {
+                    // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                     {
-                        yAdj += t * -lossAdj / y;
-                        double arg = 1.0 - y;
-                        yAdj += -((1.0 - t) * -lossAdj / arg);
+                        double denominator = 1.0 + exp2;
+                        exp2Adj += -(sigmoidStable2Adj / (denominator * denominator));
+                        sigmoidStable2Adj = 0.0;
                     }
 
-                    // double y = output[0];
-                    y = savedDoubles.Pop();
-                    outputAdj[0] += yAdj;
-                    yAdj = 0.0;
+                    // double exp2 = Math.Exp(-z2);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                    z2Adj += -(exp2Adj * exp2);
+                    exp2Adj = 0.0;
+                    exp2 = savedDoubles.Pop();
+                }
+                else
+                {
+                    // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        double denominator = 1.0 + e2;
+                        e2Adj += sigmoidStable2Adj / denominator;
+                        e2Adj += -(sigmoidStable2Adj * e2 / (denominator * denominator));
+                        sigmoidStable2Adj = 0.0;
+                    }
 
-                    // LayerOut(w, hidden, output): output[0] = SigmoidStable(z);
-                    sigmoidStable2Adj += outputAdj[0];
-                    outputAdj[0] = 0.0;
+                    // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                    z2Adj += e2Adj * e2;
+                    e2Adj = 0.0;
+                    e2 = savedDoubles.Pop();
+                }
+
+                // LayerOut(w, hidden, output): double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                z2 = savedDoubles.Pop();
+                wGrad[8] += z2Adj;
+                wGrad[6] += z2Adj * hidden[0];
+                hiddenAdj[0] += w[6] * z2Adj;
+                wGrad[7] += z2Adj * hidden[1];
+                hiddenAdj[1] += w[7] * z2Adj;
+                z2Adj = 0.0;
+
+                // Layer(w, input, hidden): for (int o = 0; o < output.Length; o++), in reverse
+                for (int o = hidden.Length - 1; o >= 0; o--)
+                {
+                    // Layer(w, input, hidden): output[o] = SigmoidStable(z);
+                    hidden[o] = savedDoubles.Pop();
+                    sigmoidStableAdj += hiddenAdj[o];
+                    hiddenAdj[o] = 0.0;
 
                     // SigmoidStable: if (x >= 0), in reverse
-                    if (z2 >= 0.0)
+                    if (z >= 0.0)
                     {
                         // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                         {
-                            double denominator = 1.0 + exp2;
-                            exp2Adj += -(sigmoidStable2Adj / (denominator * denominator));
-                            sigmoidStable2Adj = 0.0;
+                            double denominator = 1.0 + exp;
+                            expAdj += -(sigmoidStableAdj / (denominator * denominator));
+                            sigmoidStableAdj = 0.0;
                         }
 
-                        // double exp2 = Math.Exp(-z2);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                        z2Adj += -(exp2Adj * exp2);
-                        exp2Adj = 0.0;
-                        exp2 = savedDoubles.Pop();
+                        // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                        zAdj += -(expAdj * exp);
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
                     }
                     else
                     {
                         // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                         {
-                            double denominator = 1.0 + e2;
-                            e2Adj += sigmoidStable2Adj / denominator;
-                            e2Adj += -(sigmoidStable2Adj * e2 / (denominator * denominator));
-                            sigmoidStable2Adj = 0.0;
+                            double denominator = 1.0 + e;
+                            eAdj += sigmoidStableAdj / denominator;
+                            eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
+                            sigmoidStableAdj = 0.0;
                         }
 
                         // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                        z2Adj += e2Adj * e2;
-                        e2Adj = 0.0;
-                        e2 = savedDoubles.Pop();
+                        zAdj += eAdj * e;
+                        eAdj = 0.0;
+                        e = savedDoubles.Pop();
                     }
 
-                    // LayerOut(w, hidden, output): double z = w[8] + (w[6] * hidden[0]) + (w[7] * hidden[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    z2 = savedDoubles.Pop();
-                    wGrad[8] += z2Adj;
-                    wGrad[6] += z2Adj * hidden[0];
-                    hiddenAdj[0] += w[6] * z2Adj;
-                    wGrad[7] += z2Adj * hidden[1];
-                    hiddenAdj[1] += w[7] * z2Adj;
-                    z2Adj = 0.0;
-
-                    // Layer(w, input, hidden): for (int o = 0; o < output.Length; o++), in reverse
-                    for (int o = hidden.Length - 1; o >= 0; o--)
+                    // Layer(w, input, hidden): for (int i = 0; i < n; i++), in reverse
+                    for (int i = n - 1; i >= 0; i--)
                     {
-                        // Layer(w, input, hidden): output[o] = SigmoidStable(z);
-                        hidden[o] = savedDoubles.Pop();
-                        sigmoidStableAdj += hiddenAdj[o];
-                        hiddenAdj[o] = 0.0;
-
-                        // SigmoidStable: if (x >= 0), in reverse
-                        if (z >= 0.0)
-                        {
-                            // SigmoidStable: return 1 / (1 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                            {
-                                double denominator = 1.0 + exp;
-                                expAdj += -(sigmoidStableAdj / (denominator * denominator));
-                                sigmoidStableAdj = 0.0;
-                            }
-
-                            // double exp = Math.Exp(-z);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                            zAdj += -(expAdj * exp);
-                            expAdj = 0.0;
-                            exp = savedDoubles.Pop();
-                        }
-                        else
-                        {
-                            // SigmoidStable: return e / (1 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                            {
-                                double denominator = 1.0 + e;
-                                eAdj += sigmoidStableAdj / denominator;
-                                eAdj += -(sigmoidStableAdj * e / (denominator * denominator));
-                                sigmoidStableAdj = 0.0;
-                            }
-
-                            // SigmoidStable: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                            zAdj += eAdj * e;
-                            eAdj = 0.0;
-                            e = savedDoubles.Pop();
-                        }
-
-                        // Layer(w, input, hidden): for (int i = 0; i < n; i++), in reverse
-                        for (int i = n - 1; i >= 0; i--)
-                        {
-                            // Layer(w, input, hidden): z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                            wGrad[o * (n + 1) + i] += zAdj * input[i];
-                        }
-
-                        // Layer(w, input, hidden): double z = w[o * (n + 1) + n];
-                        z = savedDoubles.Pop();
-                        wGrad[o * (n + 1) + n] += zAdj;
-                        zAdj = 0.0;
+                        // Layer(w, input, hidden): z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
+                        wGrad[o * (n + 1) + i] += zAdj * input[i];
                     }
 
-                    // input[1] = inputs[(2 * p) + 1];
-                    input[1] = savedDoubles.Pop();
-
-                    // input[0] = inputs[2 * p];
-                    input[0] = savedDoubles.Pop();
+                    // Layer(w, input, hidden): double z = w[o * (n + 1) + n];
+                    z = savedDoubles.Pop();
+                    wGrad[o * (n + 1) + n] += zAdj;
+                    zAdj = 0.0;
                 }
-                return result;
+
+                // input[1] = inputs[(2 * p) + 1];
+                input[1] = savedDoubles.Pop();
+
+                // input[0] = inputs[2 * p];
+                input[0] = savedDoubles.Pop();
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(input);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(output);
-                global::Backprop.Support.LocalArrayPool<double>.Return(outputAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(input);
+            global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
+            global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+            global::Backprop.Support.LocalArrayPool<double>.Return(output);
+            global::Backprop.Support.LocalArrayPool<double>.Return(outputAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

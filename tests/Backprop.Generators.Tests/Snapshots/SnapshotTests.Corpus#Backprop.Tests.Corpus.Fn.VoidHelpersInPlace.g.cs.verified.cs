@@ -38,111 +38,106 @@ namespace Backprop.Tests.Corpus
             double[] yAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+            yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
+            for (int i2 = 0; i2 < x.Length; i2++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
-                for (int i2 = 0; i2 < x.Length; i2++)
-                {
-                    y[i2] = y[i2] + a * x[i2];
-                }
-
-                for (int i3 = 0; i3 < y.Length; i3++)
-                {
-                    savedDoubles.Push(y[i3]);
-                    y[i3] = y[i3] * y[i3];
-                }
-
-                double a2 = a * a;
-                for (int i4 = 0; i4 < x.Length; i4++)
-                {
-                    savedDoubles.Push(y[i4]);
-                    y[i4] = y[i4] + a2 * x[i4];
-                }
-
-                for (int i5 = 0; i5 < y.Length; i5++)
-                {
-                    savedDoubles.Push(y[i5]);
-                    y[i5] = y[i5] * y[i5];
-                }
-
-                double s = 0.0;
-                for (int i = 0; i < y.Length; i++)
-                {
-                    s = s + y[i];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double a2Adj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < y.Length; i++), in reverse
-                for (int i = y.Length - 1; i >= 0; i--)
-                {
-                    // s += y[i];
-                    yAdj[i] += sAdj;
-                }
-
-                // Square(y): for (int i = 0; i < y.Length; i++), in reverse
-                for (int i5 = y.Length - 1; i5 >= 0; i5--)
-                {
-                    // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
-                    {
-                        y[i5] = savedDoubles.Pop();
-                        double yAdjOut = yAdj[i5];
-                        yAdj[i5] = 0.0;
-                        yAdj[i5] += yAdjOut * y[i5];
-                        yAdj[i5] += y[i5] * yAdjOut;
-                    }
-                }
-
-                // Axpy(a * a, x, y): for (int i = 0; i < x.Length; i++), in reverse
-                for (int i4 = x.Length - 1; i4 >= 0; i4--)
-                {
-                    // Axpy(a * a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
-                    y[i4] = savedDoubles.Pop();
-                    a2Adj += yAdj[i4] * x[i4];
-                    xGrad[i4] += a2 * yAdj[i4];
-                }
-
-                // Axpy(a * a, x, y): a = argument 1  ->  d(uv) = v du + u dv
-                aGrad += a2Adj * a;
-                aGrad += a * a2Adj;
-
-                // Square(y): for (int i = 0; i < y.Length; i++), in reverse
-                for (int i3 = y.Length - 1; i3 >= 0; i3--)
-                {
-                    // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
-                    {
-                        y[i3] = savedDoubles.Pop();
-                        double yAdjOut = yAdj[i3];
-                        yAdj[i3] = 0.0;
-                        yAdj[i3] += yAdjOut * y[i3];
-                        yAdj[i3] += y[i3] * yAdjOut;
-                    }
-                }
-
-                // Axpy(a, x, y): for (int i = 0; i < x.Length; i++), in reverse
-                for (int i2 = x.Length - 1; i2 >= 0; i2--)
-                {
-                    // Axpy(a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
-                    aGrad += yAdj[i2] * x[i2];
-                    xGrad[i2] += a * yAdj[i2];
-                }
-                return result;
+                y[i2] = y[i2] + a * x[i2];
             }
-            finally
+
+            for (int i3 = 0; i3 < y.Length; i3++)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(y);
-                global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
-                savedDoubles.Dispose();
+                savedDoubles.Push(y[i3]);
+                y[i3] = y[i3] * y[i3];
             }
+
+            double a2 = a * a;
+            for (int i4 = 0; i4 < x.Length; i4++)
+            {
+                savedDoubles.Push(y[i4]);
+                y[i4] = y[i4] + a2 * x[i4];
+            }
+
+            for (int i5 = 0; i5 < y.Length; i5++)
+            {
+                savedDoubles.Push(y[i5]);
+                y[i5] = y[i5] * y[i5];
+            }
+
+            double s = 0.0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                s = s + y[i];
+            }
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double a2Adj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < y.Length; i++), in reverse
+            for (int i = y.Length - 1; i >= 0; i--)
+            {
+                // s += y[i];
+                yAdj[i] += sAdj;
+            }
+
+            // Square(y): for (int i = 0; i < y.Length; i++), in reverse
+            for (int i5 = y.Length - 1; i5 >= 0; i5--)
+            {
+                // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                {
+                    y[i5] = savedDoubles.Pop();
+                    double yAdjOut = yAdj[i5];
+                    yAdj[i5] = 0.0;
+                    yAdj[i5] += yAdjOut * y[i5];
+                    yAdj[i5] += y[i5] * yAdjOut;
+                }
+            }
+
+            // Axpy(a * a, x, y): for (int i = 0; i < x.Length; i++), in reverse
+            for (int i4 = x.Length - 1; i4 >= 0; i4--)
+            {
+                // Axpy(a * a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
+                y[i4] = savedDoubles.Pop();
+                a2Adj += yAdj[i4] * x[i4];
+                xGrad[i4] += a2 * yAdj[i4];
+            }
+
+            // Axpy(a * a, x, y): a = argument 1  ->  d(uv) = v du + u dv
+            aGrad += a2Adj * a;
+            aGrad += a * a2Adj;
+
+            // Square(y): for (int i = 0; i < y.Length; i++), in reverse
+            for (int i3 = y.Length - 1; i3 >= 0; i3--)
+            {
+                // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                {
+                    y[i3] = savedDoubles.Pop();
+                    double yAdjOut = yAdj[i3];
+                    yAdj[i3] = 0.0;
+                    yAdj[i3] += yAdjOut * y[i3];
+                    yAdj[i3] += y[i3] * yAdjOut;
+                }
+            }
+
+            // Axpy(a, x, y): for (int i = 0; i < x.Length; i++), in reverse
+            for (int i2 = x.Length - 1; i2 >= 0; i2--)
+            {
+                // Axpy(a, x, y): y[i] += a * x[i];  ->  d(uv) = v du + u dv
+                aGrad += yAdj[i2] * x[i2];
+                xGrad[i2] += a * yAdj[i2];
+            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(y);
+            global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

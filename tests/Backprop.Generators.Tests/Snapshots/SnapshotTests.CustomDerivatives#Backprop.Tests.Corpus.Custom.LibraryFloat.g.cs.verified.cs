@@ -37,36 +37,31 @@ namespace Backprop.Tests.Corpus
             float[] p = global::System.Array.Empty<float>();
             float[] pAdj = global::System.Array.Empty<float>();
 
-            try
-            {
-                // Forward sweep: the original computation.
-                p = global::Backprop.Support.LocalArrayPool<float>.Rent(v.Length);
-                pAdj = global::Backprop.Support.LocalArrayPool<float>.Rent(p.Length);
-                global::Backprop.Functions.Softmax(v, p);
-                float result = global::Backprop.Functions.Sigmoid(x) * p[0] + global::Backprop.Functions.LogSumExp(v) + global::Backprop.Functions.Softplus(x) + global::Backprop.Functions.LogSigmoid(-x) + global::Backprop.Functions.BinaryCrossEntropyWithLogits(x, 0.25f);
+            // Forward sweep: the original computation.
+            p = global::Backprop.Support.LocalArrayPool<float>.Rent(v.Length);
+            pAdj = global::Backprop.Support.LocalArrayPool<float>.Rent(p.Length);
+            global::Backprop.Functions.Softmax(v, p);
+            float result = global::Backprop.Functions.Sigmoid(x) * p[0] + global::Backprop.Functions.LogSumExp(v) + global::Backprop.Functions.Softplus(x) + global::Backprop.Functions.LogSigmoid(-x) + global::Backprop.Functions.BinaryCrossEntropyWithLogits(x, 0.25f);
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return Functions.Sigmoid(x) * p[0] + Functions.LogSumExp(v) + Functions.Softplus(x) + Functions.LogSigmoid(-x) + Functions.BinaryCrossEntropyWithLogits(x, 0.25f);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d Sigmoid(u) = SigmoidDerivative(u) du; chain rule through LogSumExpPullback; d Softplus(u) = SoftplusDerivative(u) du; d LogSigmoid(u) = LogSigmoidDerivative(u) du; d(-u) = -du; chain rule through BinaryCrossEntropyWithLogitsPullback
-                {
-                    xGrad += resultAdj * p[0] * global::Backprop.Functions.SigmoidDerivative(x);
-                    pAdj[0] += global::Backprop.Functions.Sigmoid(x) * resultAdj;
-                    global::Backprop.Functions.LogSumExpPullback(v, resultAdj, vGrad);
-                    xGrad += resultAdj * global::Backprop.Functions.SoftplusDerivative(x);
-                    xGrad += -(resultAdj * global::Backprop.Functions.LogSigmoidDerivative(-x));
-                    float binaryCrossEntropyWithLogitsArgAdj = 0f;
-                    global::Backprop.Functions.BinaryCrossEntropyWithLogitsPullback(x, 0.25f, resultAdj, ref xGrad, ref binaryCrossEntropyWithLogitsArgAdj);
-                }
-
-                // Functions.Softmax(v, p);  ->  chain rule through SoftmaxPullback
-                global::Backprop.Support.Zero.Clear(p);
-                global::Backprop.Functions.SoftmaxPullback(v, p, vGrad, pAdj);
-                return result;
-            }
-            finally
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return Functions.Sigmoid(x) * p[0] + Functions.LogSumExp(v) + Functions.Softplus(x) + Functions.LogSigmoid(-x) + Functions.BinaryCrossEntropyWithLogits(x, 0.25f);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d Sigmoid(u) = SigmoidDerivative(u) du; chain rule through LogSumExpPullback; d Softplus(u) = SoftplusDerivative(u) du; d LogSigmoid(u) = LogSigmoidDerivative(u) du; d(-u) = -du; chain rule through BinaryCrossEntropyWithLogitsPullback
             {
-                global::Backprop.Support.LocalArrayPool<float>.Return(p);
-                global::Backprop.Support.LocalArrayPool<float>.Return(pAdj);
+                xGrad += resultAdj * p[0] * global::Backprop.Functions.SigmoidDerivative(x);
+                pAdj[0] += global::Backprop.Functions.Sigmoid(x) * resultAdj;
+                global::Backprop.Functions.LogSumExpPullback(v, resultAdj, vGrad);
+                xGrad += resultAdj * global::Backprop.Functions.SoftplusDerivative(x);
+                xGrad += -(resultAdj * global::Backprop.Functions.LogSigmoidDerivative(-x));
+                float binaryCrossEntropyWithLogitsArgAdj = 0f;
+                global::Backprop.Functions.BinaryCrossEntropyWithLogitsPullback(x, 0.25f, resultAdj, ref xGrad, ref binaryCrossEntropyWithLogitsArgAdj);
             }
+
+            // Functions.Softmax(v, p);  ->  chain rule through SoftmaxPullback
+            global::Backprop.Support.Zero.Clear(p);
+            global::Backprop.Functions.SoftmaxPullback(v, p, vGrad, pAdj);
+
+            global::Backprop.Support.LocalArrayPool<float>.Return(p);
+            global::Backprop.Support.LocalArrayPool<float>.Return(pAdj);
+            return result;
         }
     }
 }

@@ -44,81 +44,76 @@ namespace Backprop.Tests.Corpus
             double[] p = global::System.Array.Empty<double>();
             double[] pAdj = global::System.Array.Empty<double>();
 
-            try
+            // Forward sweep: the original computation.
+            int n = x.Length;
+            logits = global::Backprop.Support.LocalArrayPool<double>.Rent(classes);
+            logitsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(logits.Length);
+            for (int c = 0; c < classes; c++)
             {
-                // Forward sweep: the original computation.
-                int n = x.Length;
-                logits = global::Backprop.Support.LocalArrayPool<double>.Rent(classes);
-                logitsAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(logits.Length);
-                for (int c = 0; c < classes; c++)
+                s = 0.0;
+                for (int j = 0; j < n; j++)
                 {
-                    s = 0.0;
-                    for (int j = 0; j < n; j++)
-                    {
-                        s = s + w[c * n + j] * x[j];
-                    }
-
-                    logits[c] = s;
+                    s = s + w[c * n + j] * x[j];
                 }
 
-                p = global::Backprop.Support.LocalArrayPool<double>.Rent(classes);
-                pAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(p.Length);
-                global::Backprop.Functions.Softmax(logits, p);
-                double expected = 0.0;
-                for (int c = 0; c < classes; c++)
-                {
-                    expected = expected + p[c] * (double)(c + 1);
-                }
-
-                double result = global::Backprop.Functions.LogSumExp(logits) - logits[label] + 0.1 * expected;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double expectedAdj = 0.0;
-
-                // return Functions.LogSumExp(logits) - logits[label] + (0.1 * expected);  ->  d(u ± v) = du ± dv; chain rule through LogSumExpPullback; d(uv) = v du + u dv
-                global::Backprop.Functions.LogSumExpPullback(logits, resultAdj, logitsAdj);
-                logitsAdj[label] += -resultAdj;
-                expectedAdj += 0.1 * resultAdj;
-
-                // for (int c = 0; c < classes; c++), in reverse
-                for (int c = classes - 1; c >= 0; c--)
-                {
-                    // expected += p[c] * (c + 1);  ->  d(uv) = v du + u dv
-                    pAdj[c] += expectedAdj * (double)(c + 1);
-                }
-
-                // Functions.Softmax(logits, p);  ->  chain rule through SoftmaxPullback
-                global::Backprop.Support.Zero.Clear(p);
-                global::Backprop.Functions.SoftmaxPullback(logits, p, logitsAdj, pAdj);
-
-                // for (int c = 0; c < classes; c++), in reverse
-                for (int c = classes - 1; c >= 0; c--)
-                {
-                    // logits[c] = s;
-                    sAdj += logitsAdj[c];
-                    logitsAdj[c] = 0.0;
-
-                    // for (int j = 0; j < n; j++), in reverse
-                    for (int j = n - 1; j >= 0; j--)
-                    {
-                        // s += w[(c * n) + j] * x[j];  ->  d(uv) = v du + u dv
-                        wGrad[c * n + j] += sAdj * x[j];
-                        xGrad[j] += w[c * n + j] * sAdj;
-                    }
-
-                    // double s = 0;
-                    sAdj = 0.0;
-                }
-                return result;
+                logits[c] = s;
             }
-            finally
+
+            p = global::Backprop.Support.LocalArrayPool<double>.Rent(classes);
+            pAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(p.Length);
+            global::Backprop.Functions.Softmax(logits, p);
+            double expected = 0.0;
+            for (int c = 0; c < classes; c++)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(logits);
-                global::Backprop.Support.LocalArrayPool<double>.Return(logitsAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(p);
-                global::Backprop.Support.LocalArrayPool<double>.Return(pAdj);
+                expected = expected + p[c] * (double)(c + 1);
             }
+
+            double result = global::Backprop.Functions.LogSumExp(logits) - logits[label] + 0.1 * expected;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double expectedAdj = 0.0;
+
+            // return Functions.LogSumExp(logits) - logits[label] + (0.1 * expected);  ->  d(u ± v) = du ± dv; chain rule through LogSumExpPullback; d(uv) = v du + u dv
+            global::Backprop.Functions.LogSumExpPullback(logits, resultAdj, logitsAdj);
+            logitsAdj[label] += -resultAdj;
+            expectedAdj += 0.1 * resultAdj;
+
+            // for (int c = 0; c < classes; c++), in reverse
+            for (int c = classes - 1; c >= 0; c--)
+            {
+                // expected += p[c] * (c + 1);  ->  d(uv) = v du + u dv
+                pAdj[c] += expectedAdj * (double)(c + 1);
+            }
+
+            // Functions.Softmax(logits, p);  ->  chain rule through SoftmaxPullback
+            global::Backprop.Support.Zero.Clear(p);
+            global::Backprop.Functions.SoftmaxPullback(logits, p, logitsAdj, pAdj);
+
+            // for (int c = 0; c < classes; c++), in reverse
+            for (int c = classes - 1; c >= 0; c--)
+            {
+                // logits[c] = s;
+                sAdj += logitsAdj[c];
+                logitsAdj[c] = 0.0;
+
+                // for (int j = 0; j < n; j++), in reverse
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    // s += w[(c * n) + j] * x[j];  ->  d(uv) = v du + u dv
+                    wGrad[c * n + j] += sAdj * x[j];
+                    xGrad[j] += w[c * n + j] * sAdj;
+                }
+
+                // double s = 0;
+                sAdj = 0.0;
+            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(logits);
+            global::Backprop.Support.LocalArrayPool<double>.Return(logitsAdj);
+            global::Backprop.Support.LocalArrayPool<double>.Return(p);
+            global::Backprop.Support.LocalArrayPool<double>.Return(pAdj);
+            return result;
         }
     }
 }

@@ -39,94 +39,89 @@ namespace Backprop.Tests.Corpus
             double g = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            hAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(h.Length);
+            double total = 0.0;
+            double s = 0.5;
+            for (int p = 0; p < 2; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                hAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(h.Length);
-                double total = 0.0;
-                double s = 0.5;
-                for (int p = 0; p < 2; p++)
+                for (int j = 0; j < 3; j++)
                 {
-                    for (int j = 0; j < 3; j++)
+                    savedDoubles.Push(h[j]);
+                    h[j] = global::Backprop.Tests.Corpus.Custom.Logistic(w[j] * x[p] + w[j + 3]);
+                }
+
+                for (int j = 0; j < 3; j++)
+                {
+                    savedDoubles.Push(g);
+                    g = global::Backprop.Tests.Corpus.Custom.SoftClip(h[j] * w[6]);
+                    total = total + g * h[(j + 1) % 3];
+                    savedDoubles.Push(s);
+                    s = global::Backprop.Tests.Corpus.Custom.Logistic(s * g);
+                }
+            }
+
+            double result = total + s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double sAdj = 0.0;
+            double gAdj = 0.0;
+
+            // return total + s;  ->  d(u ± v) = du ± dv
+            totalAdj += resultAdj;
+            sAdj += resultAdj;
+
+            // for (int p = 0; p < 2; p++), in reverse
+            for (int p = 1; p >= 0; p--)
+            {
+                // for (int j = 0; j < 3; j++), in reverse
+                for (int j = 2; j >= 0; j--)
+                {
+                    // s = Logistic(s * g);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(uv) = v du + u dv
                     {
-                        savedDoubles.Push(h[j]);
-                        h[j] = global::Backprop.Tests.Corpus.Custom.Logistic(w[j] * x[p] + w[j + 3]);
+                        s = savedDoubles.Pop();
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        double adj = sAdjOut * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(s * g));
+                        sAdj += adj * g;
+                        gAdj += s * adj;
                     }
 
-                    for (int j = 0; j < 3; j++)
+                    // total += g * h[(j + 1) % 3];  ->  d(uv) = v du + u dv
+                    gAdj += totalAdj * h[(j + 1) % 3];
+                    hAdj[(j + 1) % 3] += g * totalAdj;
+
+                    // double g = SoftClip(h[j] * w[6]);  ->  d SoftClip(u) = SoftClipDerivative(SoftClip(u)) du; d(uv) = v du + u dv
                     {
-                        savedDoubles.Push(g);
-                        g = global::Backprop.Tests.Corpus.Custom.SoftClip(h[j] * w[6]);
-                        total = total + g * h[(j + 1) % 3];
-                        savedDoubles.Push(s);
-                        s = global::Backprop.Tests.Corpus.Custom.Logistic(s * g);
+                        double adj = gAdj * global::Backprop.Tests.Corpus.Custom.SoftClipDerivative(g);
+                        hAdj[j] += adj * w[6];
+                        wGrad[6] += h[j] * adj;
+                        gAdj = 0.0;
+                        g = savedDoubles.Pop();
                     }
                 }
 
-                double result = total + s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sAdj = 0.0;
-                double gAdj = 0.0;
-
-                // return total + s;  ->  d(u ± v) = du ± dv
-                totalAdj += resultAdj;
-                sAdj += resultAdj;
-
-                // for (int p = 0; p < 2; p++), in reverse
-                for (int p = 1; p >= 0; p--)
+                // for (int j = 0; j < 3; j++), in reverse
+                for (int j = 2; j >= 0; j--)
                 {
-                    // for (int j = 0; j < 3; j++), in reverse
-                    for (int j = 2; j >= 0; j--)
+                    // h[j] = Logistic((w[j] * x[p]) + w[j + 3]);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
-                        // s = Logistic(s * g);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(uv) = v du + u dv
-                        {
-                            s = savedDoubles.Pop();
-                            double sAdjOut = sAdj;
-                            sAdj = 0.0;
-                            double adj = sAdjOut * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(s * g));
-                            sAdj += adj * g;
-                            gAdj += s * adj;
-                        }
-
-                        // total += g * h[(j + 1) % 3];  ->  d(uv) = v du + u dv
-                        gAdj += totalAdj * h[(j + 1) % 3];
-                        hAdj[(j + 1) % 3] += g * totalAdj;
-
-                        // double g = SoftClip(h[j] * w[6]);  ->  d SoftClip(u) = SoftClipDerivative(SoftClip(u)) du; d(uv) = v du + u dv
-                        {
-                            double adj = gAdj * global::Backprop.Tests.Corpus.Custom.SoftClipDerivative(g);
-                            hAdj[j] += adj * w[6];
-                            wGrad[6] += h[j] * adj;
-                            gAdj = 0.0;
-                            g = savedDoubles.Pop();
-                        }
-                    }
-
-                    // for (int j = 0; j < 3; j++), in reverse
-                    for (int j = 2; j >= 0; j--)
-                    {
-                        // h[j] = Logistic((w[j] * x[p]) + w[j + 3]);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            double adj = hAdj[j] * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(h[j]);
-                            wGrad[j] += adj * x[p];
-                            xGrad[p] += w[j] * adj;
-                            wGrad[j + 3] += adj;
-                            hAdj[j] = 0.0;
-                            h[j] = savedDoubles.Pop();
-                        }
+                        double adj = hAdj[j] * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(h[j]);
+                        wGrad[j] += adj * x[p];
+                        xGrad[p] += w[j] * adj;
+                        wGrad[j + 3] += adj;
+                        hAdj[j] = 0.0;
+                        h[j] = savedDoubles.Pop();
                     }
                 }
-                return result;
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(h);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(h);
+            global::Backprop.Support.LocalArrayPool<double>.Return(hAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

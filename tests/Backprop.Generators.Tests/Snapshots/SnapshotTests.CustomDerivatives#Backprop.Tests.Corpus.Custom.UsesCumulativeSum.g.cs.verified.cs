@@ -33,48 +33,43 @@ namespace Backprop.Tests.Corpus
             double[] y = global::System.Array.Empty<double>();
             double[] yAdj = global::System.Array.Empty<double>();
 
-            try
+            // Forward sweep: the original computation.
+            y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+            yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
+            global::Backprop.Tests.Corpus.Custom.CumulativeSum(x, y);
+            double s = 0.0;
+            for (int i = 0; i < y.Length; i++)
             {
-                // Forward sweep: the original computation.
-                y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
-                global::Backprop.Tests.Corpus.Custom.CumulativeSum(x, y);
-                double s = 0.0;
-                for (int i = 0; i < y.Length; i++)
-                {
-                    s = s + y[i] * y[i] * x[i];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int i = 0; i < y.Length; i++), in reverse
-                for (int i = y.Length - 1; i >= 0; i--)
-                {
-                    // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv
-                    {
-                        double adj = sAdj * x[i];
-                        yAdj[i] += adj * y[i];
-                        yAdj[i] += y[i] * adj;
-                        xGrad[i] += y[i] * y[i] * sAdj;
-                    }
-                }
-
-                // CumulativeSum(x, y);  ->  chain rule through CumulativeSumPullback
-                global::Backprop.Support.Zero.Clear(y);
-                global::Backprop.Tests.Corpus.Custom.CumulativeSumPullback(x, y, xGrad, yAdj);
-                return result;
+                s = s + y[i] * y[i] * x[i];
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int i = 0; i < y.Length; i++), in reverse
+            for (int i = y.Length - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(y);
-                global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+                // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv
+                {
+                    double adj = sAdj * x[i];
+                    yAdj[i] += adj * y[i];
+                    yAdj[i] += y[i] * adj;
+                    xGrad[i] += y[i] * y[i] * sAdj;
+                }
             }
+
+            // CumulativeSum(x, y);  ->  chain rule through CumulativeSumPullback
+            global::Backprop.Support.Zero.Clear(y);
+            global::Backprop.Tests.Corpus.Custom.CumulativeSumPullback(x, y, xGrad, yAdj);
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(y);
+            global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+            return result;
         }
     }
 }

@@ -36,87 +36,82 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double a = global::Backprop.Tests.Corpus.Custom.Logistic(x * y);
+            double logistic = global::Backprop.Tests.Corpus.Custom.Logistic(x);
+            double logistic2 = global::Backprop.Tests.Corpus.Custom.Logistic(y);
+            double b = logistic * logistic2 - 2.0 * logistic;
+            double c = x > 0.0 ? global::Backprop.Tests.Corpus.Custom.Logistic(x - y) : y;
+            savedDoubles.Push(a);
+            a = global::Backprop.Tests.Corpus.Custom.Logistic(a + b);
+            double softClip = global::Backprop.Tests.Corpus.Custom.SoftClip(y * c);
+            double result = a * b + c + softClip;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double aAdj = 0.0;
+            double bAdj = 0.0;
+            double cAdj = 0.0;
+            double logisticAdj = 0.0;
+            double logistic2Adj = 0.0;
+            double softClipAdj = 0.0;
+
+            // return (a * b) + c + SoftClip(y * c);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            aAdj += resultAdj * b;
+            bAdj += a * resultAdj;
+            cAdj += resultAdj;
+            softClipAdj += resultAdj;
+
+            // double softClip = Custom.SoftClip(y * c);  ->  d SoftClip(u) = SoftClipDerivative(SoftClip(u)) du; d(uv) = v du + u dv
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double a = global::Backprop.Tests.Corpus.Custom.Logistic(x * y);
-                double logistic = global::Backprop.Tests.Corpus.Custom.Logistic(x);
-                double logistic2 = global::Backprop.Tests.Corpus.Custom.Logistic(y);
-                double b = logistic * logistic2 - 2.0 * logistic;
-                double c = x > 0.0 ? global::Backprop.Tests.Corpus.Custom.Logistic(x - y) : y;
-                savedDoubles.Push(a);
-                a = global::Backprop.Tests.Corpus.Custom.Logistic(a + b);
-                double softClip = global::Backprop.Tests.Corpus.Custom.SoftClip(y * c);
-                double result = a * b + c + softClip;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double aAdj = 0.0;
-                double bAdj = 0.0;
-                double cAdj = 0.0;
-                double logisticAdj = 0.0;
-                double logistic2Adj = 0.0;
-                double softClipAdj = 0.0;
-
-                // return (a * b) + c + SoftClip(y * c);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                aAdj += resultAdj * b;
-                bAdj += a * resultAdj;
-                cAdj += resultAdj;
-                softClipAdj += resultAdj;
-
-                // double softClip = Custom.SoftClip(y * c);  ->  d SoftClip(u) = SoftClipDerivative(SoftClip(u)) du; d(uv) = v du + u dv
-                {
-                    double adj = softClipAdj * global::Backprop.Tests.Corpus.Custom.SoftClipDerivative(softClip);
-                    yGrad += adj * c;
-                    cAdj += y * adj;
-                }
-
-                // a = Logistic(a + b);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv
-                {
-                    a = savedDoubles.Pop();
-                    double aAdjOut = aAdj;
-                    aAdj = 0.0;
-                    double adj = aAdjOut * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(a + b));
-                    aAdj += adj;
-                    bAdj += adj;
-                }
-
-                // double c = x > 0 ? Logistic(x - y) : y;  ->  c ? u : v passes the adjoint to the branch taken; d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv
-                {
-                    if (x > 0.0)
-                    {
-                        double adj = cAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(x - y));
-                        xGrad += adj;
-                        yGrad += -adj;
-                    }
-                    else
-                    {
-                        yGrad += cAdj;
-                    }
-                }
-
-                // double b = (Logistic(x) * Logistic(y)) - (2 * Logistic(x));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                logisticAdj += bAdj * logistic2;
-                logistic2Adj += logistic * bAdj;
-                logisticAdj += 2.0 * -bAdj;
-
-                // double logistic2 = Custom.Logistic(y);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du
-                yGrad += logistic2Adj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(logistic2);
-
-                // double logistic = Custom.Logistic(x);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du
-                xGrad += logisticAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(logistic);
-
-                // double a = Logistic(x * y);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(uv) = v du + u dv
-                {
-                    double adj = aAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(a);
-                    xGrad += adj * y;
-                    yGrad += x * adj;
-                }
-                return result;
+                double adj = softClipAdj * global::Backprop.Tests.Corpus.Custom.SoftClipDerivative(softClip);
+                yGrad += adj * c;
+                cAdj += y * adj;
             }
-            finally
+
+            // a = Logistic(a + b);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv
             {
-                savedDoubles.Dispose();
+                a = savedDoubles.Pop();
+                double aAdjOut = aAdj;
+                aAdj = 0.0;
+                double adj = aAdjOut * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(a + b));
+                aAdj += adj;
+                bAdj += adj;
             }
+
+            // double c = x > 0 ? Logistic(x - y) : y;  ->  c ? u : v passes the adjoint to the branch taken; d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(u ± v) = du ± dv
+            {
+                if (x > 0.0)
+                {
+                    double adj = cAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(global::Backprop.Tests.Corpus.Custom.Logistic(x - y));
+                    xGrad += adj;
+                    yGrad += -adj;
+                }
+                else
+                {
+                    yGrad += cAdj;
+                }
+            }
+
+            // double b = (Logistic(x) * Logistic(y)) - (2 * Logistic(x));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            logisticAdj += bAdj * logistic2;
+            logistic2Adj += logistic * bAdj;
+            logisticAdj += 2.0 * -bAdj;
+
+            // double logistic2 = Custom.Logistic(y);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du
+            yGrad += logistic2Adj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(logistic2);
+
+            // double logistic = Custom.Logistic(x);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du
+            xGrad += logisticAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(logistic);
+
+            // double a = Logistic(x * y);  ->  d Logistic(u) = LogisticDerivative(Logistic(u)) du; d(uv) = v du + u dv
+            {
+                double adj = aAdj * global::Backprop.Tests.Corpus.Custom.LogisticDerivative(a);
+                xGrad += adj * y;
+                yGrad += x * adj;
+            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

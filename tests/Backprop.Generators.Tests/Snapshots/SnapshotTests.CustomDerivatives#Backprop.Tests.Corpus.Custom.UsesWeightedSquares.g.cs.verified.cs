@@ -33,37 +33,32 @@ namespace Backprop.Tests.Corpus
             double[] y = global::System.Array.Empty<double>();
             double[] yAdj = global::System.Array.Empty<double>();
 
-            try
+            // Forward sweep: the original computation.
+            y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+            yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation.
-                y = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = global::System.Math.Sin(x[i]);
-                }
-
-                double result = global::Backprop.Tests.Corpus.Custom.WeightedSquares(y, 0.5) + global::Backprop.Tests.Corpus.Custom.WeightedSquares(x, 2.0);
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return WeightedSquares(y, 0.5) + WeightedSquares(x, 2.0);  ->  d(u ± v) = du ± dv; chain rule through WeightedSquaresPullback
-                global::Backprop.Tests.Corpus.Custom.WeightedSquaresPullback(y, 0.5, resultAdj, yAdj);
-                global::Backprop.Tests.Corpus.Custom.WeightedSquaresPullback(x, 2.0, resultAdj, xGrad);
-
-                // for (int i = 0; i < x.Length; i++), in reverse
-                for (int i = x.Length - 1; i >= 0; i--)
-                {
-                    // y[i] = Math.Sin(x[i]);  ->  d sin(u) = cos(u) du
-                    xGrad[i] += yAdj[i] * global::System.Math.Cos(x[i]);
-                    yAdj[i] = 0.0;
-                }
-                return result;
+                y[i] = global::System.Math.Sin(x[i]);
             }
-            finally
+
+            double result = global::Backprop.Tests.Corpus.Custom.WeightedSquares(y, 0.5) + global::Backprop.Tests.Corpus.Custom.WeightedSquares(x, 2.0);
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return WeightedSquares(y, 0.5) + WeightedSquares(x, 2.0);  ->  d(u ± v) = du ± dv; chain rule through WeightedSquaresPullback
+            global::Backprop.Tests.Corpus.Custom.WeightedSquaresPullback(y, 0.5, resultAdj, yAdj);
+            global::Backprop.Tests.Corpus.Custom.WeightedSquaresPullback(x, 2.0, resultAdj, xGrad);
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(y);
-                global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+                // y[i] = Math.Sin(x[i]);  ->  d sin(u) = cos(u) du
+                xGrad[i] += yAdj[i] * global::System.Math.Cos(x[i]);
+                yAdj[i] = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(y);
+            global::Backprop.Support.LocalArrayPool<double>.Return(yAdj);
+            return result;
         }
     }
 }

@@ -39,73 +39,68 @@ namespace Backprop.Tests.Corpus
             float z = 0f;
             var savedFloats = new global::Backprop.Support.ValueTape<float>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            h = global::Backprop.Support.LocalArrayPool<float>.Rent(3);
+            hAdj = global::Backprop.Support.LocalArrayPool<float>.Rent(h.Length);
+            float loss = 0f;
+            for (int i = 0; i < 3; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                h = global::Backprop.Support.LocalArrayPool<float>.Rent(3);
-                hAdj = global::Backprop.Support.LocalArrayPool<float>.Rent(h.Length);
-                float loss = 0f;
-                for (int i = 0; i < 3; i++)
+                savedFloats.Push(z);
+                z = 0f;
+                for (int j = 0; j < x.Length; j++)
                 {
-                    savedFloats.Push(z);
-                    z = 0f;
-                    for (int j = 0; j < x.Length; j++)
-                    {
-                        z = z + w[i * x.Length + j] * x[j];
-                    }
-
-                    savedFloats.Push(h[i]);
-                    h[i] = global::System.MathF.Tanh(z);
-                    loss = loss + h[i] * h[i] * (float)(i + 1);
+                    z = z + w[i * x.Length + j] * x[j];
                 }
 
-                float result = loss;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                float lossAdj = 0f;
-                float zAdj = 0f;
-
-                // return loss;
-                lossAdj += resultAdj;
-
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
-                {
-                    // loss += h[i] * h[i] * (float)(i + 1);  ->  d(uv) = v du + u dv
-                    {
-                        float adj = lossAdj * (float)(i + 1);
-                        hAdj[i] += adj * h[i];
-                        hAdj[i] += h[i] * adj;
-                    }
-
-                    // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
-                    {
-                        float tanhSlope = global::System.MathF.Abs(z) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * z)) : 1f - h[i] * h[i];
-                        zAdj += hAdj[i] * tanhSlope;
-                        hAdj[i] = 0f;
-                        h[i] = savedFloats.Pop();
-                    }
-
-                    // for (int j = 0; j < x.Length; j++), in reverse
-                    for (int j = x.Length - 1; j >= 0; j--)
-                    {
-                        // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
-                        wGrad[i * x.Length + j] += zAdj * x[j];
-                        xGrad[j] += w[i * x.Length + j] * zAdj;
-                    }
-
-                    // float z = 0f;
-                    z = savedFloats.Pop();
-                    zAdj = 0f;
-                }
-                return result;
+                savedFloats.Push(h[i]);
+                h[i] = global::System.MathF.Tanh(z);
+                loss = loss + h[i] * h[i] * (float)(i + 1);
             }
-            finally
+
+            float result = loss;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            float lossAdj = 0f;
+            float zAdj = 0f;
+
+            // return loss;
+            lossAdj += resultAdj;
+
+            // for (int i = 0; i < 3; i++), in reverse
+            for (int i = 2; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<float>.Return(h);
-                global::Backprop.Support.LocalArrayPool<float>.Return(hAdj);
-                savedFloats.Dispose();
+                // loss += h[i] * h[i] * (float)(i + 1);  ->  d(uv) = v du + u dv
+                {
+                    float adj = lossAdj * (float)(i + 1);
+                    hAdj[i] += adj * h[i];
+                    hAdj[i] += h[i] * adj;
+                }
+
+                // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
+                {
+                    float tanhSlope = global::System.MathF.Abs(z) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * z)) : 1f - h[i] * h[i];
+                    zAdj += hAdj[i] * tanhSlope;
+                    hAdj[i] = 0f;
+                    h[i] = savedFloats.Pop();
+                }
+
+                // for (int j = 0; j < x.Length; j++), in reverse
+                for (int j = x.Length - 1; j >= 0; j--)
+                {
+                    // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
+                    wGrad[i * x.Length + j] += zAdj * x[j];
+                    xGrad[j] += w[i * x.Length + j] * zAdj;
+                }
+
+                // float z = 0f;
+                z = savedFloats.Pop();
+                zAdj = 0f;
             }
+
+            global::Backprop.Support.LocalArrayPool<float>.Return(h);
+            global::Backprop.Support.LocalArrayPool<float>.Return(hAdj);
+            savedFloats.Dispose();
+            return result;
         }
     }
 }

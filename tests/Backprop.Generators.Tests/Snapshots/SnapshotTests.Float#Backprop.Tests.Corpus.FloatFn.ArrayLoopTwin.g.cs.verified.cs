@@ -39,73 +39,68 @@ namespace Backprop.Tests.Corpus
             double z = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            hAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(h.Length);
+            double loss = 0.0;
+            for (int i = 0; i < 3; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                hAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(h.Length);
-                double loss = 0.0;
-                for (int i = 0; i < 3; i++)
+                savedDoubles.Push(z);
+                z = 0.0;
+                for (int j = 0; j < x.Length; j++)
                 {
-                    savedDoubles.Push(z);
-                    z = 0.0;
-                    for (int j = 0; j < x.Length; j++)
-                    {
-                        z = z + w[i * x.Length + j] * x[j];
-                    }
-
-                    savedDoubles.Push(h[i]);
-                    h[i] = global::System.Math.Tanh(z);
-                    loss = loss + h[i] * h[i] * (double)(i + 1);
+                    z = z + w[i * x.Length + j] * x[j];
                 }
 
-                double result = loss;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double lossAdj = 0.0;
-                double zAdj = 0.0;
-
-                // return loss;
-                lossAdj += resultAdj;
-
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
-                {
-                    // loss += h[i] * h[i] * (double)(i + 1);  ->  d(uv) = v du + u dv
-                    {
-                        double adj = lossAdj * (double)(i + 1);
-                        hAdj[i] += adj * h[i];
-                        hAdj[i] += h[i] * adj;
-                    }
-
-                    // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
-                    {
-                        double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - h[i] * h[i];
-                        zAdj += hAdj[i] * tanhSlope;
-                        hAdj[i] = 0.0;
-                        h[i] = savedDoubles.Pop();
-                    }
-
-                    // for (int j = 0; j < x.Length; j++), in reverse
-                    for (int j = x.Length - 1; j >= 0; j--)
-                    {
-                        // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
-                        wGrad[i * x.Length + j] += zAdj * x[j];
-                        xGrad[j] += w[i * x.Length + j] * zAdj;
-                    }
-
-                    // double z = 0;
-                    z = savedDoubles.Pop();
-                    zAdj = 0.0;
-                }
-                return result;
+                savedDoubles.Push(h[i]);
+                h[i] = global::System.Math.Tanh(z);
+                loss = loss + h[i] * h[i] * (double)(i + 1);
             }
-            finally
+
+            double result = loss;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double lossAdj = 0.0;
+            double zAdj = 0.0;
+
+            // return loss;
+            lossAdj += resultAdj;
+
+            // for (int i = 0; i < 3; i++), in reverse
+            for (int i = 2; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(h);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hAdj);
-                savedDoubles.Dispose();
+                // loss += h[i] * h[i] * (double)(i + 1);  ->  d(uv) = v du + u dv
+                {
+                    double adj = lossAdj * (double)(i + 1);
+                    hAdj[i] += adj * h[i];
+                    hAdj[i] += h[i] * adj;
+                }
+
+                // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
+                {
+                    double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - h[i] * h[i];
+                    zAdj += hAdj[i] * tanhSlope;
+                    hAdj[i] = 0.0;
+                    h[i] = savedDoubles.Pop();
+                }
+
+                // for (int j = 0; j < x.Length; j++), in reverse
+                for (int j = x.Length - 1; j >= 0; j--)
+                {
+                    // z += w[i * x.Length + j] * x[j];  ->  d(uv) = v du + u dv
+                    wGrad[i * x.Length + j] += zAdj * x[j];
+                    xGrad[j] += w[i * x.Length + j] * zAdj;
+                }
+
+                // double z = 0;
+                z = savedDoubles.Pop();
+                zAdj = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(h);
+            global::Backprop.Support.LocalArrayPool<double>.Return(hAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -19,33 +19,28 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            for (int i = 0; i < y.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                for (int i = 0; i < y.Length; i++)
-                {
-                    savedDoubles.Push(y[i]);
-                    y[i] = y[i] * s;
-                }
+                savedDoubles.Push(y[i]);
+                y[i] = y[i] * s;
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // for (int i = 0; i < y.Length; i++), in reverse
-                for (int i = y.Length - 1; i >= 0; i--)
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // for (int i = 0; i < y.Length; i++), in reverse
+            for (int i = y.Length - 1; i >= 0; i--)
+            {
+                // y[i] = y[i] * s;  ->  d(uv) = v du + u dv
                 {
-                    // y[i] = y[i] * s;  ->  d(uv) = v du + u dv
-                    {
-                        y[i] = savedDoubles.Pop();
-                        double yAdjOut = yGrad[i];
-                        yGrad[i] = 0.0;
-                        yGrad[i] += yAdjOut * s;
-                        sGrad += y[i] * yAdjOut;
-                    }
+                    y[i] = savedDoubles.Pop();
+                    double yAdjOut = yGrad[i];
+                    yGrad[i] = 0.0;
+                    yGrad[i] += yAdjOut * s;
+                    sGrad += y[i] * yAdjOut;
                 }
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
         }
     }
 }

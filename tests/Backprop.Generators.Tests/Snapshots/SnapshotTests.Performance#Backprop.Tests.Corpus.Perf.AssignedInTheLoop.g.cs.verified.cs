@@ -37,61 +37,56 @@ namespace Backprop.Tests.Corpus
             double c = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 0.0;
+            double total = p;
+            for (int k = 0; k < 3; k++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 0.0;
-                double total = p;
-                for (int k = 0; k < 3; k++)
+                s = a[k] * total;
+                savedDoubles.Push(c);
+                c = s + 1.0;
+                savedDoubles.Push(total);
+                total = total + c * c * a[k];
+            }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+            double totalAdj = 0.0;
+            double cAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int k = 0; k < 3; k++), in reverse
+            for (int k = 2; k >= 0; k--)
+            {
+                // total += c * c * a[k];  ->  d(uv) = v du + u dv
                 {
-                    s = a[k] * total;
-                    savedDoubles.Push(c);
-                    c = s + 1.0;
-                    savedDoubles.Push(total);
-                    total = total + c * c * a[k];
+                    total = savedDoubles.Pop();
+                    double adj = totalAdj * a[k];
+                    cAdj += adj * c;
+                    cAdj += c * adj;
+                    aGrad[k] += c * c * totalAdj;
                 }
 
-                double result = total;
+                // double c = s + 1;  ->  d(u ± v) = du ± dv
+                c = savedDoubles.Pop();
+                sAdj += cAdj;
+                cAdj = 0.0;
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-                double totalAdj = 0.0;
-                double cAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int k = 0; k < 3; k++), in reverse
-                for (int k = 2; k >= 0; k--)
-                {
-                    // total += c * c * a[k];  ->  d(uv) = v du + u dv
-                    {
-                        total = savedDoubles.Pop();
-                        double adj = totalAdj * a[k];
-                        cAdj += adj * c;
-                        cAdj += c * adj;
-                        aGrad[k] += c * c * totalAdj;
-                    }
-
-                    // double c = s + 1;  ->  d(u ± v) = du ± dv
-                    c = savedDoubles.Pop();
-                    sAdj += cAdj;
-                    cAdj = 0.0;
-
-                    // s = a[k] * total;  ->  d(uv) = v du + u dv
-                    aGrad[k] += sAdj * total;
-                    totalAdj += a[k] * sAdj;
-                    sAdj = 0.0;
-                }
-
-                // double total = p;
-                pGrad += totalAdj;
-                return result;
+                // s = a[k] * total;  ->  d(uv) = v du + u dv
+                aGrad[k] += sAdj * total;
+                totalAdj += a[k] * sAdj;
+                sAdj = 0.0;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            // double total = p;
+            pGrad += totalAdj;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

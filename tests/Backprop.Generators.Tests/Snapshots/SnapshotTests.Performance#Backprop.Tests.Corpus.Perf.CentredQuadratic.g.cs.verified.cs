@@ -42,109 +42,104 @@ namespace Backprop.Tests.Corpus
             double exp = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            c = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
+            cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
+            q = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
+            qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
+            double total = 0.0;
+            for (int p = 0; p < n; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                c = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
-                cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
-                q = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
-                qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
-                double total = 0.0;
-                for (int p = 0; p < n; p++)
+                for (int id = 0; id < 2; id++)
                 {
-                    for (int id = 0; id < 2; id++)
-                    {
-                        c[id] = data[p * 2 + id] - m[id];
-                    }
-
-                    for (int id = 0; id < 2; id++)
-                    {
-                        savedDoubles.Push(q[id]);
-                        q[id] = m[2 + id] * c[id];
-                    }
-
-                    q[1] = q[1] + m[4] * c[0];
-                    s = 0.0;
-                    for (int id = 0; id < 2; id++)
-                    {
-                        s = s + q[id] * q[id];
-                    }
-
-                    savedDoubles.Push(exp);
-                    exp = global::System.Math.Exp(-0.5 * s);
-                    total = total + exp;
+                    c[id] = data[p * 2 + id] - m[id];
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sAdj = 0.0;
-                double expAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int p = 0; p < n; p++), in reverse
-                for (int p = n - 1; p >= 0; p--)
+                for (int id = 0; id < 2; id++)
                 {
-                    // Recomputed rather than saved: for (int id = 0; id < 2; id++) …
-                    for (int id = 0; id < 2; id++)
-                    {
-                        c[id] = data[p * 2 + id] - m[id];
-                    }
-
-                    // total += Math.Exp(-0.5 * s);
-                    expAdj += totalAdj;
-
-                    // double exp = Math.Exp(-0.5 * s);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                    sAdj += -0.5 * (expAdj * exp);
-                    expAdj = 0.0;
-                    exp = savedDoubles.Pop();
-
-                    // for (int id = 0; id < 2; id++), in reverse
-                    for (int id = 1; id >= 0; id--)
-                    {
-                        // s += q[id] * q[id];  ->  d(uv) = v du + u dv
-                        qAdj[id] += sAdj * q[id];
-                        qAdj[id] += q[id] * sAdj;
-                    }
-
-                    // double s = 0;
-                    sAdj = 0.0;
-
-                    // q[1] += m[4] * c[0];  ->  d(uv) = v du + u dv
-                    mGrad[4] += qAdj[1] * c[0];
-                    cAdj[0] += m[4] * qAdj[1];
-
-                    // for (int id = 0; id < 2; id++), in reverse
-                    for (int id = 1; id >= 0; id--)
-                    {
-                        // q[id] = m[2 + id] * c[id];  ->  d(uv) = v du + u dv
-                        q[id] = savedDoubles.Pop();
-                        mGrad[2 + id] += qAdj[id] * c[id];
-                        cAdj[id] += m[2 + id] * qAdj[id];
-                        qAdj[id] = 0.0;
-                    }
-
-                    // for (int id = 0; id < 2; id++), in reverse
-                    for (int id = 1; id >= 0; id--)
-                    {
-                        // c[id] = data[p * 2 + id] - m[id];  ->  d(u ± v) = du ± dv
-                        mGrad[id] += -cAdj[id];
-                        cAdj[id] = 0.0;
-                    }
+                    savedDoubles.Push(q[id]);
+                    q[id] = m[2 + id] * c[id];
                 }
-                return result;
+
+                q[1] = q[1] + m[4] * c[0];
+                s = 0.0;
+                for (int id = 0; id < 2; id++)
+                {
+                    s = s + q[id] * q[id];
+                }
+
+                savedDoubles.Push(exp);
+                exp = global::System.Math.Exp(-0.5 * s);
+                total = total + exp;
             }
-            finally
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double sAdj = 0.0;
+            double expAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int p = 0; p < n; p++), in reverse
+            for (int p = n - 1; p >= 0; p--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(c);
-                global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
-                global::Backprop.Support.LocalArrayPool<double>.Return(q);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
-                savedDoubles.Dispose();
+                // Recomputed rather than saved: for (int id = 0; id < 2; id++) …
+                for (int id = 0; id < 2; id++)
+                {
+                    c[id] = data[p * 2 + id] - m[id];
+                }
+
+                // total += Math.Exp(-0.5 * s);
+                expAdj += totalAdj;
+
+                // double exp = Math.Exp(-0.5 * s);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+                sAdj += -0.5 * (expAdj * exp);
+                expAdj = 0.0;
+                exp = savedDoubles.Pop();
+
+                // for (int id = 0; id < 2; id++), in reverse
+                for (int id = 1; id >= 0; id--)
+                {
+                    // s += q[id] * q[id];  ->  d(uv) = v du + u dv
+                    qAdj[id] += sAdj * q[id];
+                    qAdj[id] += q[id] * sAdj;
+                }
+
+                // double s = 0;
+                sAdj = 0.0;
+
+                // q[1] += m[4] * c[0];  ->  d(uv) = v du + u dv
+                mGrad[4] += qAdj[1] * c[0];
+                cAdj[0] += m[4] * qAdj[1];
+
+                // for (int id = 0; id < 2; id++), in reverse
+                for (int id = 1; id >= 0; id--)
+                {
+                    // q[id] = m[2 + id] * c[id];  ->  d(uv) = v du + u dv
+                    q[id] = savedDoubles.Pop();
+                    mGrad[2 + id] += qAdj[id] * c[id];
+                    cAdj[id] += m[2 + id] * qAdj[id];
+                    qAdj[id] = 0.0;
+                }
+
+                // for (int id = 0; id < 2; id++), in reverse
+                for (int id = 1; id >= 0; id--)
+                {
+                    // c[id] = data[p * 2 + id] - m[id];  ->  d(u ± v) = du ± dv
+                    mGrad[id] += -cAdj[id];
+                    cAdj[id] = 0.0;
+                }
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(c);
+            global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
+            global::Backprop.Support.LocalArrayPool<double>.Return(q);
+            global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -45,171 +45,166 @@ namespace Backprop.Tests.Corpus
             double sum2 = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            global::System.Span<double> y = stackalloc double[k];
+            global::System.Span<double> yAdj = stackalloc double[y.Length];
+            global::System.Span<double> z = stackalloc double[k];
+            global::System.Span<double> zAdj = stackalloc double[z.Length];
+            for (int i2 = 0; i2 < k; i2++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                global::System.Span<double> y = stackalloc double[k];
-                global::System.Span<double> yAdj = stackalloc double[y.Length];
-                global::System.Span<double> z = stackalloc double[k];
-                global::System.Span<double> zAdj = stackalloc double[z.Length];
-                for (int i2 = 0; i2 < k; i2++)
+                sum = 0.0;
+                for (int j = 0; j < k; j++)
                 {
-                    sum = 0.0;
-                    for (int j = 0; j < k; j++)
-                    {
-                        sum = sum + a[i2 * k + j] * x[j];
-                    }
-
-                    y[i2] = sum;
+                    sum = sum + a[i2 * k + j] * x[j];
                 }
 
-                for (int i = 0; i < k; i++)
-                {
-                    if (y[i] >= 0.0)
-                    {
-                        savedDoubles.Push(exp);
-                        exp = global::System.Math.Exp(-y[i]);
-                        savedDoubles.Push(logistic);
-                        logistic = 1.0 / (1.0 + exp);
-                    }
-                    else
-                    {
-                        savedDoubles.Push(e);
-                        e = global::System.Math.Exp(y[i]);
-                        savedDoubles.Push(logistic);
-                        logistic = e / (1.0 + e);
-                    }
-
-                    savedDoubles.Push(y[i]);
-                    y[i] = logistic * y[i];
-                }
-
-                for (int i3 = 0; i3 < k; i3++)
-                {
-                    sum2 = 0.0;
-                    for (int j2 = 0; j2 < k; j2++)
-                    {
-                        sum2 = sum2 + b[i3 * k + j2] * y[j2];
-                    }
-
-                    z[i3] = sum2;
-                }
-
-                double total = 0.0;
-                for (int i = 0; i < k; i++)
-                {
-                    total = total + z[i] * z[i];
-                }
-
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sumAdj = 0.0;
-                double eAdj = 0.0;
-                double logisticAdj = 0.0;
-                double sum2Adj = 0.0;
-                double expAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int i = 0; i < k; i++), in reverse
-                for (int i = k - 1; i >= 0; i--)
-                {
-                    // total += z[i] * z[i];  ->  d(uv) = v du + u dv
-                    zAdj[i] += totalAdj * z[i];
-                    zAdj[i] += z[i] * totalAdj;
-                }
-
-                // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse
-                for (int i3 = k - 1; i3 >= 0; i3--)
-                {
-                    // MatVec(b, y, z, k): y[i] = sum;
-                    sum2Adj += zAdj[i3];
-                    zAdj[i3] = 0.0;
-
-                    // MatVec(b, y, z, k): for (int j = 0; j < k; j++), in reverse
-                    for (int j2 = k - 1; j2 >= 0; j2--)
-                    {
-                        // MatVec(b, y, z, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                        bGrad[i3 * k + j2] += sum2Adj * y[j2];
-                        yAdj[j2] += b[i3 * k + j2] * sum2Adj;
-                    }
-
-                    // MatVec(b, y, z, k): double sum = 0;
-                    sum2Adj = 0.0;
-                }
-
-                // for (int i = 0; i < k; i++), in reverse
-                for (int i = k - 1; i >= 0; i--)
-                {
-                    // y[i] = Logistic(y[i]) * y[i];  ->  d(uv) = v du + u dv
-                    {
-                        y[i] = savedDoubles.Pop();
-                        double yAdjOut = yAdj[i];
-                        yAdj[i] = 0.0;
-                        logisticAdj += yAdjOut * y[i];
-                        yAdj[i] += logistic * yAdjOut;
-                    }
-
-                    // Logistic: if (x >= 0), in reverse
-                    if (y[i] >= 0.0)
-                    {
-                        // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            logistic = savedDoubles.Pop();
-                            double denominator = 1.0 + exp;
-                            expAdj += -(logisticAdj / (denominator * denominator));
-                            logisticAdj = 0.0;
-                        }
-
-                        // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                        yAdj[i] += -(expAdj * exp);
-                        expAdj = 0.0;
-                        exp = savedDoubles.Pop();
-                    }
-                    else
-                    {
-                        // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            logistic = savedDoubles.Pop();
-                            double denominator = 1.0 + e;
-                            eAdj += logisticAdj / denominator;
-                            eAdj += -(logisticAdj * e / (denominator * denominator));
-                            logisticAdj = 0.0;
-                        }
-
-                        // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                        yAdj[i] += eAdj * e;
-                        eAdj = 0.0;
-                        e = savedDoubles.Pop();
-                    }
-                }
-
-                // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
-                for (int i2 = k - 1; i2 >= 0; i2--)
-                {
-                    // MatVec(a, x, y, k): y[i] = sum;
-                    sumAdj += yAdj[i2];
-                    yAdj[i2] = 0.0;
-
-                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
-                    for (int j = k - 1; j >= 0; j--)
-                    {
-                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                        aGrad[i2 * k + j] += sumAdj * x[j];
-                    }
-
-                    // MatVec(a, x, y, k): double sum = 0;
-                    sumAdj = 0.0;
-                }
-                return result;
+                y[i2] = sum;
             }
-            finally
+
+            for (int i = 0; i < k; i++)
             {
-                savedDoubles.Dispose();
+                if (y[i] >= 0.0)
+                {
+                    savedDoubles.Push(exp);
+                    exp = global::System.Math.Exp(-y[i]);
+                    savedDoubles.Push(logistic);
+                    logistic = 1.0 / (1.0 + exp);
+                }
+                else
+                {
+                    savedDoubles.Push(e);
+                    e = global::System.Math.Exp(y[i]);
+                    savedDoubles.Push(logistic);
+                    logistic = e / (1.0 + e);
+                }
+
+                savedDoubles.Push(y[i]);
+                y[i] = logistic * y[i];
             }
+
+            for (int i3 = 0; i3 < k; i3++)
+            {
+                sum2 = 0.0;
+                for (int j2 = 0; j2 < k; j2++)
+                {
+                    sum2 = sum2 + b[i3 * k + j2] * y[j2];
+                }
+
+                z[i3] = sum2;
+            }
+
+            double total = 0.0;
+            for (int i = 0; i < k; i++)
+            {
+                total = total + z[i] * z[i];
+            }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double sumAdj = 0.0;
+            double eAdj = 0.0;
+            double logisticAdj = 0.0;
+            double sum2Adj = 0.0;
+            double expAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < k; i++), in reverse
+            for (int i = k - 1; i >= 0; i--)
+            {
+                // total += z[i] * z[i];  ->  d(uv) = v du + u dv
+                zAdj[i] += totalAdj * z[i];
+                zAdj[i] += z[i] * totalAdj;
+            }
+
+            // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse
+            for (int i3 = k - 1; i3 >= 0; i3--)
+            {
+                // MatVec(b, y, z, k): y[i] = sum;
+                sum2Adj += zAdj[i3];
+                zAdj[i3] = 0.0;
+
+                // MatVec(b, y, z, k): for (int j = 0; j < k; j++), in reverse
+                for (int j2 = k - 1; j2 >= 0; j2--)
+                {
+                    // MatVec(b, y, z, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    bGrad[i3 * k + j2] += sum2Adj * y[j2];
+                    yAdj[j2] += b[i3 * k + j2] * sum2Adj;
+                }
+
+                // MatVec(b, y, z, k): double sum = 0;
+                sum2Adj = 0.0;
+            }
+
+            // for (int i = 0; i < k; i++), in reverse
+            for (int i = k - 1; i >= 0; i--)
+            {
+                // y[i] = Logistic(y[i]) * y[i];  ->  d(uv) = v du + u dv
+                {
+                    y[i] = savedDoubles.Pop();
+                    double yAdjOut = yAdj[i];
+                    yAdj[i] = 0.0;
+                    logisticAdj += yAdjOut * y[i];
+                    yAdj[i] += logistic * yAdjOut;
+                }
+
+                // Logistic: if (x >= 0), in reverse
+                if (y[i] >= 0.0)
+                {
+                    // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        logistic = savedDoubles.Pop();
+                        double denominator = 1.0 + exp;
+                        expAdj += -(logisticAdj / (denominator * denominator));
+                        logisticAdj = 0.0;
+                    }
+
+                    // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                    yAdj[i] += -(expAdj * exp);
+                    expAdj = 0.0;
+                    exp = savedDoubles.Pop();
+                }
+                else
+                {
+                    // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        logistic = savedDoubles.Pop();
+                        double denominator = 1.0 + e;
+                        eAdj += logisticAdj / denominator;
+                        eAdj += -(logisticAdj * e / (denominator * denominator));
+                        logisticAdj = 0.0;
+                    }
+
+                    // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                    yAdj[i] += eAdj * e;
+                    eAdj = 0.0;
+                    e = savedDoubles.Pop();
+                }
+            }
+
+            // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
+            for (int i2 = k - 1; i2 >= 0; i2--)
+            {
+                // MatVec(a, x, y, k): y[i] = sum;
+                sumAdj += yAdj[i2];
+                yAdj[i2] = 0.0;
+
+                // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
+                for (int j = k - 1; j >= 0; j--)
+                {
+                    // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    aGrad[i2 * k + j] += sumAdj * x[j];
+                }
+
+                // MatVec(a, x, y, k): double sum = 0;
+                sumAdj = 0.0;
+            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

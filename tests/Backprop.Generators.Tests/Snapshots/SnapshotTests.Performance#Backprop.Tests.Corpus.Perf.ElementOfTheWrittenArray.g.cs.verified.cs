@@ -38,50 +38,45 @@ namespace Backprop.Tests.Corpus
             double[] cAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            c = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
+            for (int i = 0; i < 3; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                c = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
-                for (int i = 0; i < 3; i++)
-                {
-                    c[i] = a[i] * p;
-                }
-
-                savedDoubles.PushAll(c);
-                global::Backprop.Tests.Corpus.OtherHelpers.Scale(c, c[1]);
-                double result = c[0] + c[2] * c[1];
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                // return c[0] + (c[2] * c[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                cAdj[0] += resultAdj;
-                cAdj[2] += resultAdj * c[1];
-                cAdj[1] += c[2] * resultAdj;
-
-                // OtherHelpers.Scale(c, c[1]);  ->  chain rule through ScalePullback
-                {
-                    savedDoubles.PopAll(c);
-                    double scaleArgAdj = 0.0;
-                    global::Backprop.Tests.Corpus.OtherHelpers.ScalePullback(c, c[1], cAdj, ref scaleArgAdj);
-                    cAdj[1] += scaleArgAdj;
-                }
-
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
-                {
-                    // c[i] = a[i] * p;  ->  d(uv) = v du + u dv
-                    aGrad[i] += cAdj[i] * p;
-                    pGrad += a[i] * cAdj[i];
-                    cAdj[i] = 0.0;
-                }
-                return result;
+                c[i] = a[i] * p;
             }
-            finally
+
+            savedDoubles.PushAll(c);
+            global::Backprop.Tests.Corpus.OtherHelpers.Scale(c, c[1]);
+            double result = c[0] + c[2] * c[1];
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // return c[0] + (c[2] * c[1]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            cAdj[0] += resultAdj;
+            cAdj[2] += resultAdj * c[1];
+            cAdj[1] += c[2] * resultAdj;
+
+            // OtherHelpers.Scale(c, c[1]);  ->  chain rule through ScalePullback
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(c);
-                global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
-                savedDoubles.Dispose();
+                savedDoubles.PopAll(c);
+                double scaleArgAdj = 0.0;
+                global::Backprop.Tests.Corpus.OtherHelpers.ScalePullback(c, c[1], cAdj, ref scaleArgAdj);
+                cAdj[1] += scaleArgAdj;
             }
+
+            // for (int i = 0; i < 3; i++), in reverse
+            for (int i = 2; i >= 0; i--)
+            {
+                // c[i] = a[i] * p;  ->  d(uv) = v du + u dv
+                aGrad[i] += cAdj[i] * p;
+                pGrad += a[i] * cAdj[i];
+                cAdj[i] = 0.0;
+            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(c);
+            global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -38,71 +38,66 @@ namespace Backprop.Tests.Corpus
             double[] cAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            c = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
+            double t = p;
+            for (int k = 0; k < 3; k++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                c = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
-                double t = p;
-                for (int k = 0; k < 3; k++)
+                for (int id = 0; id <= k; id++)
                 {
-                    for (int id = 0; id <= k; id++)
-                    {
-                        savedDoubles.Push(c[id]);
-                        c[id] = a[id] - (double)k;
-                    }
-
-                    savedDoubles.Push(t);
-                    t = t + c[0] * c[1] * c[2] * p * t;
+                    savedDoubles.Push(c[id]);
+                    c[id] = a[id] - (double)k;
                 }
 
-                double result = t;
+                savedDoubles.Push(t);
+                t = t + c[0] * c[1] * c[2] * p * t;
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double tAdj = 0.0;
+            double result = t;
 
-                // return t;
-                tAdj += resultAdj;
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double tAdj = 0.0;
 
-                // for (int k = 0; k < 3; k++), in reverse
-                for (int k = 2; k >= 0; k--)
+            // return t;
+            tAdj += resultAdj;
+
+            // for (int k = 0; k < 3; k++), in reverse
+            for (int k = 2; k >= 0; k--)
+            {
+                // t += c[0] * c[1] * c[2] * p * t;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                 {
-                    // t += c[0] * c[1] * c[2] * p * t;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        t = savedDoubles.Pop();
-                        double tAdjOut = tAdj;
-                        tAdj = 0.0;
-                        tAdj += tAdjOut;
-                        double adj = tAdjOut * t;
-                        double adj2 = adj * p;
-                        double adj3 = adj2 * c[2];
-                        cAdj[0] += adj3 * c[1];
-                        cAdj[1] += c[0] * adj3;
-                        cAdj[2] += c[0] * c[1] * adj2;
-                        pGrad += c[0] * c[1] * c[2] * adj;
-                        tAdj += c[0] * c[1] * c[2] * p * tAdjOut;
-                    }
-
-                    // for (int id = 0; id <= k; id++), in reverse
-                    for (int id = k; id >= 0; id--)
-                    {
-                        // c[id] = a[id] - k;  ->  d(u ± v) = du ± dv
-                        c[id] = savedDoubles.Pop();
-                        aGrad[id] += cAdj[id];
-                        cAdj[id] = 0.0;
-                    }
+                    t = savedDoubles.Pop();
+                    double tAdjOut = tAdj;
+                    tAdj = 0.0;
+                    tAdj += tAdjOut;
+                    double adj = tAdjOut * t;
+                    double adj2 = adj * p;
+                    double adj3 = adj2 * c[2];
+                    cAdj[0] += adj3 * c[1];
+                    cAdj[1] += c[0] * adj3;
+                    cAdj[2] += c[0] * c[1] * adj2;
+                    pGrad += c[0] * c[1] * c[2] * adj;
+                    tAdj += c[0] * c[1] * c[2] * p * tAdjOut;
                 }
 
-                // double t = p;
-                pGrad += tAdj;
-                return result;
+                // for (int id = 0; id <= k; id++), in reverse
+                for (int id = k; id >= 0; id--)
+                {
+                    // c[id] = a[id] - k;  ->  d(u ± v) = du ± dv
+                    c[id] = savedDoubles.Pop();
+                    aGrad[id] += cAdj[id];
+                    cAdj[id] = 0.0;
+                }
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(c);
-                global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
-                savedDoubles.Dispose();
-            }
+
+            // double t = p;
+            pGrad += tAdj;
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(c);
+            global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -41,144 +41,139 @@ namespace Backprop.Tests.Corpus
             double exp3 = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double exp = global::System.Math.Exp(x[0]);
+            double logistic = 0.5 * exp;
+            double sum = 0.0;
+            global::System.Span<double> y = stackalloc double[2];
+            global::System.Span<double> yAdj = stackalloc double[y.Length];
+            int k = 2;
+            for (int i2 = 0; i2 < k; i2++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double exp = global::System.Math.Exp(x[0]);
-                double logistic = 0.5 * exp;
-                double sum = 0.0;
-                global::System.Span<double> y = stackalloc double[2];
-                global::System.Span<double> yAdj = stackalloc double[y.Length];
-                int k = 2;
-                for (int i2 = 0; i2 < k; i2++)
+                sum2 = 0.0;
+                for (int j = 0; j < k; j++)
                 {
-                    sum2 = 0.0;
-                    for (int j = 0; j < k; j++)
-                    {
-                        sum2 = sum2 + m[i2 * k + j] * x[j];
-                    }
-
-                    y[i2] = sum2;
+                    sum2 = sum2 + m[i2 * k + j] * x[j];
                 }
 
-                for (int i = 0; i < 2; i++)
-                {
-                    if (y[i] >= 0.0)
-                    {
-                        savedDoubles.Push(exp2);
-                        exp2 = global::System.Math.Exp(-y[i]);
-                        savedDoubles.Push(logistic2);
-                        logistic2 = 1.0 / (1.0 + exp2);
-                    }
-                    else
-                    {
-                        savedDoubles.Push(e);
-                        e = global::System.Math.Exp(y[i]);
-                        savedDoubles.Push(logistic2);
-                        logistic2 = e / (1.0 + e);
-                    }
-
-                    savedDoubles.Push(exp3);
-                    exp3 = global::System.Math.Exp(-y[i] * y[i]);
-                    sum = sum + logistic2 * (1.0 + exp3);
-                }
-
-                double result = sum + logistic;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double expAdj = 0.0;
-                double logisticAdj = 0.0;
-                double sumAdj = 0.0;
-                double sum2Adj = 0.0;
-                double eAdj = 0.0;
-                double logistic2Adj = 0.0;
-                double exp2Adj = 0.0;
-                double exp3Adj = 0.0;
-
-                // return sum + logistic;  ->  d(u ± v) = du ± dv
-                sumAdj += resultAdj;
-                logisticAdj += resultAdj;
-
-                // for (int i = 0; i < 2; i++), in reverse
-                for (int i = 1; i >= 0; i--)
-                {
-                    // sum += Logistic(y[i]) * (1 + Math.Exp(-y[i] * y[i]));  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
-                    logistic2Adj += sumAdj * (1.0 + exp3);
-                    exp3Adj += logistic2 * sumAdj;
-
-                    // double exp3 = Math.Exp(-y[i] * y[i]);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv; d(-u) = -du
-                    {
-                        double adj = exp3Adj * exp3;
-                        yAdj[i] += -(adj * y[i]);
-                        yAdj[i] += -(y[i] * adj);
-                        exp3Adj = 0.0;
-                        exp3 = savedDoubles.Pop();
-                    }
-
-                    // Logistic: if (x >= 0), in reverse
-                    if (y[i] >= 0.0)
-                    {
-                        // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            logistic2 = savedDoubles.Pop();
-                            double denominator = 1.0 + exp2;
-                            exp2Adj += -(logistic2Adj / (denominator * denominator));
-                            logistic2Adj = 0.0;
-                        }
-
-                        // double exp2 = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                        yAdj[i] += -(exp2Adj * exp2);
-                        exp2Adj = 0.0;
-                        exp2 = savedDoubles.Pop();
-                    }
-                    else
-                    {
-                        // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                        {
-                            logistic2 = savedDoubles.Pop();
-                            double denominator = 1.0 + e;
-                            eAdj += logistic2Adj / denominator;
-                            eAdj += -(logistic2Adj * e / (denominator * denominator));
-                            logistic2Adj = 0.0;
-                        }
-
-                        // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                        yAdj[i] += eAdj * e;
-                        eAdj = 0.0;
-                        e = savedDoubles.Pop();
-                    }
-                }
-
-                // MatVec(m, x, y, 2): for (int i = 0; i < k; i++), in reverse
-                for (int i2 = k - 1; i2 >= 0; i2--)
-                {
-                    // MatVec(m, x, y, 2): y[i] = sum;
-                    sum2Adj += yAdj[i2];
-                    yAdj[i2] = 0.0;
-
-                    // MatVec(m, x, y, 2): for (int j = 0; j < k; j++), in reverse
-                    for (int j = k - 1; j >= 0; j--)
-                    {
-                        // MatVec(m, x, y, 2): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                        mGrad[i2 * k + j] += sum2Adj * x[j];
-                        xGrad[j] += m[i2 * k + j] * sum2Adj;
-                    }
-
-                    // MatVec(m, x, y, 2): double sum = 0;
-                    sum2Adj = 0.0;
-                }
-
-                // double logistic = 0.5 * exp;  ->  d(uv) = v du + u dv
-                expAdj += 0.5 * logisticAdj;
-
-                // double exp = Math.Exp(x[0]);  ->  d exp(u) = exp(u) du
-                xGrad[0] += expAdj * exp;
-                return result;
+                y[i2] = sum2;
             }
-            finally
+
+            for (int i = 0; i < 2; i++)
             {
-                savedDoubles.Dispose();
+                if (y[i] >= 0.0)
+                {
+                    savedDoubles.Push(exp2);
+                    exp2 = global::System.Math.Exp(-y[i]);
+                    savedDoubles.Push(logistic2);
+                    logistic2 = 1.0 / (1.0 + exp2);
+                }
+                else
+                {
+                    savedDoubles.Push(e);
+                    e = global::System.Math.Exp(y[i]);
+                    savedDoubles.Push(logistic2);
+                    logistic2 = e / (1.0 + e);
+                }
+
+                savedDoubles.Push(exp3);
+                exp3 = global::System.Math.Exp(-y[i] * y[i]);
+                sum = sum + logistic2 * (1.0 + exp3);
             }
+
+            double result = sum + logistic;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double expAdj = 0.0;
+            double logisticAdj = 0.0;
+            double sumAdj = 0.0;
+            double sum2Adj = 0.0;
+            double eAdj = 0.0;
+            double logistic2Adj = 0.0;
+            double exp2Adj = 0.0;
+            double exp3Adj = 0.0;
+
+            // return sum + logistic;  ->  d(u ± v) = du ± dv
+            sumAdj += resultAdj;
+            logisticAdj += resultAdj;
+
+            // for (int i = 0; i < 2; i++), in reverse
+            for (int i = 1; i >= 0; i--)
+            {
+                // sum += Logistic(y[i]) * (1 + Math.Exp(-y[i] * y[i]));  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
+                logistic2Adj += sumAdj * (1.0 + exp3);
+                exp3Adj += logistic2 * sumAdj;
+
+                // double exp3 = Math.Exp(-y[i] * y[i]);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv; d(-u) = -du
+                {
+                    double adj = exp3Adj * exp3;
+                    yAdj[i] += -(adj * y[i]);
+                    yAdj[i] += -(y[i] * adj);
+                    exp3Adj = 0.0;
+                    exp3 = savedDoubles.Pop();
+                }
+
+                // Logistic: if (x >= 0), in reverse
+                if (y[i] >= 0.0)
+                {
+                    // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        logistic2 = savedDoubles.Pop();
+                        double denominator = 1.0 + exp2;
+                        exp2Adj += -(logistic2Adj / (denominator * denominator));
+                        logistic2Adj = 0.0;
+                    }
+
+                    // double exp2 = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                    yAdj[i] += -(exp2Adj * exp2);
+                    exp2Adj = 0.0;
+                    exp2 = savedDoubles.Pop();
+                }
+                else
+                {
+                    // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    {
+                        logistic2 = savedDoubles.Pop();
+                        double denominator = 1.0 + e;
+                        eAdj += logistic2Adj / denominator;
+                        eAdj += -(logistic2Adj * e / (denominator * denominator));
+                        logistic2Adj = 0.0;
+                    }
+
+                    // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                    yAdj[i] += eAdj * e;
+                    eAdj = 0.0;
+                    e = savedDoubles.Pop();
+                }
+            }
+
+            // MatVec(m, x, y, 2): for (int i = 0; i < k; i++), in reverse
+            for (int i2 = k - 1; i2 >= 0; i2--)
+            {
+                // MatVec(m, x, y, 2): y[i] = sum;
+                sum2Adj += yAdj[i2];
+                yAdj[i2] = 0.0;
+
+                // MatVec(m, x, y, 2): for (int j = 0; j < k; j++), in reverse
+                for (int j = k - 1; j >= 0; j--)
+                {
+                    // MatVec(m, x, y, 2): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                    mGrad[i2 * k + j] += sum2Adj * x[j];
+                    xGrad[j] += m[i2 * k + j] * sum2Adj;
+                }
+
+                // MatVec(m, x, y, 2): double sum = 0;
+                sum2Adj = 0.0;
+            }
+
+            // double logistic = 0.5 * exp;  ->  d(uv) = v du + u dv
+            expAdj += 0.5 * logisticAdj;
+
+            // double exp = Math.Exp(x[0]);  ->  d exp(u) = exp(u) du
+            xGrad[0] += expAdj * exp;
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

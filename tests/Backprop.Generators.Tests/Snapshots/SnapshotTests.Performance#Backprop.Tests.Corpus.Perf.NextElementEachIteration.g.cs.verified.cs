@@ -38,65 +38,60 @@ namespace Backprop.Tests.Corpus
             double[] uAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            u = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
+            uAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(u.Length);
+            for (int i = 0; i < a.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                u = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
-                uAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(u.Length);
-                for (int i = 0; i < a.Length; i++)
+                u[i] = a[i] * a[i];
+            }
+
+            double total = 0.0;
+            for (int i = 0; i < a.Length - 1; i++)
+            {
+                savedDoubles.Push(u[i]);
+                u[i] = global::System.Math.Exp(a[i] * p);
+                total = total + u[i] * u[i + 1];
+            }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < a.Length - 1; i++), in reverse
+            for (int i = a.Length - 1 - 1; i >= 0; i--)
+            {
+                // total += u[i] * u[i + 1];  ->  d(uv) = v du + u dv
+                uAdj[i] += totalAdj * u[i + 1];
+                uAdj[i + 1] += u[i] * totalAdj;
+
+                // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
                 {
-                    u[i] = a[i] * a[i];
-                }
-
-                double total = 0.0;
-                for (int i = 0; i < a.Length - 1; i++)
-                {
-                    savedDoubles.Push(u[i]);
-                    u[i] = global::System.Math.Exp(a[i] * p);
-                    total = total + u[i] * u[i + 1];
-                }
-
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int i = 0; i < a.Length - 1; i++), in reverse
-                for (int i = a.Length - 1 - 1; i >= 0; i--)
-                {
-                    // total += u[i] * u[i + 1];  ->  d(uv) = v du + u dv
-                    uAdj[i] += totalAdj * u[i + 1];
-                    uAdj[i + 1] += u[i] * totalAdj;
-
-                    // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                    {
-                        double adj = uAdj[i] * u[i];
-                        aGrad[i] += adj * p;
-                        pGrad += a[i] * adj;
-                        uAdj[i] = 0.0;
-                        u[i] = savedDoubles.Pop();
-                    }
-                }
-
-                // for (int i = 0; i < a.Length; i++), in reverse
-                for (int i = a.Length - 1; i >= 0; i--)
-                {
-                    // u[i] = a[i] * a[i];  ->  d(uv) = v du + u dv
-                    aGrad[i] += uAdj[i] * a[i];
-                    aGrad[i] += a[i] * uAdj[i];
+                    double adj = uAdj[i] * u[i];
+                    aGrad[i] += adj * p;
+                    pGrad += a[i] * adj;
                     uAdj[i] = 0.0;
+                    u[i] = savedDoubles.Pop();
                 }
-                return result;
             }
-            finally
+
+            // for (int i = 0; i < a.Length; i++), in reverse
+            for (int i = a.Length - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(u);
-                global::Backprop.Support.LocalArrayPool<double>.Return(uAdj);
-                savedDoubles.Dispose();
+                // u[i] = a[i] * a[i];  ->  d(uv) = v du + u dv
+                aGrad[i] += uAdj[i] * a[i];
+                aGrad[i] += a[i] * uAdj[i];
+                uAdj[i] = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(u);
+            global::Backprop.Support.LocalArrayPool<double>.Return(uAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

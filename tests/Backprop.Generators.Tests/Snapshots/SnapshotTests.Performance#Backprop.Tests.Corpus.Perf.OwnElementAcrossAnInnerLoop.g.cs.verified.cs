@@ -38,64 +38,59 @@ namespace Backprop.Tests.Corpus
             double[] wAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            w = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
+            wAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(w.Length);
+            double total = 0.0;
+            for (int i = 0; i < a.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                w = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
-                wAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(w.Length);
-                double total = 0.0;
-                for (int i = 0; i < a.Length; i++)
+                for (int j = 0; j < a.Length; j++)
                 {
-                    for (int j = 0; j < a.Length; j++)
-                    {
-                        savedDoubles.Push(w[i]);
-                        w[i] = global::System.Math.Tanh(w[i] * p + a[j]);
-                    }
-
-                    total = total + w[i] * a[i];
+                    savedDoubles.Push(w[i]);
+                    w[i] = global::System.Math.Tanh(w[i] * p + a[j]);
                 }
 
-                double result = total;
+                total = total + w[i] * a[i];
+            }
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
+            double result = total;
 
-                // return total;
-                totalAdj += resultAdj;
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
 
-                // for (int i = 0; i < a.Length; i++), in reverse
-                for (int i = a.Length - 1; i >= 0; i--)
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = 0; i < a.Length; i++), in reverse
+            for (int i = a.Length - 1; i >= 0; i--)
+            {
+                // total += w[i] * a[i];  ->  d(uv) = v du + u dv
+                wAdj[i] += totalAdj * a[i];
+                aGrad[i] += w[i] * totalAdj;
+
+                // for (int j = 0; j < a.Length; j++), in reverse
+                for (int j = a.Length - 1; j >= 0; j--)
                 {
-                    // total += w[i] * a[i];  ->  d(uv) = v du + u dv
-                    wAdj[i] += totalAdj * a[i];
-                    aGrad[i] += w[i] * totalAdj;
-
-                    // for (int j = 0; j < a.Length; j++), in reverse
-                    for (int j = a.Length - 1; j >= 0; j--)
+                    // w[i] = Math.Tanh((w[i] * p) + a[j]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
-                        // w[i] = Math.Tanh((w[i] * p) + a[j]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
-                        {
-                            w[i] = savedDoubles.Pop();
-                            double wAdjOut = wAdj[i];
-                            wAdj[i] = 0.0;
-                            double arg = w[i] * p + a[j];
-                            double tanh = global::System.Math.Tanh(arg);
-                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
-                            double adj = wAdjOut * tanhSlope;
-                            wAdj[i] += adj * p;
-                            pGrad += w[i] * adj;
-                            aGrad[j] += adj;
-                        }
+                        w[i] = savedDoubles.Pop();
+                        double wAdjOut = wAdj[i];
+                        wAdj[i] = 0.0;
+                        double arg = w[i] * p + a[j];
+                        double tanh = global::System.Math.Tanh(arg);
+                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
+                        double adj = wAdjOut * tanhSlope;
+                        wAdj[i] += adj * p;
+                        pGrad += w[i] * adj;
+                        aGrad[j] += adj;
                     }
                 }
-                return result;
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(w);
-                global::Backprop.Support.LocalArrayPool<double>.Return(wAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(w);
+            global::Backprop.Support.LocalArrayPool<double>.Return(wAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

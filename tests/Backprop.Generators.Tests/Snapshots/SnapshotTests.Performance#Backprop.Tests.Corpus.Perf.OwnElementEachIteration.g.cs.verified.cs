@@ -38,72 +38,67 @@ namespace Backprop.Tests.Corpus
             double[] uAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            u = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
+            uAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(u.Length);
+            double total = 0.0;
+            for (int i = 0; i < a.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                u = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
-                uAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(u.Length);
-                double total = 0.0;
-                for (int i = 0; i < a.Length; i++)
-                {
-                    u[i] = global::System.Math.Exp(a[i] * p);
-                    total = total + u[i] * a[i];
-                }
-
-                for (int i = a.Length - 1; i >= 0; i--)
-                {
-                    savedDoubles.Push(u[i]);
-                    u[i] = global::System.Math.Sin(u[i]) * p;
-                    total = total + u[i];
-                }
-
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int i = a.Length - 1; i >= 0; i--), in reverse
-                for (int i = 0; i <= a.Length - 1; i++)
-                {
-                    // total += u[i];
-                    uAdj[i] += totalAdj;
-
-                    // u[i] = Math.Sin(u[i]) * p;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
-                    {
-                        u[i] = savedDoubles.Pop();
-                        double uAdjOut = uAdj[i];
-                        uAdj[i] = 0.0;
-                        uAdj[i] += uAdjOut * p * global::System.Math.Cos(u[i]);
-                        pGrad += global::System.Math.Sin(u[i]) * uAdjOut;
-                    }
-                }
-
-                // for (int i = 0; i < a.Length; i++), in reverse
-                for (int i = a.Length - 1; i >= 0; i--)
-                {
-                    // total += u[i] * a[i];  ->  d(uv) = v du + u dv
-                    uAdj[i] += totalAdj * a[i];
-                    aGrad[i] += u[i] * totalAdj;
-
-                    // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                    {
-                        double adj = uAdj[i] * u[i];
-                        aGrad[i] += adj * p;
-                        pGrad += a[i] * adj;
-                        uAdj[i] = 0.0;
-                    }
-                }
-                return result;
+                u[i] = global::System.Math.Exp(a[i] * p);
+                total = total + u[i] * a[i];
             }
-            finally
+
+            for (int i = a.Length - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(u);
-                global::Backprop.Support.LocalArrayPool<double>.Return(uAdj);
-                savedDoubles.Dispose();
+                savedDoubles.Push(u[i]);
+                u[i] = global::System.Math.Sin(u[i]) * p;
+                total = total + u[i];
             }
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int i = a.Length - 1; i >= 0; i--), in reverse
+            for (int i = 0; i <= a.Length - 1; i++)
+            {
+                // total += u[i];
+                uAdj[i] += totalAdj;
+
+                // u[i] = Math.Sin(u[i]) * p;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+                {
+                    u[i] = savedDoubles.Pop();
+                    double uAdjOut = uAdj[i];
+                    uAdj[i] = 0.0;
+                    uAdj[i] += uAdjOut * p * global::System.Math.Cos(u[i]);
+                    pGrad += global::System.Math.Sin(u[i]) * uAdjOut;
+                }
+            }
+
+            // for (int i = 0; i < a.Length; i++), in reverse
+            for (int i = a.Length - 1; i >= 0; i--)
+            {
+                // total += u[i] * a[i];  ->  d(uv) = v du + u dv
+                uAdj[i] += totalAdj * a[i];
+                aGrad[i] += u[i] * totalAdj;
+
+                // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+                {
+                    double adj = uAdj[i] * u[i];
+                    aGrad[i] += adj * p;
+                    pGrad += a[i] * adj;
+                    uAdj[i] = 0.0;
+                }
+            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(u);
+            global::Backprop.Support.LocalArrayPool<double>.Return(uAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

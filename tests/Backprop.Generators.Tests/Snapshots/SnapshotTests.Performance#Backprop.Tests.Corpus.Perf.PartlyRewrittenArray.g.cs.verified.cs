@@ -38,65 +38,60 @@ namespace Backprop.Tests.Corpus
             double[] qAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            q = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
+            qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
+            double total = 0.0;
+            for (int p = 0; p < n; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                q = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
-                qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
-                double total = 0.0;
-                for (int p = 0; p < n; p++)
+                for (int id = 0; id < 2; id++)
                 {
-                    for (int id = 0; id < 2; id++)
-                    {
-                        savedDoubles.Push(q[id]);
-                        q[id] = m[id] * data[p * 2 + id];
-                    }
-
-                    savedDoubles.Push(q[2]);
-                    q[2] = q[2] + m[2] * data[p * 2];
-                    total = total + q[0] * q[1] * q[2];
+                    savedDoubles.Push(q[id]);
+                    q[id] = m[id] * data[p * 2 + id];
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int p = 0; p < n; p++), in reverse
-                for (int p = n - 1; p >= 0; p--)
-                {
-                    // total += q[0] * q[1] * q[2];  ->  d(uv) = v du + u dv
-                    {
-                        double adj = totalAdj * q[2];
-                        qAdj[0] += adj * q[1];
-                        qAdj[1] += q[0] * adj;
-                        qAdj[2] += q[0] * q[1] * totalAdj;
-                    }
-
-                    // q[2] += m[2] * data[p * 2];  ->  d(uv) = v du + u dv
-                    q[2] = savedDoubles.Pop();
-                    mGrad[2] += qAdj[2] * data[p * 2];
-
-                    // for (int id = 0; id < 2; id++), in reverse
-                    for (int id = 1; id >= 0; id--)
-                    {
-                        // q[id] = m[id] * data[p * 2 + id];  ->  d(uv) = v du + u dv
-                        q[id] = savedDoubles.Pop();
-                        mGrad[id] += qAdj[id] * data[p * 2 + id];
-                        qAdj[id] = 0.0;
-                    }
-                }
-                return result;
+                savedDoubles.Push(q[2]);
+                q[2] = q[2] + m[2] * data[p * 2];
+                total = total + q[0] * q[1] * q[2];
             }
-            finally
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int p = 0; p < n; p++), in reverse
+            for (int p = n - 1; p >= 0; p--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(q);
-                global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
-                savedDoubles.Dispose();
+                // total += q[0] * q[1] * q[2];  ->  d(uv) = v du + u dv
+                {
+                    double adj = totalAdj * q[2];
+                    qAdj[0] += adj * q[1];
+                    qAdj[1] += q[0] * adj;
+                    qAdj[2] += q[0] * q[1] * totalAdj;
+                }
+
+                // q[2] += m[2] * data[p * 2];  ->  d(uv) = v du + u dv
+                q[2] = savedDoubles.Pop();
+                mGrad[2] += qAdj[2] * data[p * 2];
+
+                // for (int id = 0; id < 2; id++), in reverse
+                for (int id = 1; id >= 0; id--)
+                {
+                    // q[id] = m[id] * data[p * 2 + id];  ->  d(uv) = v du + u dv
+                    q[id] = savedDoubles.Pop();
+                    mGrad[id] += qAdj[id] * data[p * 2 + id];
+                    qAdj[id] = 0.0;
+                }
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(q);
+            global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

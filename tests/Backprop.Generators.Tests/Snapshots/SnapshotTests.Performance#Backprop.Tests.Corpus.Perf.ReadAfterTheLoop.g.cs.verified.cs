@@ -36,51 +36,46 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double c = 0.0;
+            double total = 0.0;
+            for (int p = 0; p < n; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double c = 0.0;
-                double total = 0.0;
-                for (int p = 0; p < n; p++)
+                savedDoubles.Push(c);
+                c = data[p] - m[0];
+                total = total + c * c * m[1];
+            }
+
+            double result = total + c * m[2];
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double cAdj = 0.0;
+            double totalAdj = 0.0;
+
+            // return total + (c * m[2]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+            totalAdj += resultAdj;
+            cAdj += resultAdj * m[2];
+            mGrad[2] += c * resultAdj;
+
+            // for (int p = 0; p < n; p++), in reverse
+            for (int p = n - 1; p >= 0; p--)
+            {
+                // total += c * c * m[1];  ->  d(uv) = v du + u dv
                 {
-                    savedDoubles.Push(c);
-                    c = data[p] - m[0];
-                    total = total + c * c * m[1];
+                    double adj = totalAdj * m[1];
+                    cAdj += adj * c;
+                    cAdj += c * adj;
+                    mGrad[1] += c * c * totalAdj;
                 }
 
-                double result = total + c * m[2];
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double cAdj = 0.0;
-                double totalAdj = 0.0;
-
-                // return total + (c * m[2]);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                totalAdj += resultAdj;
-                cAdj += resultAdj * m[2];
-                mGrad[2] += c * resultAdj;
-
-                // for (int p = 0; p < n; p++), in reverse
-                for (int p = n - 1; p >= 0; p--)
-                {
-                    // total += c * c * m[1];  ->  d(uv) = v du + u dv
-                    {
-                        double adj = totalAdj * m[1];
-                        cAdj += adj * c;
-                        cAdj += c * adj;
-                        mGrad[1] += c * c * totalAdj;
-                    }
-
-                    // c = data[p] - m[0];  ->  d(u ± v) = du ± dv
-                    c = savedDoubles.Pop();
-                    mGrad[0] += -cAdj;
-                    cAdj = 0.0;
-                }
-                return result;
+                // c = data[p] - m[0];  ->  d(u ± v) = du ± dv
+                c = savedDoubles.Pop();
+                mGrad[0] += -cAdj;
+                cAdj = 0.0;
             }
-            finally
-            {
-                savedDoubles.Dispose();
-            }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

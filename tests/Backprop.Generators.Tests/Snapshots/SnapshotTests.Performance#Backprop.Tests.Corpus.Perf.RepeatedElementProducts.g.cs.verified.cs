@@ -34,78 +34,73 @@ namespace Backprop.Tests.Corpus
             double[] aAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            a = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
+            aAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
+            for (int i = 0; i < x.Length; i++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                a = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);
-                aAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);
+                a[i] = x[i];
+            }
+
+            double total = 0.0;
+            for (int pass = 0; pass < 3; pass++)
+            {
                 for (int i = 0; i < x.Length; i++)
                 {
-                    a[i] = x[i];
+                    savedDoubles.Push(a[i]);
+                    a[i] = a[i] * x[i];
                 }
 
-                double total = 0.0;
-                for (int pass = 0; pass < 3; pass++)
+                for (int i = 0; i < x.Length; i++)
                 {
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        savedDoubles.Push(a[i]);
-                        a[i] = a[i] * x[i];
-                    }
-
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        total = total + global::System.Math.Sin(a[i]);
-                    }
+                    total = total + global::System.Math.Sin(a[i]);
                 }
+            }
 
-                double result = total;
+            double result = total;
 
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
 
-                // return total;
-                totalAdj += resultAdj;
+            // return total;
+            totalAdj += resultAdj;
 
-                // for (int pass = 0; pass < 3; pass++), in reverse
-                for (int pass = 2; pass >= 0; pass--)
+            // for (int pass = 0; pass < 3; pass++), in reverse
+            for (int pass = 2; pass >= 0; pass--)
+            {
+                // for (int i = 0; i < x.Length; i++), in reverse
+                for (int i = x.Length - 1; i >= 0; i--)
                 {
-                    // for (int i = 0; i < x.Length; i++), in reverse
-                    for (int i = x.Length - 1; i >= 0; i--)
-                    {
-                        // total += Math.Sin(a[i]);  ->  d sin(u) = cos(u) du
-                        aAdj[i] += totalAdj * global::System.Math.Cos(a[i]);
-                    }
-
-                    // for (int i = 0; i < x.Length; i++), in reverse
-                    for (int i = x.Length - 1; i >= 0; i--)
-                    {
-                        // a[i] = a[i] * x[i];  ->  d(uv) = v du + u dv
-                        {
-                            a[i] = savedDoubles.Pop();
-                            double aAdjOut = aAdj[i];
-                            aAdj[i] = 0.0;
-                            aAdj[i] += aAdjOut * x[i];
-                            xGrad[i] += a[i] * aAdjOut;
-                        }
-                    }
+                    // total += Math.Sin(a[i]);  ->  d sin(u) = cos(u) du
+                    aAdj[i] += totalAdj * global::System.Math.Cos(a[i]);
                 }
 
                 // for (int i = 0; i < x.Length; i++), in reverse
                 for (int i = x.Length - 1; i >= 0; i--)
                 {
-                    // a[i] = x[i];
-                    xGrad[i] += aAdj[i];
-                    aAdj[i] = 0.0;
+                    // a[i] = a[i] * x[i];  ->  d(uv) = v du + u dv
+                    {
+                        a[i] = savedDoubles.Pop();
+                        double aAdjOut = aAdj[i];
+                        aAdj[i] = 0.0;
+                        aAdj[i] += aAdjOut * x[i];
+                        xGrad[i] += a[i] * aAdjOut;
+                    }
                 }
-                return result;
             }
-            finally
+
+            // for (int i = 0; i < x.Length; i++), in reverse
+            for (int i = x.Length - 1; i >= 0; i--)
             {
-                global::Backprop.Support.LocalArrayPool<double>.Return(a);
-                global::Backprop.Support.LocalArrayPool<double>.Return(aAdj);
-                savedDoubles.Dispose();
+                // a[i] = x[i];
+                xGrad[i] += aAdj[i];
+                aAdj[i] = 0.0;
             }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(a);
+            global::Backprop.Support.LocalArrayPool<double>.Return(aAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -38,60 +38,55 @@ namespace Backprop.Tests.Corpus
             double[] cAdj = global::System.Array.Empty<double>();
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            c = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
+            cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
+            double t = 1.0;
+            for (int k = 0; k < 4; k++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                c = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
-                cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
-                double t = 1.0;
-                for (int k = 0; k < 4; k++)
+                savedDoubles.Push(c[k % 2]);
+                c[k % 2] = a[k % 3] * p;
+                savedDoubles.Push(t);
+                t = t + c[0] * c[1] * t;
+            }
+
+            double result = t;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double tAdj = 0.0;
+
+            // return t;
+            tAdj += resultAdj;
+
+            // for (int k = 0; k < 4; k++), in reverse
+            for (int k = 3; k >= 0; k--)
+            {
+                // t += c[0] * c[1] * t;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                 {
-                    savedDoubles.Push(c[k % 2]);
-                    c[k % 2] = a[k % 3] * p;
-                    savedDoubles.Push(t);
-                    t = t + c[0] * c[1] * t;
+                    t = savedDoubles.Pop();
+                    double tAdjOut = tAdj;
+                    tAdj = 0.0;
+                    tAdj += tAdjOut;
+                    double adj = tAdjOut * t;
+                    cAdj[0] += adj * c[1];
+                    cAdj[1] += c[0] * adj;
+                    tAdj += c[0] * c[1] * tAdjOut;
                 }
 
-                double result = t;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double tAdj = 0.0;
-
-                // return t;
-                tAdj += resultAdj;
-
-                // for (int k = 0; k < 4; k++), in reverse
-                for (int k = 3; k >= 0; k--)
+                // c[k % 2] = a[k % 3] * p;  ->  d(uv) = v du + u dv
                 {
-                    // t += c[0] * c[1] * t;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    {
-                        t = savedDoubles.Pop();
-                        double tAdjOut = tAdj;
-                        tAdj = 0.0;
-                        tAdj += tAdjOut;
-                        double adj = tAdjOut * t;
-                        cAdj[0] += adj * c[1];
-                        cAdj[1] += c[0] * adj;
-                        tAdj += c[0] * c[1] * tAdjOut;
-                    }
-
-                    // c[k % 2] = a[k % 3] * p;  ->  d(uv) = v du + u dv
-                    {
-                        c[k % 2] = savedDoubles.Pop();
-                        double adj = cAdj[k % 2];
-                        aGrad[k % 3] += adj * p;
-                        pGrad += a[k % 3] * adj;
-                        cAdj[k % 2] = 0.0;
-                    }
+                    c[k % 2] = savedDoubles.Pop();
+                    double adj = cAdj[k % 2];
+                    aGrad[k % 3] += adj * p;
+                    pGrad += a[k % 3] * adj;
+                    cAdj[k % 2] = 0.0;
                 }
-                return result;
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(c);
-                global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(c);
+            global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

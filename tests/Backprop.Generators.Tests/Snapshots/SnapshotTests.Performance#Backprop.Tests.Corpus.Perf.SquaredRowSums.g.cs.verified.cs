@@ -35,56 +35,51 @@ namespace Backprop.Tests.Corpus
             double sum = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double total = 0.0;
+            for (int r = 0; r < rows; r++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double total = 0.0;
-                for (int r = 0; r < rows; r++)
+                savedDoubles.Push(sum);
+                sum = 0.5;
+                for (int i = 0; i < 3; i++)
                 {
-                    savedDoubles.Push(sum);
-                    sum = 0.5;
-                    for (int i = 0; i < 3; i++)
-                    {
-                        sum = sum + w[r * 3 + i] * w[r * 3 + i];
-                    }
-
-                    total = total + sum * sum;
+                    sum = sum + w[r * 3 + i] * w[r * 3 + i];
                 }
 
-                double result = total;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sumAdj = 0.0;
-
-                // return total;
-                totalAdj += resultAdj;
-
-                // for (int r = 0; r < rows; r++), in reverse
-                for (int r = rows - 1; r >= 0; r--)
-                {
-                    // total += sum * sum;  ->  d(uv) = v du + u dv
-                    sumAdj += totalAdj * sum;
-                    sumAdj += sum * totalAdj;
-
-                    // for (int i = 0; i < 3; i++), in reverse
-                    for (int i = 2; i >= 0; i--)
-                    {
-                        // sum += w[r * 3 + i] * w[r * 3 + i];  ->  d(uv) = v du + u dv
-                        wGrad[r * 3 + i] += sumAdj * w[r * 3 + i];
-                        wGrad[r * 3 + i] += w[r * 3 + i] * sumAdj;
-                    }
-
-                    // double sum = 0.5;
-                    sum = savedDoubles.Pop();
-                    sumAdj = 0.0;
-                }
-                return result;
+                total = total + sum * sum;
             }
-            finally
+
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double sumAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
+            // for (int r = 0; r < rows; r++), in reverse
+            for (int r = rows - 1; r >= 0; r--)
             {
-                savedDoubles.Dispose();
+                // total += sum * sum;  ->  d(uv) = v du + u dv
+                sumAdj += totalAdj * sum;
+                sumAdj += sum * totalAdj;
+
+                // for (int i = 0; i < 3; i++), in reverse
+                for (int i = 2; i >= 0; i--)
+                {
+                    // sum += w[r * 3 + i] * w[r * 3 + i];  ->  d(uv) = v du + u dv
+                    wGrad[r * 3 + i] += sumAdj * w[r * 3 + i];
+                    wGrad[r * 3 + i] += w[r * 3 + i] * sumAdj;
+                }
+
+                // double sum = 0.5;
+                sum = savedDoubles.Pop();
+                sumAdj = 0.0;
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

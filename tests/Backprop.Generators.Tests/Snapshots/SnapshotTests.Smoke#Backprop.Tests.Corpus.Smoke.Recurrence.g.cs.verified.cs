@@ -34,46 +34,41 @@ namespace Backprop.Tests.Corpus
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            double s = 1.0;
+            for (int t = 0; t < steps; t++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                double s = 1.0;
-                for (int t = 0; t < steps; t++)
-                {
-                    savedDoubles.Push(s);
-                    s = global::System.Math.Sin(s * p[0]) + s * p[1];
-                }
-
-                double result = s;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double sAdj = 0.0;
-
-                // return s;
-                sAdj += resultAdj;
-
-                // for (int t = 0; t < steps; t++), in reverse
-                for (int t = steps - 1; t >= 0; t--)
-                {
-                    // s = Math.Sin(s * p[0]) + s * p[1];  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        double arg = s * p[0];
-                        double adj = sAdjOut * global::System.Math.Cos(arg);
-                        sAdj += adj * p[0];
-                        pGrad[0] += s * adj;
-                        sAdj += sAdjOut * p[1];
-                        pGrad[1] += s * sAdjOut;
-                    }
-                }
-                return result;
+                savedDoubles.Push(s);
+                s = global::System.Math.Sin(s * p[0]) + s * p[1];
             }
-            finally
+
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
+            // for (int t = 0; t < steps; t++), in reverse
+            for (int t = steps - 1; t >= 0; t--)
             {
-                savedDoubles.Dispose();
+                // s = Math.Sin(s * p[0]) + s * p[1];  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
+                {
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    double arg = s * p[0];
+                    double adj = sAdjOut * global::System.Math.Cos(arg);
+                    sAdj += adj * p[0];
+                    pGrad[0] += s * adj;
+                    sAdj += sAdjOut * p[1];
+                    pGrad[1] += s * sAdjOut;
+                }
             }
+
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }

@@ -54,178 +54,173 @@ namespace Backprop.Samples.Xor
             double error = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            try
+            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
+            hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
+            int firstLayerSize = width * inputCount + width;
+            int layerSize = width * width + width;
+            int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
+            int lastLayer = (hiddenLayers - 1) * width;
+            double total = 0.0;
+            for (int p = 0; p < pointCount; p++)
             {
-                // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
-                hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
-                hiddenAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(hidden.Length);
-                int firstLayerSize = width * inputCount + width;
-                int layerSize = width * width + width;
-                int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
-                int lastLayer = (hiddenLayers - 1) * width;
-                double total = 0.0;
-                for (int p = 0; p < pointCount; p++)
+                for (int j = 0; j < width; j++)
                 {
+                    savedDoubles.Push(sum);
+                    sum = parameters[width * inputCount + j];
+                    for (int i = 0; i < inputCount; i++)
+                    {
+                        sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
+                    }
+
+                    savedDoubles.Push(hidden[j]);
+                    hidden[j] = global::Backprop.Functions.Sigmoid(sum);
+                }
+
+                for (int l = 1; l < hiddenLayers; l++)
+                {
+                    offset = firstLayerSize + (l - 1) * layerSize;
                     for (int j = 0; j < width; j++)
                     {
-                        savedDoubles.Push(sum);
-                        sum = parameters[width * inputCount + j];
-                        for (int i = 0; i < inputCount; i++)
+                        savedDoubles.Push(sum2);
+                        sum2 = parameters[offset + width * width + j];
+                        for (int i = 0; i < width; i++)
                         {
-                            sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
+                            sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
                         }
 
-                        savedDoubles.Push(hidden[j]);
-                        hidden[j] = global::Backprop.Functions.Sigmoid(sum);
-                    }
-
-                    for (int l = 1; l < hiddenLayers; l++)
-                    {
-                        offset = firstLayerSize + (l - 1) * layerSize;
-                        for (int j = 0; j < width; j++)
-                        {
-                            savedDoubles.Push(sum2);
-                            sum2 = parameters[offset + width * width + j];
-                            for (int i = 0; i < width; i++)
-                            {
-                                sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
-                            }
-
-                            savedDoubles.Push(hidden[l * width + j]);
-                            hidden[l * width + j] = global::Backprop.Functions.Sigmoid(sum2);
-                        }
-                    }
-
-                    savedDoubles.Push(logit);
-                    logit = parameters[outputOffset + width];
-                    for (int i = 0; i < width; i++)
-                    {
-                        logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
-                    }
-
-                    target = targets[p];
-                    if (lossKind == 1)
-                    {
-                        total = total + global::Backprop.Functions.BinaryCrossEntropyWithLogits(logit, target);
-                    }
-                    else
-                    {
-                        savedDoubles.Push(error);
-                        error = global::Backprop.Functions.Sigmoid(logit) - target;
-                        total = total + error * error;
+                        savedDoubles.Push(hidden[l * width + j]);
+                        hidden[l * width + j] = global::Backprop.Functions.Sigmoid(sum2);
                     }
                 }
 
-                double result = total / (double)pointCount;
-
-                // Reverse sweep: the chain rule, from the result back to the inputs.
-                double totalAdj = 0.0;
-                double sumAdj = 0.0;
-                double sum2Adj = 0.0;
-                double logitAdj = 0.0;
-                double errorAdj = 0.0;
-
-                // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
-                totalAdj += resultAdj / (double)pointCount;
-
-                // for (int p = 0; p < pointCount; p++), in reverse
-                for (int p = pointCount - 1; p >= 0; p--)
+                savedDoubles.Push(logit);
+                logit = parameters[outputOffset + width];
+                for (int i = 0; i < width; i++)
                 {
-                    // Recomputed rather than saved: double target = targets[p];
-                    target = targets[p];
+                    logit = logit + parameters[outputOffset + i] * hidden[lastLayer + i];
+                }
 
-                    // if (lossKind == BinaryCrossEntropy), in reverse
-                    if (lossKind == 1)
+                target = targets[p];
+                if (lossKind == 1)
+                {
+                    total = total + global::Backprop.Functions.BinaryCrossEntropyWithLogits(logit, target);
+                }
+                else
+                {
+                    savedDoubles.Push(error);
+                    error = global::Backprop.Functions.Sigmoid(logit) - target;
+                    total = total + error * error;
+                }
+            }
+
+            double result = total / (double)pointCount;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
+            double totalAdj = 0.0;
+            double sumAdj = 0.0;
+            double sum2Adj = 0.0;
+            double logitAdj = 0.0;
+            double errorAdj = 0.0;
+
+            // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
+            totalAdj += resultAdj / (double)pointCount;
+
+            // for (int p = 0; p < pointCount; p++), in reverse
+            for (int p = pointCount - 1; p >= 0; p--)
+            {
+                // Recomputed rather than saved: double target = targets[p];
+                target = targets[p];
+
+                // if (lossKind == BinaryCrossEntropy), in reverse
+                if (lossKind == 1)
+                {
+                    // total += Functions.BinaryCrossEntropyWithLogits(logit, target);  ->  chain rule through BinaryCrossEntropyWithLogitsPullback
                     {
-                        // total += Functions.BinaryCrossEntropyWithLogits(logit, target);  ->  chain rule through BinaryCrossEntropyWithLogitsPullback
-                        {
-                            double binaryCrossEntropyWithLogitsArgAdj = 0.0;
-                            global::Backprop.Functions.BinaryCrossEntropyWithLogitsPullback(logit, target, totalAdj, ref logitAdj, ref binaryCrossEntropyWithLogitsArgAdj);
-                        }
+                        double binaryCrossEntropyWithLogitsArgAdj = 0.0;
+                        global::Backprop.Functions.BinaryCrossEntropyWithLogitsPullback(logit, target, totalAdj, ref logitAdj, ref binaryCrossEntropyWithLogitsArgAdj);
                     }
-                    else
-                    {
-                        // total += error * error;  ->  d(uv) = v du + u dv
-                        errorAdj += totalAdj * error;
-                        errorAdj += error * totalAdj;
+                }
+                else
+                {
+                    // total += error * error;  ->  d(uv) = v du + u dv
+                    errorAdj += totalAdj * error;
+                    errorAdj += error * totalAdj;
 
-                        // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
-                        error = savedDoubles.Pop();
-                        logitAdj += errorAdj * global::Backprop.Functions.SigmoidDerivative(logit);
-                        errorAdj = 0.0;
-                    }
+                    // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
+                    error = savedDoubles.Pop();
+                    logitAdj += errorAdj * global::Backprop.Functions.SigmoidDerivative(logit);
+                    errorAdj = 0.0;
+                }
 
-                    // for (int i = 0; i < width; i++), in reverse
-                    for (int i = width - 1; i >= 0; i--)
-                    {
-                        // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
-                        parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
-                        hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
-                    }
+                // for (int i = 0; i < width; i++), in reverse
+                for (int i = width - 1; i >= 0; i--)
+                {
+                    // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
+                    parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
+                    hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                }
 
-                    // double logit = parameters[outputOffset + width];
-                    logit = savedDoubles.Pop();
-                    parametersGrad[outputOffset + width] += logitAdj;
-                    logitAdj = 0.0;
+                // double logit = parameters[outputOffset + width];
+                logit = savedDoubles.Pop();
+                parametersGrad[outputOffset + width] += logitAdj;
+                logitAdj = 0.0;
 
-                    // for (int l = 1; l < hiddenLayers; l++), in reverse
-                    for (int l = hiddenLayers - 1; l >= 1; l--)
-                    {
-                        // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
-                        offset = firstLayerSize + (l - 1) * layerSize;
-
-                        // for (int j = 0; j < width; j++), in reverse
-                        for (int j = width - 1; j >= 0; j--)
-                        {
-                            // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                            hidden[l * width + j] = savedDoubles.Pop();
-                            sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
-                            hiddenAdj[l * width + j] = 0.0;
-
-                            // for (int i = 0; i < width; i++), in reverse
-                            for (int i = width - 1; i >= 0; i--)
-                            {
-                                // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
-                                parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
-                                hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
-                            }
-
-                            // double sum = parameters[offset + width * width + j];
-                            sum2 = savedDoubles.Pop();
-                            parametersGrad[offset + width * width + j] += sum2Adj;
-                            sum2Adj = 0.0;
-                        }
-                    }
+                // for (int l = 1; l < hiddenLayers; l++), in reverse
+                for (int l = hiddenLayers - 1; l >= 1; l--)
+                {
+                    // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
+                    offset = firstLayerSize + (l - 1) * layerSize;
 
                     // for (int j = 0; j < width; j++), in reverse
                     for (int j = width - 1; j >= 0; j--)
                     {
-                        // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                        hidden[j] = savedDoubles.Pop();
-                        sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
-                        hiddenAdj[j] = 0.0;
+                        // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                        hidden[l * width + j] = savedDoubles.Pop();
+                        sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
+                        hiddenAdj[l * width + j] = 0.0;
 
-                        // for (int i = 0; i < inputCount; i++), in reverse
-                        for (int i = inputCount - 1; i >= 0; i--)
+                        // for (int i = 0; i < width; i++), in reverse
+                        for (int i = width - 1; i >= 0; i--)
                         {
-                            // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
-                            parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                            // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                            parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
+                            hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
                         }
 
-                        // double sum = parameters[width * inputCount + j];
-                        sum = savedDoubles.Pop();
-                        parametersGrad[width * inputCount + j] += sumAdj;
-                        sumAdj = 0.0;
+                        // double sum = parameters[offset + width * width + j];
+                        sum2 = savedDoubles.Pop();
+                        parametersGrad[offset + width * width + j] += sum2Adj;
+                        sum2Adj = 0.0;
                     }
                 }
-                return result;
+
+                // for (int j = 0; j < width; j++), in reverse
+                for (int j = width - 1; j >= 0; j--)
+                {
+                    // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                    hidden[j] = savedDoubles.Pop();
+                    sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
+                    hiddenAdj[j] = 0.0;
+
+                    // for (int i = 0; i < inputCount; i++), in reverse
+                    for (int i = inputCount - 1; i >= 0; i--)
+                    {
+                        // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
+                        parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                    }
+
+                    // double sum = parameters[width * inputCount + j];
+                    sum = savedDoubles.Pop();
+                    parametersGrad[width * inputCount + j] += sumAdj;
+                    sumAdj = 0.0;
+                }
             }
-            finally
-            {
-                global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
-                global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
-                savedDoubles.Dispose();
-            }
+
+            global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
+            global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);
+            savedDoubles.Dispose();
+            return result;
         }
     }
 }
