@@ -37,8 +37,9 @@ namespace Backprop
     /// <c>[DerivativeOf(nameof(F))] static double FDerivative(double x)</c>, which returns dF/dx.</para>
     /// <para>When dF/dx is best written with F's value, as σ′ = σ(1 − σ), set <see cref="FromResult"/>:
     /// <c>[DerivativeOf(nameof(F), FromResult = true)] static double FDerivative(double y)</c> receives
-    /// <c>y = F(x)</c> and returns dF/dx. The gradient then keeps F's value instead of x (and nothing of F's own
-    /// computation), and calls neither F nor its derivative's inputs again.</para>
+    /// <c>y = F(x)</c> and returns dF/dx. The gradient then reads F's value where the forward computation stored it,
+    /// instead of keeping x and differentiating F's body; only where nothing holds that value (a branch of a
+    /// conditional expression, <c>s = F(s * w)</c>) does it call F again.</para>
     /// <para>For any other function, write the pullback the generator would write: F's parameters, then (unless F is
     /// <c>void</c>) <c>T resultAdj</c>, then a gradient buffer per differentiable parameter (<c>ref T</c> for a
     /// scalar, <c>Span&lt;T&gt;</c> for an array or span, <c>T[,]</c> for a rectangular array), in order, adding

@@ -42,7 +42,7 @@ namespace Backprop.Generators.Differentiation
             string text = Emitting.ExpressionPrinter.Print(call).Replace("global::System.", string.Empty);
             if (call is DifferentiableCall { Callee.ContainingType: var type } && type.StartsWith("global::", System.StringComparison.Ordinal))
             {
-                text = text.Replace(type + ".", type.Substring(type.LastIndexOf('.') + 1) + ".");
+                text = text.Replace(type + ".", type.Substring(System.Math.Max(type.LastIndexOf('.'), "global:".Length) + 1) + ".");
             }
 
             return text;

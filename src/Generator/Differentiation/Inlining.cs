@@ -123,6 +123,13 @@ namespace Backprop.Generators.Differentiation
                     return false;
                 }
 
+                // The same variable for two parameters keeps the call too: substituted, the callee's `v < u` would
+                // become `p < p`, which the compiler warns about (CS1718), failing builds that treat warnings as errors.
+                if (call.Arguments.OfType<VarRef>().GroupBy(a => a.Name).Any(g => g.Count() > 1))
+                {
+                    return false;
+                }
+
                 List<Stmt> statements = IrQueries.AllStatements(body.Body).ToList();
                 if (statements.Count > MaxStatements || statements.Any(s => s is DeclareArray) || body.Parameters.Count != call.Arguments.Count)
                 {

@@ -214,14 +214,17 @@ namespace Backprop.Generators.Differentiation
                 yield return new While(test, new Block(forBody.Statements.Concat(new[] { step }).ToEquatableArray()), false, f.Source, f.Location);
             }
 
-            /// <summary>Adds the break and return flags to a loop's condition.</summary>
+            /// <summary>
+            /// Adds the break and return flags to a loop's condition, before it: after a <c>break</c>, C# does not
+            /// evaluate the condition again, and neither may the gradient (it could throw where the method does not).
+            /// </summary>
             private Expr Guard(Expr condition, LoopContext loop)
             {
                 foreach (string? flag in new[] { loop.BreakFlag, ReturnedFlag })
                 {
                     if (flag is not null)
                     {
-                        condition = new Binary(BinaryOp.And, condition, new Unary(UnaryOp.Not, new VarRef(flag, IrType.Bool), IrType.Bool), IrType.Bool);
+                        condition = new Binary(BinaryOp.And, new Unary(UnaryOp.Not, new VarRef(flag, IrType.Bool), IrType.Bool), condition, IrType.Bool);
                     }
                 }
 

@@ -17,7 +17,8 @@ namespace Backprop.Generators.Differentiation
     /// whole variable, or a loop that writes every element of a local array (<c>for (i = 0; i &lt; n; i++) a[i] = …</c>
     /// with <c>a = new T[n]</c>), makes it clean again; an element write keeps the other elements' state. A write saves
     /// when its variable is dirty before it, or when its own reverse reads it (as in <c>x = x * y</c>). Loops iterate to
-    /// a fixed point (a value read in one iteration is overwritten by the next); branches join by union.</para>
+    /// a fixed point (a value read in one iteration is overwritten by the next), except for an array the loop touches
+    /// only at its counter's element, which no other iteration overwrites; branches join by union.</para>
     /// <para>Partial sums are the case this gets right and a per-variable rule does not: the reverse of
     /// <c>sum += a * b</c> does not read <c>sum</c>, so none of its overwrites is saved; only the write that starts the
     /// sum over again, after a reverse statement read the previous sum, saves.</para>

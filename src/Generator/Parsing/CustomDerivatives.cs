@@ -269,7 +269,7 @@ namespace Backprop.Generators.Parsing
             {
                 if (!IsScalarForm(target))
                 {
-                    return $"FromResult = true only for a function of one scalar ('T {target.Name}(T x)', T double or float); for '{target.Name}' remove it and write a pullback: "
+                    return $"a derivative with FromResult = true only for a function of one scalar passed by value ('T {target.Name}(T x)', T double or float); for '{target.Name}' remove FromResult and write a pullback: "
                            + ExpectedSignatures(target, derivativeName, fromResult: false);
                 }
 

@@ -14,6 +14,7 @@ namespace Backprop.Tests.Corpus
             yield return Vector("Custom.CumulativeSum", Random(82, 6), Custom.UsesCumulativeSum, Custom.UsesCumulativeSumGradient);
             yield return Scalar2("Custom.Remainder", 1.3, 0.7, Custom.UsesRemainder, Custom.UsesRemainderGradient);
             yield return Scalar2("Custom.FromResult", 0.7, -0.4, Custom.UsesLogistic, Custom.UsesLogisticGradient);
+            yield return Scalar2("Custom.FromResultKeywordNameAndCalledAgain", 0.6, -0.8, Custom.UsesFixed, Custom.UsesFixedGradient);
             yield return Scalar2("Custom.FromResultOtherBranch", -0.9, 0.6, Custom.UsesLogistic, Custom.UsesLogisticGradient);
             yield return new GradientCase(
                 "Custom.FromResultInLoops",

@@ -36,6 +36,8 @@ namespace Backprop.Tests.Corpus
                 ("OwnElementEachIteration", Perf.OwnElementEachIteration, Perf.OwnElementEachIterationGradient),
                 ("NextElementEachIteration", Perf.NextElementEachIteration, Perf.NextElementEachIterationGradient),
                 ("OwnElementAcrossAnInnerLoop", Perf.OwnElementAcrossAnInnerLoop, Perf.OwnElementAcrossAnInnerLoopGradient),
+                ("SameVariableTwice", Perf.SameVariableTwice, Perf.SameVariableTwiceGradient),
+                ("BreakBeforeTheCondition", Perf.BreakBeforeTheCondition, Perf.BreakBeforeTheConditionGradient),
                 ("StackAdjointsUnderSkipLocalsInit", NotZeroedStack.StackAdjoints, (double[] a, double p, System.Span<double> aGrad, ref double pGrad) =>
                 {
                     _ = NotZeroedStack.DirtyTheStack();

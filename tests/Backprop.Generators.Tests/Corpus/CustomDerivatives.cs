@@ -196,6 +196,20 @@ namespace Backprop.Tests.Corpus
             return total + s;
         }
 
+        /// <summary>Named so that its lowercased name is a keyword: the local the generator names must step around it.</summary>
+        public static double Fixed(double x) => 1 / (1 + Math.Exp(-x));
+
+        [DerivativeOf(nameof(Fixed), FromResult = true)]
+        public static double FixedDerivative(double y) => y * (1 - y);
+
+        /// <summary>A named call (not <c>fixed</c>), then one in a statement with another call, which the reverse sweep calls again.</summary>
+        [Differentiable]
+        public static double UsesFixed(double x, double y)
+        {
+            double a = 2 * Fixed(x * y);
+            return a + (Fixed(y) * Softsign(x));
+        }
+
         [Differentiable]
         public static float LogisticFloat(float x, float y) => LogisticF(x * y) * y;
 

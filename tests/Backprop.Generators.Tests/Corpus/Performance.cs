@@ -544,6 +544,51 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        // ---- regressions the fuzzer found
+
+        /// <summary>Compares its two parameters, a helper for <see cref="SameVariableTwice"/>.</summary>
+        [Differentiable]
+        public static double PickLarger(double u, double v)
+        {
+            double r = u * v;
+            if (v < u)
+            {
+                r = u;
+            }
+
+            return r;
+        }
+
+        /// <summary>
+        /// One variable for both parameters: inlined, the helper's <c>v &lt; u</c> would become <c>p &lt; p</c>
+        /// (warning CS1718, an error in this warnings-as-errors project), so the call is kept.
+        /// </summary>
+        [Differentiable]
+        public static double SameVariableTwice(double[] a, double p) => (PickLarger(p, p) * p) + a[0];
+
+        /// <summary>
+        /// After the break, the loop's condition would index past the end: C# does not evaluate it, and neither may
+        /// the gradient (it tested its break flag after the condition and threw IndexOutOfRangeException).
+        /// </summary>
+        [Differentiable]
+        public static double BreakBeforeTheCondition(double[] a, double p)
+        {
+            double total = 0;
+            int i = 0;
+            do
+            {
+                total += a[i] * p * a[i];
+                i++;
+                if (i >= a.Length)
+                {
+                    break;
+                }
+            }
+            while (a[i] > -10.0);
+
+            return total;
+        }
     }
 
     /// <summary>

@@ -502,7 +502,7 @@ namespace Backprop.Tests.Diagnostics
             AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
             string[] messages = result.Analyzer.Where(d => d.Id == "BP0012").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(m => m, StringComparer.Ordinal).ToArray();
             Assert.Equal(2, messages.Length);
-            Assert.Contains("FromResult = true only for a function of one scalar", messages[0], StringComparison.Ordinal);
+            Assert.Contains("a derivative with FromResult = true only for a function of one scalar passed by value", messages[0], StringComparison.Ordinal);
             Assert.Contains("'static void GDerivative(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)'", messages[0], StringComparison.Ordinal);
             Assert.Contains("'static double HDerivative(double result)', which receives the value of 'H'", messages[1], StringComparison.Ordinal);
         }

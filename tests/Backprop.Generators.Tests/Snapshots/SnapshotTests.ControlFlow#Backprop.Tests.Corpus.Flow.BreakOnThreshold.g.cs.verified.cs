@@ -41,7 +41,7 @@ namespace Backprop.Tests.Corpus
             bool exitLoop = false;
             int i2 = 0;
             iterations = 0;
-            while (i2 < x.Length && !exitLoop)
+            while (!exitLoop && i2 < x.Length)
             {
                 s = s + x[i2] * x[i2];
                 if (s > limit)

@@ -41,7 +41,7 @@ namespace Backprop.Tests.Corpus
             double s = 1.0;
             int i2 = 0;
             iterations = 0;
-            while (i2 < x.Length && !returned)
+            while (!returned && i2 < x.Length)
             {
                 savedDoubles.Push(s);
                 s = s * x[i2] + 1.0;

@@ -44,11 +44,11 @@ namespace Backprop.Tests.Corpus
             double acc = 0.0;
             int i2 = 0;
             iterations2 = 0;
-            while (i2 < k && !returned)
+            while (!returned && i2 < k)
             {
                 j2 = 0;
                 iterations = 0;
-                while (j2 < k && !returned)
+                while (!returned && j2 < k)
                 {
                     savedDoubles.Push(acc);
                     acc = acc + m[i2 * k + j2] * (double)(i2 + 1);

@@ -37,7 +37,7 @@ namespace Backprop.Tests.Corpus
             int steps = 0;
             bool exitLoop = false;
             iterations = 0;
-            while (true && !exitLoop)
+            while (!exitLoop && true)
             {
                 s = s * 1.5 + 0.25;
                 steps = steps + 1;
