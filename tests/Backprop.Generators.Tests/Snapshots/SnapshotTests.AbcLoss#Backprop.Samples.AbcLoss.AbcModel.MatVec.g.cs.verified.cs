@@ -18,6 +18,7 @@ namespace Backprop.Samples.AbcLoss
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (the same length as it).</param>
         /// <param name="yGrad">The gradient with respect to <paramref name="y"/> is added here (the same length as it).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void MatVecPullback(global::System.ReadOnlySpan<double> m, global::System.ReadOnlySpan<double> x, global::System.Span<double> y, int k, global::System.Span<double> mGrad, global::System.Span<double> xGrad, global::System.Span<double> yGrad)
         {
             // Forward sweep: the original computation.

@@ -15,6 +15,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="mGrad">The gradient with respect to <paramref name="m"/> is added here (the same shape as it).</param>
         /// <param name="scaleGrad">The gradient with respect to <paramref name="scale"/> is added here (the same length as it).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void ScaleRowsPullback(double[,] m, global::System.ReadOnlySpan<double> scale, double[,] mGrad, global::System.Span<double> scaleGrad)
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);

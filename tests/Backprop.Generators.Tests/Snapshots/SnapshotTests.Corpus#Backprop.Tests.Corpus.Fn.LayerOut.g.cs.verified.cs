@@ -17,6 +17,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="hiddenGrad">The gradient with respect to <paramref name="hidden"/> is added here (the same length as it).</param>
         /// <param name="outputGrad">The gradient with respect to <paramref name="output"/> is added here (the same length as it).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void LayerOutPullback(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> hidden, global::System.Span<double> output, global::System.Span<double> wGrad, global::System.Span<double> hiddenGrad, global::System.Span<double> outputGrad)
         {
             double exp = 0.0;

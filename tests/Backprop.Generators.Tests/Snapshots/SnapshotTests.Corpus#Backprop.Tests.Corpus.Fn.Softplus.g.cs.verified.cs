@@ -28,6 +28,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="Softplus"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double SoftplusPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.

@@ -13,6 +13,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="y">As in <see cref="Square"/>.</param>
         /// <param name="yGrad">The gradient with respect to <paramref name="y"/> is added here (the same length as it).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void SquarePullback(global::System.Span<double> y, global::System.Span<double> yGrad)
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);

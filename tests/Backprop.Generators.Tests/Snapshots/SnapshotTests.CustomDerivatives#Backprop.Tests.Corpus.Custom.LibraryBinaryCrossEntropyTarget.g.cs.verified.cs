@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="LibraryBinaryCrossEntropyTarget"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double LibraryBinaryCrossEntropyTargetPullback(double z, double t, double resultAdj, ref double zGrad, ref double tGrad)
         {
             // Forward sweep: the original computation.

@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="LibraryFloat"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static float LibraryFloatPullback(float x, float[] v, float resultAdj, ref float xGrad, global::System.Span<float> vGrad)
         {
             float[] p = global::System.Array.Empty<float>();

@@ -36,6 +36,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="LibrarySoftmax"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double LibrarySoftmaxPullback(double[] w, double[] x, int classes, int label, double resultAdj, global::System.Span<double> wGrad, global::System.Span<double> xGrad)
         {
             double[] logits = global::System.Array.Empty<double>();

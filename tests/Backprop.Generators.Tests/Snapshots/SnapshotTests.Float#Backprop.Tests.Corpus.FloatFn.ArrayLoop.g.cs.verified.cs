@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="ArrayLoop"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static float ArrayLoopPullback(float[] w, global::System.ReadOnlySpan<float> x, float resultAdj, global::System.Span<float> wGrad, global::System.Span<float> xGrad)
         {
             float[] h = global::System.Array.Empty<float>();

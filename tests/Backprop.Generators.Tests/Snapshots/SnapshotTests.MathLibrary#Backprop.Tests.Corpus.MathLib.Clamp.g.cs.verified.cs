@@ -36,6 +36,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="Clamp"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double ClampPullback(double x, double lo, double hi, double resultAdj, ref double xGrad, ref double loGrad, ref double hiGrad)
         {
             // Forward sweep: the original computation.

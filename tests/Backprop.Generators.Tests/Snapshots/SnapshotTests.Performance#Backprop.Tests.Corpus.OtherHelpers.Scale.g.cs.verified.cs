@@ -15,6 +15,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="yGrad">The gradient with respect to <paramref name="y"/> is added here (the same length as it).</param>
         /// <param name="sGrad">The gradient with respect to <paramref name="s"/> is added here (a scalar accumulating the gradient of it).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void ScalePullback(global::System.Span<double> y, double s, global::System.Span<double> yGrad, ref double sGrad)
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);

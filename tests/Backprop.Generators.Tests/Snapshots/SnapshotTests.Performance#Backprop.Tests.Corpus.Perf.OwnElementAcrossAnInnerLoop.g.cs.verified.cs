@@ -32,6 +32,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="OwnElementAcrossAnInnerLoop"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double OwnElementAcrossAnInnerLoopPullback(double[] a, double p, double resultAdj, global::System.Span<double> aGrad, ref double pGrad)
         {
             double[] w = global::System.Array.Empty<double>();

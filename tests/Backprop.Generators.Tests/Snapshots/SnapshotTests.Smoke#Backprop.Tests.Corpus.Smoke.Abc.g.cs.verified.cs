@@ -40,6 +40,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="Abc"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double AbcPullback(double[] a, double[] b, double[] c, double[] x, int k, double resultAdj, global::System.Span<double> aGrad, global::System.Span<double> bGrad, global::System.Span<double> cGrad)
         {
             double[] y = global::System.Array.Empty<double>();

@@ -30,6 +30,7 @@ namespace Backprop.Tests.Corpus
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="Recurrence"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double RecurrencePullback(double[] p, int steps, double resultAdj, global::System.Span<double> pGrad)
         {
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);

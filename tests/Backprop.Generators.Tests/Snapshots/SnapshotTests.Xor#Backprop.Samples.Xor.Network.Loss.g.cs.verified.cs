@@ -42,6 +42,7 @@ namespace Backprop.Samples.Xor
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
         /// <returns>The same value as <see cref="Loss"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double LossPullback(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
         {
             int offset = 0;
