@@ -267,19 +267,7 @@ namespace Backprop.Generators.Differentiation
         public static IEnumerable<Expr> Subexpressions(Expr expr)
         {
             yield return expr;
-            IEnumerable<Expr> children = expr switch
-            {
-                ElementRef e => new[] { e.Index },
-                Unary u => new[] { u.Operand },
-                Binary b => new[] { b.Left, b.Right },
-                Conditional c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
-                Cast c => new[] { c.Operand },
-                MathCall m => m.Arguments,
-                DifferentiableCall d => d.Arguments,
-                OpaqueCall o => o.Arguments,
-                _ => System.Array.Empty<Expr>(),
-            };
-            foreach (Expr child in children)
+            foreach (Expr child in Children(expr))
             {
                 foreach (Expr inner in Subexpressions(child))
                 {
@@ -287,6 +275,22 @@ namespace Backprop.Generators.Differentiation
                 }
             }
         }
+
+        /// <summary>The expressions directly inside <paramref name="expr"/>, every one of them.</summary>
+        public static IEnumerable<Expr> Children(Expr expr) => expr switch
+        {
+            ElementRef { Index2: { } index2 } e => new[] { e.Index, index2 },
+            ElementRef e => new[] { e.Index },
+            LengthOf { Row: { } row } => new[] { row },
+            Unary u => new[] { u.Operand },
+            Binary b => new[] { b.Left, b.Right },
+            Conditional c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
+            Cast c => new[] { c.Operand },
+            MathCall m => m.Arguments,
+            DifferentiableCall d => d.Arguments,
+            OpaqueCall o => o.Arguments,
+            _ => System.Array.Empty<Expr>(),
+        };
 
         private static IEnumerable<Stmt> Concat(IEnumerable<Stmt> a, IEnumerable<Stmt> b)
         {

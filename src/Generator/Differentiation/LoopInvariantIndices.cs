@@ -44,41 +44,53 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Every name a generated block declares or mentions in raw text (to keep new names distinct).</summary>
         public static void DeclaredNames(IReadOnlyList<GStmt> code, ISet<string> into)
         {
+            foreach (GStmt stmt in Flattened(code))
+            {
+                NamesOf(stmt, into);
+            }
+        }
+
+        /// <summary>The names one statement declares (a local, a loop counter) or mentions in raw text, not its nested ones.</summary>
+        private static void NamesOf(GStmt stmt, ISet<string> into)
+        {
+            switch (stmt)
+            {
+                case GLocal l:
+                    into.Add(l.Name);
+                    break;
+                case GDeclare d:
+                    into.Add(d.Name);
+                    break;
+                case GRaw r:
+                    into.UnionWith(Identifiers(r.Text));
+                    break;
+                case GFor f:
+                    into.Add(f.Counter);
+                    break;
+                case GCountedLoop c:
+                    into.Add(c.Counter);
+                    break;
+            }
+        }
+
+        /// <summary>Every statement of a generated block, those nested in blocks, branches and loops included.</summary>
+        internal static IEnumerable<GStmt> Flattened(IReadOnlyList<GStmt> code)
+        {
             foreach (GStmt stmt in code)
             {
-                switch (stmt)
+                yield return stmt;
+                IEnumerable<GStmt> nested = stmt switch
                 {
-                    case GLocal l:
-                        into.Add(l.Name);
-                        break;
-                    case GDeclare d:
-                        into.Add(d.Name);
-                        break;
-                    case GRaw r:
-                        foreach (Match m in s_identifier.Matches(r.Text))
-                        {
-                            into.Add(m.Value);
-                        }
-
-                        break;
-                    case GBlock b:
-                        DeclaredNames(b.Statements, into);
-                        break;
-                    case GIf i:
-                        DeclaredNames(i.Then, into);
-                        DeclaredNames(i.Else, into);
-                        break;
-                    case GFor f:
-                        into.Add(f.Counter);
-                        DeclaredNames(f.Body, into);
-                        break;
-                    case GWhile w:
-                        DeclaredNames(w.Body, into);
-                        break;
-                    case GCountedLoop c:
-                        into.Add(c.Counter);
-                        DeclaredNames(c.Body, into);
-                        break;
+                    GBlock b => Flattened(b.Statements),
+                    GIf i => Flattened(i.Then).Concat(Flattened(i.Else)),
+                    GFor f => Flattened(f.Body),
+                    GWhile w => Flattened(w.Body),
+                    GCountedLoop c => Flattened(c.Body),
+                    _ => Enumerable.Empty<GStmt>(),
+                };
+                foreach (GStmt inner in nested)
+                {
+                    yield return inner;
                 }
             }
         }
@@ -244,7 +256,7 @@ namespace Backprop.Generators.Differentiation
             /// <summary>The names the statements may write: assignment targets, declared locals, loop counters, and every name in raw text or a call.</summary>
             internal static void Written(IReadOnlyList<GStmt> code, HashSet<string> into)
             {
-                foreach (GStmt stmt in code)
+                foreach (GStmt stmt in Flattened(code))
                 {
                     switch (stmt)
                     {
@@ -254,40 +266,12 @@ namespace Backprop.Generators.Differentiation
                         case GAssign { Target: ElementRef e }:
                             into.Add(e.Array);
                             break;
-                        case GLocal l:
-                            into.Add(l.Name);
-                            break;
-                        case GDeclare d:
-                            into.Add(d.Name);
-                            break;
                         case GCall c:
                             // A call could take a variable by reference.
                             IrQueries.AllReads(c.Call, into);
                             break;
-                        case GRaw r:
-                            foreach (Match m in s_identifier.Matches(r.Text))
-                            {
-                                into.Add(m.Value);
-                            }
-
-                            break;
-                        case GBlock b:
-                            Written(b.Statements, into);
-                            break;
-                        case GIf i:
-                            Written(i.Then, into);
-                            Written(i.Else, into);
-                            break;
-                        case GFor f:
-                            into.Add(f.Counter);
-                            Written(f.Body, into);
-                            break;
-                        case GWhile w:
-                            Written(w.Body, into);
-                            break;
-                        case GCountedLoop c:
-                            into.Add(c.Counter);
-                            Written(c.Body, into);
+                        default:
+                            NamesOf(stmt, into);
                             break;
                     }
                 }

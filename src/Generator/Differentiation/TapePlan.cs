@@ -219,28 +219,12 @@ namespace Backprop.Generators.Differentiation
                             return;
                     }
 
-                    foreach (Expr child in Children(expr))
+                    foreach (Expr child in IrQueries.Children(expr))
                     {
                         Classify(child);
                     }
                 }
             }
-
-            /// <summary>The expressions directly inside <paramref name="expr"/>, every one of them.</summary>
-            private static IEnumerable<Expr> Children(Expr expr) => expr switch
-            {
-                ElementRef { Index2: { } index2 } e => new[] { e.Index, index2 },
-                ElementRef e => new[] { e.Index },
-                LengthOf { Row: { } row } => new[] { row },
-                Unary u => new[] { u.Operand },
-                Binary b => new[] { b.Left, b.Right },
-                Conditional c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
-                Cast c => new[] { c.Operand },
-                MathCall m => m.Arguments,
-                DifferentiableCall d => d.Arguments,
-                OpaqueCall o => o.Arguments,
-                _ => Enumerable.Empty<Expr>(),
-            };
 
             /// <summary>
             /// The local arrays a <c>for (i = 0; i &lt; n; i++)</c> loop overwrites entirely with <c>a[i] = …</c> where
