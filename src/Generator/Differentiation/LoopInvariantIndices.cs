@@ -22,9 +22,9 @@ namespace Backprop.Generators.Differentiation
     /// counters and locals of nested loops and blocks, targets of assignments, and every name a raw statement or
     /// call mentions count as written). Integer addition wraps, so any regrouping of the terms gives the same
     /// index. The hoisted value is computed once before the loop, even when the loop runs no iteration; the allowed
-    /// operations cannot throw in an unchecked context, so that changes nothing either. (In a project compiled with
-    /// overflow checking, an index whose partial sums overflow would throw at a different place; such an index is
-    /// outside every array.)</para>
+    /// operations cannot throw in an unchecked context, so that changes nothing either. In a project compiled with
+    /// overflow checking they can (before a loop that runs no iteration, or in a regrouped partial sum), so there
+    /// nothing is hoisted (<see cref="Function.CheckedArithmetic"/>).</para>
     /// </remarks>
     internal static class LoopInvariantIndices
     {

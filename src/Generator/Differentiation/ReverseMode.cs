@@ -173,8 +173,13 @@ namespace Backprop.Generators.Differentiation
                 LoopInvariantIndices.DeclaredNames(code, declared);
             }
 
-            Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
-            Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
+            // Not in a project compiled with overflow checking: there the hoisted sum, computed before a loop that may
+            // not run and regrouped, could throw where the method does not.
+            if (!_function.CheckedArithmetic)
+            {
+                Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
+                Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
+            }
 
             // An adjoint a loop only adds into at one index is summed in a local (see AccumulatorPromotion); only the
             // method's own arrays qualify, which no parameter can alias.

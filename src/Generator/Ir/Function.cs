@@ -39,7 +39,14 @@ namespace Backprop.Generators.Ir
         /// </summary>
         public bool StackAllocZeroed { get; init; }
 
+        /// <summary>
+        /// Whether the project compiles with overflow checking (<c>CheckForOverflowUnderflow</c>), so that integer
+        /// arithmetic the generated code moves or regroups could throw where the method's does not.
+        /// </summary>
+        public bool CheckedArithmetic { get; init; }
+
         public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic && StackAllocZeroed == other.StackAllocZeroed
+            && CheckedArithmetic == other.CheckedArithmetic
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
 

@@ -206,6 +206,7 @@ namespace Backprop.Generators.Parsing
             {
                 IsStatic = _method.IsStatic,
                 StackAllocZeroed = !SkipsLocalsInit(_method),
+                CheckedArithmetic = _semanticModel.Compilation.Options.CheckOverflow,
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),

@@ -13,14 +13,12 @@ namespace Backprop.Support
     /// Each thread keeps the largest buffer a disposed tape had, and the next tape starts with it: a gradient that
     /// saves a million values grows its tape once, on its first call, rather than doubling from a small buffer
     /// (and copying) on every call.
-    /// </remarks>
-    /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
-    /// <remarks>
-    /// This is a mutable struct: keep it in a local and call <see cref="Dispose"/> when done with it. Generated code
+    /// <para>This is a mutable struct: keep it in a local and call <see cref="Dispose"/> when done with it. Generated code
     /// calls it at the end of the method, not in a <c>finally</c> block (which would keep the tape on the stack in
     /// every loop); after an exception the buffer is simply left to the garbage collector.
-    /// Generated code is its intended user.
+    /// Generated code is its intended user.</para>
     /// </remarks>
+    /// <typeparam name="T">The unmanaged type of the saved values.</typeparam>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public struct ValueTape<T> where T : unmanaged
     {
