@@ -143,61 +143,24 @@ namespace Backprop.Generators.Differentiation
             void Name(string name) => into[name] = into.TryGetValue(name, out int count) ? count + 1 : 1;
             void Expr(Expr? expr)
             {
-                if (expr is null)
-                {
-                    return;
-                }
-
                 switch (expr)
                 {
+                    case null:
+                        return;
                     case VarRef v:
                         Name(v.Name);
                         break;
                     case ElementRef e:
                         Name(e.Array);
-                        Expr(e.Index);
-                        Expr(e.Index2);
                         break;
                     case LengthOf l:
                         Name(l.Array);
-                        Expr(l.Row);
                         break;
-                    case Unary u:
-                        Expr(u.Operand);
-                        break;
-                    case Binary b:
-                        Expr(b.Left);
-                        Expr(b.Right);
-                        break;
-                    case Conditional c:
-                        Expr(c.Condition);
-                        Expr(c.WhenTrue);
-                        Expr(c.WhenFalse);
-                        break;
-                    case Cast c:
-                        Expr(c.Operand);
-                        break;
-                    case MathCall m:
-                        foreach (Expr a in m.Arguments)
-                        {
-                            Expr(a);
-                        }
+                }
 
-                        break;
-                    case DifferentiableCall d:
-                        foreach (Expr a in d.Arguments)
-                        {
-                            Expr(a);
-                        }
-
-                        break;
-                    case OpaqueCall o:
-                        foreach (Expr a in o.Arguments)
-                        {
-                            Expr(a);
-                        }
-
-                        break;
+                foreach (Expr child in IrQueries.Children(expr))
+                {
+                    Expr(child);
                 }
             }
 
@@ -271,51 +234,6 @@ namespace Backprop.Generators.Differentiation
         }
 
         private static bool HasCall(Expr expr)
-        {
-            var found = false;
-            void Visit(Expr? e)
-            {
-                switch (e)
-                {
-                    case null:
-                        return;
-                    case DifferentiableCall or OpaqueCall:
-                        found = true;
-                        return;
-                    case ElementRef x:
-                        Visit(x.Index);
-                        Visit(x.Index2);
-                        return;
-                    case LengthOf l:
-                        Visit(l.Row);
-                        return;
-                    case Unary u:
-                        Visit(u.Operand);
-                        return;
-                    case Binary b:
-                        Visit(b.Left);
-                        Visit(b.Right);
-                        return;
-                    case Conditional c:
-                        Visit(c.Condition);
-                        Visit(c.WhenTrue);
-                        Visit(c.WhenFalse);
-                        return;
-                    case Cast c:
-                        Visit(c.Operand);
-                        return;
-                    case MathCall m:
-                        foreach (Expr a in m.Arguments)
-                        {
-                            Visit(a);
-                        }
-
-                        return;
-                }
-            }
-
-            Visit(expr);
-            return found;
-        }
+            => IrQueries.Subexpressions(expr).Any(e => e is DifferentiableCall or OpaqueCall);
     }
 }
