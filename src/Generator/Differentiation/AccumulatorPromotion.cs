@@ -30,41 +30,12 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Rewrites every <c>for</c> loop in <paramref name="code"/>, at any depth.</summary>
         /// <param name="code">Generated statements (a sweep).</param>
         /// <param name="privateArrays">Arrays and spans the method allocated itself, which nothing else aliases.</param>
-        /// <param name="names">The method's name allocator.</param>
-        /// <param name="declared">Names declared anywhere in the generated method, which a new local must not reuse.</param>
+        /// <param name="names">The method's name allocator, which knows every name the generated method declares.</param>
         /// <returns>The rewritten statements.</returns>
-        public static List<GStmt> Promote(IReadOnlyList<GStmt> code, ISet<string> privateArrays, NameAllocator names, ISet<string> declared)
-        {
-            var output = new List<GStmt>();
-            foreach (GStmt stmt in code)
-            {
-                switch (stmt)
-                {
-                    case GFor f:
-                        output.Add(PromoteIn(f with { Body = Promote(f.Body, privateArrays, names, declared) }, privateArrays, names, declared));
-                        break;
-                    case GBlock b:
-                        output.Add(new GBlock(Promote(b.Statements, privateArrays, names, declared)));
-                        break;
-                    case GIf i:
-                        output.Add(i with { Then = Promote(i.Then, privateArrays, names, declared), Else = Promote(i.Else, privateArrays, names, declared) });
-                        break;
-                    case GWhile w:
-                        output.Add(w with { Body = Promote(w.Body, privateArrays, names, declared) });
-                        break;
-                    case GCountedLoop c:
-                        output.Add(c with { Body = Promote(c.Body, privateArrays, names, declared) });
-                        break;
-                    default:
-                        output.Add(stmt);
-                        break;
-                }
-            }
+        public static List<GStmt> Promote(IReadOnlyList<GStmt> code, ISet<string> privateArrays, NameAllocator names)
+            => GeneratedCode.RewriteForLoops(code, (loop, output) => output.Add(PromoteIn(loop, privateArrays, names)));
 
-            return output;
-        }
-
-        private static GStmt PromoteIn(GFor loop, ISet<string> privateArrays, NameAllocator names, ISet<string> declared)
+        private static GStmt PromoteIn(GFor loop, ISet<string> privateArrays, NameAllocator names)
         {
             if (HasCall(loop.Start) || HasCall(loop.End))
             {
@@ -94,8 +65,7 @@ namespace Backprop.Generators.Differentiation
             }
 
             // Any other mention of the array anywhere in the loop keeps it as it is.
-            var mentioned = new Dictionary<string, int>();
-            CountMentions(loop.Body, mentioned);
+            Dictionary<string, int> mentioned = CountMentions(loop.Body);
             // (An addition at another index, cAdj[j] += … next to cAdj[i] += …, is such a mention: j may equal i.)
             int additions(ElementRef element) => loop.Body.Count(s => s is GAssign { Accumulate: true, Target: ElementRef e } && e.Equals(element));
             List<ElementRef> promoted = targets
@@ -114,12 +84,6 @@ namespace Backprop.Generators.Differentiation
             foreach (ElementRef element in promoted)
             {
                 string name = names.Reserve(element.Array + "Sum");
-                while (declared.Contains(name))
-                {
-                    name = names.Reserve(element.Array + "Sum");
-                }
-
-                declared.Add(name);
                 locals[element.Array] = name;
                 before.Add(new GComment($"The loop adds into {Emitting.ExpressionPrinter.Print(element)} only: summed in {name}, stored after it."));
                 before.Add(new GLocal(element.Type, name, element));
@@ -137,10 +101,19 @@ namespace Backprop.Generators.Differentiation
             return new GIf(runsOnce, null, then, new List<GStmt>());
         }
 
-        /// <summary>How many times each name appears in the statements: in expressions, as a target, in raw text.</summary>
-        private static void CountMentions(IReadOnlyList<GStmt> code, Dictionary<string, int> into)
+        /// <summary>How many times each name appears in the statements, at any depth: in expressions, as a target, in text.</summary>
+        private static Dictionary<string, int> CountMentions(IReadOnlyList<GStmt> code)
         {
-            void Name(string name) => into[name] = into.TryGetValue(name, out int count) ? count + 1 : 1;
+            var counts = new Dictionary<string, int>();
+            void Name(string name) => counts[name] = counts.TryGetValue(name, out int count) ? count + 1 : 1;
+            void Text(string text)
+            {
+                foreach (string name in GeneratedCode.Identifiers(text))
+                {
+                    Name(name);
+                }
+            }
+
             void Expr(Expr? expr)
             {
                 switch (expr)
@@ -164,7 +137,7 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
-            foreach (GStmt stmt in code)
+            foreach (GStmt stmt in GeneratedCode.Flattened(code))
             {
                 switch (stmt)
                 {
@@ -174,11 +147,7 @@ namespace Backprop.Generators.Differentiation
                         break;
                     case GDeclare d:
                         Name(d.Name);
-                        foreach (string name in LoopInvariantIndices.Identifiers(d.ValueText))
-                        {
-                            Name(name);
-                        }
-
+                        Text(d.ValueText);
                         break;
                     case GAssign a:
                         Expr(a.Target);
@@ -188,49 +157,32 @@ namespace Backprop.Generators.Differentiation
                         Expr(c.Call);
                         break;
                     case GRaw r:
-                        foreach (string name in LoopInvariantIndices.Identifiers(r.Text))
-                        {
-                            Name(name);
-                        }
-
-                        break;
-                    case GBlock b:
-                        CountMentions(b.Statements, into);
+                        Text(r.Text);
                         break;
                     case GIf i:
                         Expr(i.Condition);
                         if (i.ConditionText is not null)
                         {
-                            foreach (string name in LoopInvariantIndices.Identifiers(i.ConditionText))
-                            {
-                                Name(name);
-                            }
+                            Text(i.ConditionText);
                         }
 
-                        CountMentions(i.Then, into);
-                        CountMentions(i.Else, into);
                         break;
                     case GFor f:
                         Name(f.Counter);
                         Expr(f.Start);
                         Expr(f.End);
-                        CountMentions(f.Body, into);
                         break;
                     case GWhile w:
                         Expr(w.Condition);
-                        CountMentions(w.Body, into);
                         break;
                     case GCountedLoop c:
                         Name(c.Counter);
-                        foreach (string name in LoopInvariantIndices.Identifiers(c.CountText))
-                        {
-                            Name(name);
-                        }
-
-                        CountMentions(c.Body, into);
+                        Text(c.CountText);
                         break;
                 }
             }
+
+            return counts;
         }
 
         private static bool HasCall(Expr expr)

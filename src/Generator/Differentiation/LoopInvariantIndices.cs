@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Backprop.Generators.Ir;
 using Backprop.Generators.Model;
 
@@ -31,69 +30,27 @@ namespace Backprop.Generators.Differentiation
         // The operations an index's invariant part must cost before it gets a local of its own.
         private const int MinimumCost = 4;
 
-        private static readonly Regex s_identifier = new Regex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
-
         /// <summary>Rewrites every <c>for</c> loop in <paramref name="code"/>, at any depth.</summary>
         /// <param name="code">Generated statements (a sweep).</param>
-        /// <param name="names">The method's name allocator; hoisted locals get fresh names from it.</param>
-        /// <param name="declared">Names declared anywhere in the generated method, which a hoisted local must not reuse.</param>
+        /// <param name="names">The method's name allocator, which knows every name the generated method declares; hoisted locals get fresh names from it.</param>
         /// <returns>The rewritten statements.</returns>
-        public static List<GStmt> Hoist(IReadOnlyList<GStmt> code, NameAllocator names, ISet<string> declared)
-            => new Hoister(names, declared).Rewrite(code);
-
-        /// <summary>Every name a generated block declares or mentions in raw text (to keep new names distinct).</summary>
-        public static void DeclaredNames(IReadOnlyList<GStmt> code, ISet<string> into)
-        {
-            foreach (GStmt stmt in Flattened(code))
+        public static List<GStmt> Hoist(IReadOnlyList<GStmt> code, NameAllocator names)
+            => GeneratedCode.RewriteForLoops(code, (loop, output) =>
             {
-                NamesOf(stmt, into);
-            }
-        }
+                List<GLocal> hoisted = Hoister.HoistOutOf(loop, names, out GFor rewritten);
 
-        /// <summary>The names one statement declares (a local, a loop counter) or mentions in raw text, not its nested ones.</summary>
-        private static void NamesOf(GStmt stmt, ISet<string> into)
-        {
-            switch (stmt)
-            {
-                case GLocal l:
-                    into.Add(l.Name);
-                    break;
-                case GDeclare d:
-                    into.Add(d.Name);
-                    break;
-                case GRaw r:
-                    into.UnionWith(Identifiers(r.Text));
-                    break;
-                case GFor f:
-                    into.Add(f.Counter);
-                    break;
-                case GCountedLoop c:
-                    into.Add(c.Counter);
-                    break;
-            }
-        }
-
-        /// <summary>Every statement of a generated block, those nested in blocks, branches and loops included.</summary>
-        internal static IEnumerable<GStmt> Flattened(IReadOnlyList<GStmt> code)
-        {
-            foreach (GStmt stmt in code)
-            {
-                yield return stmt;
-                IEnumerable<GStmt> nested = stmt switch
+                // Above the comment that quotes the loop, so that the comment stays next to it. Inner loops were
+                // rewritten first: what they hoisted is in this loop's body, and goes no further (a GLocal in the body
+                // counts as written by it).
+                int at = output.Count;
+                while (at > 0 && output[at - 1] is GComment)
                 {
-                    GBlock b => Flattened(b.Statements),
-                    GIf i => Flattened(i.Then).Concat(Flattened(i.Else)),
-                    GFor f => Flattened(f.Body),
-                    GWhile w => Flattened(w.Body),
-                    GCountedLoop c => Flattened(c.Body),
-                    _ => Enumerable.Empty<GStmt>(),
-                };
-                foreach (GStmt inner in nested)
-                {
-                    yield return inner;
+                    at--;
                 }
-            }
-        }
+
+                output.InsertRange(at, hoisted);
+                output.Add(rewritten);
+            });
 
         /// <summary>The names the statements may write (see <see cref="Hoister.Written"/>).</summary>
         internal static HashSet<string> WrittenIn(GFor loop)
@@ -106,72 +63,12 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Integer arithmetic that cannot throw over literals and variables the loop does not write.</summary>
         internal static bool IsInvariant(Expr expr, HashSet<string> written) => Hoister.IsInvariant(expr, written);
 
-        /// <summary>Every identifier in a raw statement's text.</summary>
-        internal static IEnumerable<string> Identifiers(string text) => s_identifier.Matches(text).Cast<Match>().Select(m => m.Value);
-
-        private sealed class Hoister
+        private static class Hoister
         {
-            private readonly NameAllocator _names;
-            private readonly ISet<string> _declared;
-
-            public Hoister(NameAllocator names, ISet<string> declared)
-            {
-                _names = names;
-                _declared = declared;
-            }
-
-            public List<GStmt> Rewrite(IReadOnlyList<GStmt> code)
-            {
-                var output = new List<GStmt>();
-                foreach (GStmt stmt in code)
-                {
-                    switch (stmt)
-                    {
-                        case GFor f:
-                            {
-                                // Inner loops first: what they hoist lands in this loop's body, and may be hoisted
-                                // no further (a GLocal in the body counts as written by it).
-                                var body = Rewrite(f.Body);
-                                List<GLocal> hoisted = HoistOutOf(f with { Body = body }, out GFor rewritten);
-
-                                // Above the comment that quotes the loop, so that the comment stays next to it.
-                                int at = output.Count;
-                                while (at > 0 && output[at - 1] is GComment)
-                                {
-                                    at--;
-                                }
-
-                                output.InsertRange(at, hoisted);
-                                output.Add(rewritten);
-                                break;
-                            }
-
-                        case GBlock b:
-                            output.Add(new GBlock(Rewrite(b.Statements)));
-                            break;
-                        case GIf i:
-                            output.Add(i with { Then = Rewrite(i.Then), Else = Rewrite(i.Else) });
-                            break;
-                        case GWhile w:
-                            output.Add(w with { Body = Rewrite(w.Body) });
-                            break;
-                        case GCountedLoop c:
-                            output.Add(c with { Body = Rewrite(c.Body) });
-                            break;
-                        default:
-                            output.Add(stmt);
-                            break;
-                    }
-                }
-
-                return output;
-            }
-
             /// <summary>The declarations to put before the loop; <paramref name="rewritten"/> is the loop reading them.</summary>
-            private List<GLocal> HoistOutOf(GFor loop, out GFor rewritten)
+            public static List<GLocal> HoistOutOf(GFor loop, NameAllocator names, out GFor rewritten)
             {
-                var written = new HashSet<string> { loop.Counter };
-                Written(loop.Body, written);
+                HashSet<string> written = WrittenIn(loop);
                 var hoisted = new List<GLocal>();
                 var byText = new Dictionary<string, string>();
                 Expr Index(Expr index)
@@ -195,13 +92,7 @@ namespace Backprop.Generators.Differentiation
                     string text = Emitting.ExpressionPrinter.Print(value);
                     if (!byText.TryGetValue(text, out string? name))
                     {
-                        name = _names.Reserve(loop.Counter + "Base");
-                        while (_declared.Contains(name))
-                        {
-                            name = _names.Reserve(loop.Counter + "Base");
-                        }
-
-                        _declared.Add(name);
+                        name = names.Reserve(loop.Counter + "Base");
                         byText[text] = name;
                         hoisted.Add(new GLocal(IrType.Int, name, value));
                     }
@@ -256,7 +147,7 @@ namespace Backprop.Generators.Differentiation
             /// <summary>The names the statements may write: assignment targets, declared locals, loop counters, and every name in raw text or a call.</summary>
             internal static void Written(IReadOnlyList<GStmt> code, HashSet<string> into)
             {
-                foreach (GStmt stmt in Flattened(code))
+                foreach (GStmt stmt in GeneratedCode.Flattened(code))
                 {
                     switch (stmt)
                     {
@@ -271,7 +162,7 @@ namespace Backprop.Generators.Differentiation
                             IrQueries.AllReads(c.Call, into);
                             break;
                         default:
-                            NamesOf(stmt, into);
+                            GeneratedCode.NamesOf(stmt, into);
                             break;
                     }
                 }

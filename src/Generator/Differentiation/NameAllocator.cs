@@ -32,6 +32,9 @@ namespace Backprop.Generators.Differentiation
 
         public bool IsTaken(string name) => _taken.Contains(name);
 
+        /// <summary>Marks names as taken: ones that code written without this allocator declares.</summary>
+        public void Take(IEnumerable<string> names) => _taken.UnionWith(names);
+
         /// <summary>Reserves <paramref name="preferred"/>, or it with the smallest numeric suffix that is free.</summary>
         public string Reserve(string preferred)
         {

@@ -166,27 +166,32 @@ namespace Backprop.Generators.Differentiation
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
             DeclareAdjoints();
 
-            // Index arithmetic that a loop does not change is computed once before it (see LoopInvariantIndices).
-            var declared = new HashSet<string>();
+            // The transforms below add locals: their names must differ from every temporary the sweeps declared.
             foreach (List<GStmt> code in new[] { Hoisted, Forward, AdjointDeclarations, Reverse, Epilogue })
             {
-                LoopInvariantIndices.DeclaredNames(code, declared);
+                _names.Take(GeneratedCode.DeclaredNames(code));
             }
 
-            // Not in a project compiled with overflow checking: there the hoisted sum, computed before a loop that may
-            // not run and regrouped, could throw where the method does not.
+            // Index arithmetic that a loop does not change is computed once before it (see LoopInvariantIndices); not
+            // in a project compiled with overflow checking, where the hoisted sum, computed before a loop that may not
+            // run and regrouped, could throw where the method does not.
             if (!_function.CheckedArithmetic)
             {
-                Forward = LoopInvariantIndices.Hoist(Forward, _names, declared);
-                Reverse = LoopInvariantIndices.Hoist(Reverse, _names, declared);
+                Forward = LoopInvariantIndices.Hoist(Forward, _names);
+                Reverse = LoopInvariantIndices.Hoist(Reverse, _names);
             }
 
             // An adjoint a loop only adds into at one index is summed in a local (see AccumulatorPromotion); only the
             // method's own arrays qualify, which no parameter can alias.
             var privateArrays = new HashSet<string>(PooledArrays.Select(p => p.Name));
-            privateArrays.UnionWith(Hoisted.OfType<GDeclare>().Where(h => h.ValueText.StartsWith("stackalloc ", StringComparison.Ordinal)).Select(h => h.Name));
-            Forward = AccumulatorPromotion.Promote(Forward, privateArrays, _names, declared);
-            Reverse = AccumulatorPromotion.Promote(Reverse, privateArrays, _names, declared);
+            foreach (DeclareArray span in IrQueries.AllStatements(_function.Body).OfType<DeclareArray>().Where(a => _variables[a.Variable].Type.Container == ContainerKind.Span))
+            {
+                privateArrays.Add(span.Variable);
+                privateArrays.Add(AdjointName(span.Variable));
+            }
+
+            Forward = AccumulatorPromotion.Promote(Forward, privateArrays, _names);
+            Reverse = AccumulatorPromotion.Promote(Reverse, privateArrays, _names);
         }
 
         /// <summary>

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Backprop.Generators.Ir;
+
+namespace Backprop.Generators.Differentiation
+{
+    /// <summary>
+    /// Walks over generated statements (<see cref="GStmt"/>), for the transforms that run on the generated sweeps
+    /// (<see cref="LoopInvariantIndices"/>, <see cref="AccumulatorPromotion"/>): the statements at every depth, the
+    /// names each one declares or mentions, and a rewrite of every <c>for</c> loop.
+    /// </summary>
+    internal static class GeneratedCode
+    {
+        private static readonly Regex s_identifier = new Regex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
+
+        /// <summary>Every statement of a generated block, those nested in blocks, branches and loops included.</summary>
+        public static IEnumerable<GStmt> Flattened(IReadOnlyList<GStmt> code)
+        {
+            foreach (GStmt stmt in code)
+            {
+                yield return stmt;
+                IEnumerable<GStmt> nested = stmt switch
+                {
+                    GBlock b => Flattened(b.Statements),
+                    GIf i => Flattened(i.Then).Concat(Flattened(i.Else)),
+                    GFor f => Flattened(f.Body),
+                    GWhile w => Flattened(w.Body),
+                    GCountedLoop c => Flattened(c.Body),
+                    _ => Enumerable.Empty<GStmt>(),
+                };
+                foreach (GStmt inner in nested)
+                {
+                    yield return inner;
+                }
+            }
+        }
+
+        /// <summary>Every name a generated block declares or mentions in raw text (to keep new names distinct).</summary>
+        public static IEnumerable<string> DeclaredNames(IReadOnlyList<GStmt> code)
+        {
+            var names = new HashSet<string>();
+            foreach (GStmt stmt in Flattened(code))
+            {
+                NamesOf(stmt, names);
+            }
+
+            return names;
+        }
+
+        /// <summary>The names one statement declares (a local, a loop counter) or mentions in raw text, not its nested ones'.</summary>
+        public static void NamesOf(GStmt stmt, ISet<string> into)
+        {
+            switch (stmt)
+            {
+                case GLocal l:
+                    into.Add(l.Name);
+                    break;
+                case GDeclare d:
+                    into.Add(d.Name);
+                    break;
+                case GRaw r:
+                    // A raw statement may assign any name it mentions.
+                    into.UnionWith(Identifiers(r.Text));
+                    break;
+                case GFor f:
+                    into.Add(f.Counter);
+                    break;
+                case GCountedLoop c:
+                    into.Add(c.Counter);
+                    break;
+            }
+        }
+
+        /// <summary>Every identifier in a statement's text.</summary>
+        public static IEnumerable<string> Identifiers(string text) => s_identifier.Matches(text).Cast<Match>().Select(m => m.Value);
+
+        /// <summary>
+        /// Rewrites every <c>for</c> loop in <paramref name="code"/>, at any depth, inner loops first:
+        /// <paramref name="rewrite"/> gets each loop (its body already rewritten) and the statements written so far
+        /// at its level, and adds what replaces it.
+        /// </summary>
+        public static List<GStmt> RewriteForLoops(IReadOnlyList<GStmt> code, Action<GFor, List<GStmt>> rewrite)
+        {
+            List<GStmt> All(IReadOnlyList<GStmt> list) => RewriteForLoops(list, rewrite);
+            var output = new List<GStmt>();
+            foreach (GStmt stmt in code)
+            {
+                switch (stmt)
+                {
+                    case GFor f:
+                        rewrite(f with { Body = All(f.Body) }, output);
+                        break;
+                    case GBlock b:
+                        output.Add(new GBlock(All(b.Statements)));
+                        break;
+                    case GIf i:
+                        output.Add(i with { Then = All(i.Then), Else = All(i.Else) });
+                        break;
+                    case GWhile w:
+                        output.Add(w with { Body = All(w.Body) });
+                        break;
+                    case GCountedLoop c:
+                        output.Add(c with { Body = All(c.Body) });
+                        break;
+                    default:
+                        output.Add(stmt);
+                        break;
+                }
+            }
+
+            return output;
+        }
+    }
+}
