@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Backprop.Generators.Ir;
+using Backprop.Generators.Model;
 
 namespace Backprop.Generators.Differentiation
 {
@@ -274,6 +276,28 @@ namespace Backprop.Generators.Differentiation
                     yield return inner;
                 }
             }
+        }
+
+        /// <summary>
+        /// <paramref name="expr"/> with each expression directly inside it (the ones <see cref="Children"/> lists)
+        /// replaced by <paramref name="map"/> of it.
+        /// </summary>
+        public static Expr MapChildren(Expr expr, System.Func<Expr, Expr> map)
+        {
+            EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(map).ToEquatableArray();
+            return expr switch
+            {
+                ElementRef e => e with { Index = map(e.Index), Index2 = e.Index2 is null ? null : map(e.Index2) },
+                LengthOf { Row: { } row } l => l with { Row = map(row) },
+                Unary u => u with { Operand = map(u.Operand) },
+                Binary b => b with { Left = map(b.Left), Right = map(b.Right) },
+                Conditional c => c with { Condition = map(c.Condition), WhenTrue = map(c.WhenTrue), WhenFalse = map(c.WhenFalse) },
+                Cast c => c with { Operand = map(c.Operand) },
+                MathCall m => m with { Arguments = All(m.Arguments) },
+                DifferentiableCall d => d with { Arguments = All(d.Arguments) },
+                OpaqueCall o => o with { Arguments = All(o.Arguments) },
+                _ => expr,
+            };
         }
 
         /// <summary>The expressions directly inside <paramref name="expr"/>, every one of them.</summary>

@@ -56,24 +56,13 @@ namespace Backprop.Generators.Differentiation
             };
         }
 
-        private Expr Rewrite(Expr expr)
+        private Expr Rewrite(Expr expr) => expr switch
         {
-            EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(Rewrite).ToEquatableArray();
-            return expr switch
-            {
-                VarRef v when _values.TryGetValue(v.Name, out Expr? value) => value,
-                VarRef v => v with { Name = _name(v.Name) },
-                ElementRef e => e with { Array = _name(e.Array), Index = Rewrite(e.Index), Index2 = e.Index2 is null ? null : Rewrite(e.Index2) },
-                LengthOf l => l with { Array = _name(l.Array), Row = l.Row is null ? null : Rewrite(l.Row) },
-                Unary u => u with { Operand = Rewrite(u.Operand) },
-                Binary b => b with { Left = Rewrite(b.Left), Right = Rewrite(b.Right) },
-                Conditional c => c with { Condition = Rewrite(c.Condition), WhenTrue = Rewrite(c.WhenTrue), WhenFalse = Rewrite(c.WhenFalse) },
-                Cast c => c with { Operand = Rewrite(c.Operand) },
-                MathCall m => m with { Arguments = All(m.Arguments) },
-                DifferentiableCall d => d with { Arguments = All(d.Arguments) },
-                OpaqueCall o => o with { Arguments = All(o.Arguments) },
-                _ => expr,
-            };
-        }
+            VarRef v when _values.TryGetValue(v.Name, out Expr? value) => value,
+            VarRef v => v with { Name = _name(v.Name) },
+            ElementRef e => IrQueries.MapChildren(e with { Array = _name(e.Array) }, Rewrite),
+            LengthOf l => IrQueries.MapChildren(l with { Array = _name(l.Array) }, Rewrite),
+            _ => IrQueries.MapChildren(expr, Rewrite),
+        };
     }
 }

@@ -127,21 +127,10 @@ namespace Backprop.Generators.Differentiation
 
             private static Expr RewriteExpr(Expr expr, System.Func<Expr, Expr> index)
             {
-                Expr E(Expr e) => RewriteExpr(e, index);
-                EquatableArray<Expr> All(EquatableArray<Expr> items) => items.Select(E).ToEquatableArray();
-                return expr switch
-                {
-                    ElementRef e => e with { Index = index(E(e.Index)), Index2 = e.Index2 is null ? null : index(E(e.Index2)) },
-                    LengthOf l => l with { Row = l.Row is null ? null : E(l.Row) },
-                    Unary u => u with { Operand = E(u.Operand) },
-                    Binary b => b with { Left = E(b.Left), Right = E(b.Right) },
-                    Conditional c => c with { Condition = E(c.Condition), WhenTrue = E(c.WhenTrue), WhenFalse = E(c.WhenFalse) },
-                    Cast c => c with { Operand = E(c.Operand) },
-                    MathCall m => m with { Arguments = All(m.Arguments) },
-                    DifferentiableCall d => d with { Arguments = All(d.Arguments) },
-                    OpaqueCall o => o with { Arguments = All(o.Arguments) },
-                    _ => expr,
-                };
+                Expr inner = IrQueries.MapChildren(expr, e => RewriteExpr(e, index));
+                return inner is ElementRef e
+                    ? e with { Index = index(e.Index), Index2 = e.Index2 is null ? null : index(e.Index2) }
+                    : inner;
             }
 
             /// <summary>The names the statements may write: assignment targets, declared locals, loop counters, and every name in raw text or a call.</summary>
