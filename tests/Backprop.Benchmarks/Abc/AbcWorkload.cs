@@ -67,6 +67,11 @@ namespace Backprop.Benchmarks.Abc
             yield return ("as generated (copy)", () => AbcVariants.LossPullbackAsGenerated(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ("+ pullback of MatVec specialised for constant x", () => AbcVariants.LossPullbackNoScratch(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ("+ sigmoid adjoint from the saved u", () => AbcVariants.LossPullbackNoScratchSavedSigmoid(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 3: as generated now (copy)", () => AbcVariants.LossPullbackCurrent(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 3: + adjacent loops over one range fused", () => AbcVariants.LossPullbackFusedLoops(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 3: + the ten spans carved from one stackalloc", () => AbcVariants.LossPullbackOneStackalloc(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 3: + every span access unchecked (Unsafe.Add)", () => AbcVariants.LossPullbackUnchecked(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 3: + adjoint elements updated twice kept in locals", () => AbcVariants.LossPullbackAdjointsInLocals(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
         }
 
         private ReadOnlySpan<double> A => Parameters.AsSpan(0, Size);

@@ -80,6 +80,21 @@ namespace Backprop.Benchmarks.Gmm
             yield return ("+ tape sized up front", () => GmmVariants.ObjectivePullbackPresizedTape(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
             yield return ("+ no saves of partial sums the reverse never reads", () => GmmVariants.ObjectivePullbackOnlyNeededSaves(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
             yield return ("+ log-sum-exp pullback without re-running its forward", () => GmmVariants.ObjectivePullbackOnlyNeededSavesLseOnce(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: as generated now (copy)", () => GmmVariants.ObjectivePullbackCurrent(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + each point reversed after its forward", () => GmmVariants.ObjectivePullbackPerPoint(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + every array access unchecked (Unsafe.Add)", () => GmmVariants.ObjectivePullbackUnchecked(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + the d-sized scratch arrays stackalloc'd", () => GmmVariants.ObjectivePullbackStackScratch(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + triangular product's reverse in a method of its own", () => GmmVariants.ObjectivePullbackTriangularOutlined(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + triangular product's reverse reading xcentered[i] once", () => GmmVariants.ObjectivePullbackTriangularHoisted(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + triangular product's reverse reading xcentered[i] once, j ascending", () => GmmVariants.ObjectivePullbackTriangularAscending(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: + triangular product's reverse over row slices, as hand-written", () => GmmVariants.ObjectivePullbackTriangularSliced(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, without the recomputed xcentered", () => GmmVariants.ObjectivePullbackWithoutRecomputedXcentered(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, without the sqnorm reverse", () => GmmVariants.ObjectivePullbackWithoutSqnormReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, without the triangular product's reverse", () => GmmVariants.ObjectivePullbackWithoutTriangularReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, without the means reverse", () => GmmVariants.ObjectivePullbackWithoutMeansReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, without the log-sum-exp reverse (tape kept)", () => GmmVariants.ObjectivePullbackWithoutLogSumExpReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, hand-written without its backward over the points", () => GmmVariants.HandForwardPart(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 3: timing only, hand-written without its triangular backward", () => GmmVariants.HandWithoutTriangular(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, GradAlphas, GradMeans, GradIcf));
         }
 
         private ReadOnlySpan<double> Alphas => Parameters.AsSpan(0, _k);

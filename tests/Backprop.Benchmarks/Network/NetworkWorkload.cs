@@ -45,6 +45,9 @@ namespace Backprop.Benchmarks.Network
             yield return ("as generated (copy)", () => NetworkVariants.LossPullbackAsGenerated(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("+ no saves of partial sums the reverse never reads", () => NetworkVariants.LossPullbackOnlyNeededSaves(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("+ sigmoid adjoints from the saved activations", () => NetworkVariants.LossPullbackOnlyNeededSavesSavedSigmoid(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 3: as generated now (copy)", () => NetworkVariants.LossPullbackCurrent(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 3: + each point reversed after its forward", () => NetworkVariants.LossPullbackPerPoint(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 3: + hidden values and adjoints stackalloc'd", () => NetworkVariants.LossPullbackPerPointStack(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
         }
     }
 }
