@@ -983,6 +983,14 @@ namespace Backprop.Generators.Differentiation
             return reads.Contains(name);
         }
 
+        /// <summary>
+        /// Whether a product multiplies an expression by itself (<c>w[i] * w[i]</c>). Calls other than the pure
+        /// <see cref="System.Math"/> functions are not taken as the same value twice.
+        /// </summary>
+        private static bool IsSquare(Binary product)
+            => product.Left.Equals(product.Right)
+               && !IrQueries.Subexpressions(product.Left).Any(e => e is DifferentiableCall or OpaqueCall);
+
         /// <summary>Adds <paramref name="adjoint"/> times the derivative of <paramref name="expr"/> into the adjoints of what it reads.</summary>
         private void Backprop(Expr expr, Expr adjoint, List<GStmt> code)
         {
@@ -1010,6 +1018,13 @@ namespace Backprop.Generators.Differentiation
                         Backprop(sum.Right, sum.Op == BinaryOp.Add ? shared : Ops.Neg(shared), code);
                         break;
                     }
+
+                case Binary { Op: BinaryOp.Multiply } square when IsSquare(square):
+                    // u * u: one term, as a hand-written derivative has it, instead of u du + u du; (2u)·a is
+                    // the sum a·u + u·a exactly, since doubling does not round.
+                    _scope.Rule("d(u²) = 2u du");
+                    Backprop(square.Left, Ops.Mul(Ops.Mul(Ops.Lit(2, square.Type), UsePrimal(square.Left)), adjoint), code);
+                    break;
 
                 case Binary { Op: BinaryOp.Multiply } product:
                     {

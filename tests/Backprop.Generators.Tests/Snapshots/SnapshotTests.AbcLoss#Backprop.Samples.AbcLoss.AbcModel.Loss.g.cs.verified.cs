@@ -117,9 +117,8 @@ namespace Backprop.Samples.AbcLoss
             // for (int i = 0; i < k; i++), in reverse
             for (int i = k - 1; i >= 0; i--)
             {
-                // loss += w[i] * w[i];  ->  d(uv) = v du + u dv
-                wAdj[i] += lossAdj * w[i];
-                wAdj[i] += w[i] * lossAdj;
+                // loss += w[i] * w[i];  ->  d(u²) = 2u du
+                wAdj[i] += 2.0 * w[i] * lossAdj;
             }
 
             // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse

@@ -91,9 +91,8 @@ namespace Backprop.Tests.Corpus
                 // for (int j = 0; j < copy.GetLength(1); j++), in reverse
                 for (int j = copy.GetLength(1) - 1; j >= 0; j--)
                 {
-                    // s += copy[i, j] * copy[i, j];  ->  d(uv) = v du + u dv
-                    copyAdj[i, j] += sAdj * copy[i, j];
-                    copyAdj[i, j] += copy[i, j] * sAdj;
+                    // s += copy[i, j] * copy[i, j];  ->  d(u²) = 2u du
+                    copyAdj[i, j] += 2.0 * copy[i, j] * sAdj;
                 }
             }
 

@@ -49,9 +49,8 @@ namespace Backprop.Tests.Corpus
             // for (int j = 0; j < v.Length; j++), in reverse
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                // sum += v[j] * v[j];  ->  d(uv) = v du + u dv
-                vGrad[j] += sumAdj * v[j];
-                vGrad[j] += v[j] * sumAdj;
+                // sum += v[j] * v[j];  ->  d(u²) = 2u du
+                vGrad[j] += 2.0 * v[j] * sumAdj;
             }
             return result;
         }

@@ -85,9 +85,8 @@ namespace Backprop.Tests.Corpus
                     }
                 }
 
-                // s += x[i] * x[i];  ->  d(uv) = v du + u dv
-                xGrad[i2] += sAdj * x[i2];
-                xGrad[i2] += x[i2] * sAdj;
+                // s += x[i] * x[i];  ->  d(u²) = 2u du
+                xGrad[i2] += 2.0 * x[i2] * sAdj;
             }
 
             savedInts.Dispose();

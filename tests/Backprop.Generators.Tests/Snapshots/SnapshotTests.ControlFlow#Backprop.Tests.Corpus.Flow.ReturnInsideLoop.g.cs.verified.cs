@@ -73,9 +73,8 @@ namespace Backprop.Tests.Corpus
                 tAdj += resultAdj;
                 resultAdj = 0.0;
 
-                // double t = s * s;  ->  d(uv) = v du + u dv
-                sAdj += tAdj * s;
-                sAdj += s * tAdj;
+                // double t = s * s;  ->  d(u²) = 2u du
+                sAdj += 2.0 * s * tAdj;
             }
 
             // for (int i = 0; i < x.Length; i++)

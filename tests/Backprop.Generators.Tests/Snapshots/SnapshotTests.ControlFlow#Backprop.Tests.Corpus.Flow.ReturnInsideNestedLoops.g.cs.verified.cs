@@ -99,9 +99,8 @@ namespace Backprop.Tests.Corpus
                     // if (acc > 3), in reverse
                     if (acc > 3.0)
                     {
-                        // return acc * acc;  ->  d(uv) = v du + u dv
-                        accAdj += resultAdj * acc;
-                        accAdj += acc * resultAdj;
+                        // return acc * acc;  ->  d(u²) = 2u du
+                        accAdj += 2.0 * acc * resultAdj;
                         resultAdj = 0.0;
                     }
 

@@ -63,9 +63,8 @@ namespace Backprop.Tests.Corpus
                 yAdj += resultAdj;
                 xGrad += resultAdj;
 
-                // y = x * x;  ->  d(uv) = v du + u dv
-                xGrad += yAdj * x;
-                xGrad += x * yAdj;
+                // y = x * x;  ->  d(u²) = 2u du
+                xGrad += 2.0 * x * yAdj;
             }
             else
             {

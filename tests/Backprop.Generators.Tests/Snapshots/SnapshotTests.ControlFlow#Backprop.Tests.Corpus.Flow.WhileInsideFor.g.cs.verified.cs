@@ -73,14 +73,12 @@ namespace Backprop.Tests.Corpus
                 // while (halvings < i + 1)
                 for (int iteration = savedInts.Pop(); iteration > 0; iteration--)
                 {
-                    // v = (v * v * 0.5) + 0.1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    // v = (v * v * 0.5) + 0.1;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d(u²) = 2u du
                     {
                         v = savedDoubles.Pop();
                         double vAdjOut = vAdj;
                         vAdj = 0.0;
-                        double adj = vAdjOut * 0.5;
-                        vAdj += adj * v;
-                        vAdj += v * adj;
+                        vAdj += 2.0 * v * (vAdjOut * 0.5);
                     }
                 }
 

@@ -39,7 +39,7 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Abs(x - y) + global::System.Math.Max(x, y * y) - global::System.Math.Min(x * 2.0, y);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Abs(x - y) + Math.Max(x, y * y) - Math.Min(x * 2, y);  ->  d(u ± v) = du ± dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d(uv) = v du + u dv; d min(a, b) goes to the smaller argument (a on ties)
+            // return Math.Abs(x - y) + Math.Max(x, y * y) - Math.Min(x * 2, y);  ->  d(u ± v) = du ± dv; d |u| = sign(u) du; d max(a, b) goes to the larger argument (a on ties); d(u²) = 2u du; d min(a, b) goes to the smaller argument (a on ties); d(uv) = v du + u dv
             {
                 double arg = x - y;
                 double adj = resultAdj * (arg > 0.0 ? 1.0 : arg < 0.0 ? -1.0 : arg * 0.0);
@@ -52,8 +52,7 @@ namespace Backprop.Tests.Corpus
                 }
                 else
                 {
-                    yGrad += resultAdj * y;
-                    yGrad += y * resultAdj;
+                    yGrad += 2.0 * y * resultAdj;
                 }
                 double arg3 = x * 2.0;
                 if (arg3 <= y)

@@ -54,9 +54,8 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double tAdj = 0.0;
 
-            // return t * t;  ->  d(uv) = v du + u dv
-            tAdj += resultAdj * t;
-            tAdj += t * resultAdj;
+            // return t * t;  ->  d(u²) = 2u du
+            tAdj += 2.0 * t * resultAdj;
 
             // for (int i = 1; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 1; i--)
@@ -69,9 +68,8 @@ namespace Backprop.Tests.Corpus
                 }
                 else
                 {
-                    // t = t + (x[i] * x[i]);  ->  d(uv) = v du + u dv
-                    xGrad[i] += tAdj * x[i];
-                    xGrad[i] += x[i] * tAdj;
+                    // t = t + (x[i] * x[i]);  ->  d(u²) = 2u du
+                    xGrad[i] += 2.0 * x[i] * tAdj;
                 }
             }
 

@@ -59,9 +59,8 @@ namespace Backprop.Tests.Corpus
                 // if (x[i] > 0), in reverse
                 if (x[i] > 0.0)
                 {
-                    // s += x[i] * x[i];  ->  d(uv) = v du + u dv
-                    xGrad[i] += sAdj * x[i];
-                    xGrad[i] += x[i] * sAdj;
+                    // s += x[i] * x[i];  ->  d(u²) = 2u du
+                    xGrad[i] += 2.0 * x[i] * sAdj;
                 }
                 else
                 {

@@ -92,16 +92,14 @@ namespace Backprop.Tests.Corpus
                 xGrad += eAdj * e;
             }
 
-            // Sq: return x * x;  ->  d(uv) = v du + u dv
-            x2Adj += sq2Adj * x2;
-            x2Adj += x2 * sq2Adj;
+            // Sq: return x * x;  ->  d(u²) = 2u du
+            x2Adj += 2.0 * x2 * sq2Adj;
 
             // Sq: x = argument 1  ->  d(u ± v) = du ± dv
             xGrad += x2Adj;
 
-            // Sq: return x * x;  ->  d(uv) = v du + u dv
-            xGrad += sqAdj * x;
-            xGrad += x * sqAdj;
+            // Sq: return x * x;  ->  d(u²) = 2u du
+            xGrad += 2.0 * x * sqAdj;
             return result;
         }
     }

@@ -53,16 +53,14 @@ namespace Backprop.Tests.Corpus
             // return s;
             sAdj += resultAdj;
 
-            // s /= 1 + (y * y);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            // s /= 1 + (y * y);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 s = savedDoubles.Pop();
                 double sAdjOut = sAdj;
                 sAdj = 0.0;
                 double denominator = 1.0 + y * y;
                 sAdj += sAdjOut / denominator;
-                double adj = -(sAdjOut * s / (denominator * denominator));
-                yGrad += adj * y;
-                yGrad += y * adj;
+                yGrad += 2.0 * y * -(sAdjOut * s / (denominator * denominator));
             }
 
             // s -= y * 0.5;  ->  d(uv) = v du + u dv

@@ -39,15 +39,13 @@ namespace Backprop.Tests.Corpus
             double result = x / y + y / (x * x + 1.0);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return (x / y) + (y / ((x * x) + 1));  ->  d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²; d(uv) = v du + u dv
+            // return (x / y) + (y / ((x * x) + 1));  ->  d(u ± v) = du ± dv; d(u/v) = du/v - u dv/v²; d(u²) = 2u du
             {
                 xGrad += resultAdj / y;
                 yGrad += -(resultAdj * x / (y * y));
                 double denominator = x * x + 1.0;
                 yGrad += resultAdj / denominator;
-                double adj = -(resultAdj * y / (denominator * denominator));
-                xGrad += adj * x;
-                xGrad += x * adj;
+                xGrad += 2.0 * x * -(resultAdj * y / (denominator * denominator));
             }
             return result;
         }

@@ -57,13 +57,9 @@ namespace Backprop.Tests.Corpus
             }
             else
             {
-                // return t * t * x;  ->  d(uv) = v du + u dv
-                {
-                    double adj = resultAdj * x;
-                    tAdj += adj * t;
-                    tAdj += t * adj;
-                    xGrad += t * t * resultAdj;
-                }
+                // return t * t * x;  ->  d(uv) = v du + u dv; d(u²) = 2u du
+                tAdj += 2.0 * t * (resultAdj * x);
+                xGrad += t * t * resultAdj;
 
                 // double t = x + 1;  ->  d(u ± v) = du ± dv
                 xGrad += tAdj;

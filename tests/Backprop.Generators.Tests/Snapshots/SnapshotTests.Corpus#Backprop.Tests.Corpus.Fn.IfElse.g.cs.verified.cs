@@ -53,9 +53,8 @@ namespace Backprop.Tests.Corpus
             // if (x > 0), in reverse
             if (x > 0.0)
             {
-                // y = x * x;  ->  d(uv) = v du + u dv
-                xGrad += yAdj * x;
-                xGrad += x * yAdj;
+                // y = x * x;  ->  d(u²) = 2u du
+                xGrad += 2.0 * x * yAdj;
             }
             else
             {

@@ -49,9 +49,8 @@ namespace Backprop.Tests.Corpus
             aAdj += resultAdj;
             yGrad += -resultAdj;
 
-            // a = b * b;  ->  d(uv) = v du + u dv
-            bAdj += aAdj * b;
-            bAdj += b * aAdj;
+            // a = b * b;  ->  d(u²) = 2u du
+            bAdj += 2.0 * b * aAdj;
             aAdj = 0.0;
 
             // double b = a + x;  ->  d(u ± v) = du ± dv

@@ -67,9 +67,8 @@ namespace Backprop.Tests.Corpus
             // if (x > 0), in reverse
             if (x > 0.0)
             {
-                // return r * r + y;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                rAdj += resultAdj * r;
-                rAdj += r * resultAdj;
+                // return r * r + y;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
+                rAdj += 2.0 * r * resultAdj;
                 yGrad += resultAdj;
 
                 // if (y > 0), in reverse
@@ -93,15 +92,13 @@ namespace Backprop.Tests.Corpus
                 // if (y > x), in reverse
                 if (y > x)
                 {
-                    // return y * y;  ->  d(uv) = v du + u dv
-                    yGrad += resultAdj * y;
-                    yGrad += y * resultAdj;
+                    // return y * y;  ->  d(u²) = 2u du
+                    yGrad += 2.0 * y * resultAdj;
                 }
                 else
                 {
-                    // return r * r + y;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    rAdj += resultAdj * r;
-                    rAdj += r * resultAdj;
+                    // return r * r + y;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
+                    rAdj += 2.0 * r * resultAdj;
                     yGrad += resultAdj;
                 }
             }

@@ -55,9 +55,8 @@ namespace Backprop.Tests.Corpus
             // double b = Math.Exp(a);  ->  d exp(u) = exp(u) du
             aAdj += bAdj * b;
 
-            // double a = x * x;  ->  d(uv) = v du + u dv
-            xGrad += aAdj * x;
-            xGrad += x * aAdj;
+            // double a = x * x;  ->  d(u²) = 2u du
+            xGrad += 2.0 * x * aAdj;
             return result;
         }
     }

@@ -48,21 +48,15 @@ namespace Backprop.Tests.Corpus
             sqrtAdj += resultAdj * pow;
             powAdj += sqrt * resultAdj;
 
-            // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = x * x + 1.0;
-                double adj = powAdj * y * global::System.Math.Pow(arg, y - 1.0);
-                xGrad += adj * x;
-                xGrad += x * adj;
+                xGrad += 2.0 * x * (powAdj * y * global::System.Math.Pow(arg, y - 1.0));
                 yGrad += powAdj * pow * global::System.Math.Log(arg);
             }
 
-            // double sqrt = Math.Sqrt(x * x + 1.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
-            {
-                double adj = sqrtAdj / (2.0 * sqrt);
-                xGrad += adj * x;
-                xGrad += x * adj;
-            }
+            // double sqrt = Math.Sqrt(x * x + 1.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
+            xGrad += 2.0 * x * (sqrtAdj / (2.0 * sqrt));
             return result;
         }
     }

@@ -29,13 +29,12 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < y.Length; i++), in reverse
             for (int i = y.Length - 1; i >= 0; i--)
             {
-                // y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                // y[i] = y[i] * y[i];  ->  d(u²) = 2u du
                 {
                     y[i] = savedDoubles.Pop();
                     double yAdjOut = yGrad[i];
                     yGrad[i] = 0.0;
-                    yGrad[i] += yAdjOut * y[i];
-                    yGrad[i] += y[i] * yAdjOut;
+                    yGrad[i] += 2.0 * y[i] * yAdjOut;
                 }
             }
 

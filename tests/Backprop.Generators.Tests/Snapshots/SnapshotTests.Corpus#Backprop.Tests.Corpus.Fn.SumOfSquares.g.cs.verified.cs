@@ -49,9 +49,8 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // sum += x[i] * x[i];  ->  d(uv) = v du + u dv
-                xGrad[i] += sumAdj * x[i];
-                xGrad[i] += x[i] * sumAdj;
+                // sum += x[i] * x[i];  ->  d(u²) = 2u du
+                xGrad[i] += 2.0 * x[i] * sumAdj;
             }
             return result;
         }

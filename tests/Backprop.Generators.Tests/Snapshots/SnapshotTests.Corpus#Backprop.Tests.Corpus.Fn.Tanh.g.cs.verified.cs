@@ -35,13 +35,11 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Tanh(x * x - 1.0);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Tanh((x * x) - 1);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            // return Math.Tanh((x * x) - 1);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = x * x - 1.0;
                 double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - result * result;
-                double adj = resultAdj * tanhSlope;
-                xGrad += adj * x;
-                xGrad += x * adj;
+                xGrad += 2.0 * x * (resultAdj * tanhSlope);
             }
             return result;
         }

@@ -91,13 +91,12 @@ namespace Backprop.Tests.Corpus
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i5 = y.Length - 1; i5 >= 0; i5--)
             {
-                // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                // Square(y): y[i] = y[i] * y[i];  ->  d(u²) = 2u du
                 {
                     y[i5] = savedDoubles.Pop();
                     double yAdjOut = yAdj[i5];
                     yAdj[i5] = 0.0;
-                    yAdj[i5] += yAdjOut * y[i5];
-                    yAdj[i5] += y[i5] * yAdjOut;
+                    yAdj[i5] += 2.0 * y[i5] * yAdjOut;
                 }
             }
 
@@ -110,20 +109,18 @@ namespace Backprop.Tests.Corpus
                 xGrad[i4] += a2 * yAdj[i4];
             }
 
-            // Axpy(a * a, x, y): a = argument 1  ->  d(uv) = v du + u dv
-            aGrad += a2Adj * a;
-            aGrad += a * a2Adj;
+            // Axpy(a * a, x, y): a = argument 1  ->  d(u²) = 2u du
+            aGrad += 2.0 * a * a2Adj;
 
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i3 = y.Length - 1; i3 >= 0; i3--)
             {
-                // Square(y): y[i] = y[i] * y[i];  ->  d(uv) = v du + u dv
+                // Square(y): y[i] = y[i] * y[i];  ->  d(u²) = 2u du
                 {
                     y[i3] = savedDoubles.Pop();
                     double yAdjOut = yAdj[i3];
                     yAdj[i3] = 0.0;
-                    yAdj[i3] += yAdjOut * y[i3];
-                    yAdj[i3] += y[i3] * yAdjOut;
+                    yAdj[i3] += 2.0 * y[i3] * yAdjOut;
                 }
             }
 

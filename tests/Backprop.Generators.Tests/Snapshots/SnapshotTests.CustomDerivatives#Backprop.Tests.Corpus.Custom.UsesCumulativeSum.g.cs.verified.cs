@@ -55,13 +55,9 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < y.Length; i++), in reverse
             for (int i = y.Length - 1; i >= 0; i--)
             {
-                // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv
-                {
-                    double adj = sAdj * x[i];
-                    yAdj[i] += adj * y[i];
-                    yAdj[i] += y[i] * adj;
-                    xGrad[i] += y[i] * y[i] * sAdj;
-                }
+                // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv; d(u²) = 2u du
+                yAdj[i] += 2.0 * y[i] * (sAdj * x[i]);
+                xGrad[i] += y[i] * y[i] * sAdj;
             }
 
             // CumulativeSum(x, y);  ->  chain rule through CumulativeSumPullback

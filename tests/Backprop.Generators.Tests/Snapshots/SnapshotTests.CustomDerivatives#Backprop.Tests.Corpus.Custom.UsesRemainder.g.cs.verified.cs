@@ -39,12 +39,11 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.IEEERemainder(x * x, y) * y;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.IEEERemainder(x * x, y) * y;  ->  d(uv) = v du + u dv; chain rule through IEEERemainderPullback
+            // return Math.IEEERemainder(x * x, y) * y;  ->  d(uv) = v du + u dv; chain rule through IEEERemainderPullback; d(u²) = 2u du
             {
                 double iEEERemainderArgAdj = 0.0;
                 global::Backprop.Tests.Corpus.Custom.IEEERemainderPullback(x * x, y, resultAdj * y, ref iEEERemainderArgAdj, ref yGrad);
-                xGrad += iEEERemainderArgAdj * x;
-                xGrad += x * iEEERemainderArgAdj;
+                xGrad += 2.0 * x * iEEERemainderArgAdj;
                 yGrad += global::System.Math.IEEERemainder(x * x, y) * resultAdj;
             }
             return result;

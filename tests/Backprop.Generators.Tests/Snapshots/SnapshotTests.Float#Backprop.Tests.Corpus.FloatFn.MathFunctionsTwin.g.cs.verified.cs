@@ -85,12 +85,10 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(uv) = v du + u dv
+            // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = y * y + 1.0;
-                double adj = powAdj * x * global::System.Math.Pow(arg, x - 1.0);
-                yGrad += adj * y;
-                yGrad += y * adj;
+                yGrad += 2.0 * y * (powAdj * x * global::System.Math.Pow(arg, x - 1.0));
                 xGrad += powAdj * pow * global::System.Math.Log(arg);
             }
 
@@ -110,22 +108,16 @@ namespace Backprop.Tests.Corpus
                 yGrad += tanhAdj * tanhSlope;
             }
 
-            // double a = Math.Exp(x * 0.5) + Math.Log(y * y + 1) + Math.Sqrt(x * x + 2);  ->  d(u ± v) = du ± dv; d log(u) = du / u; d(uv) = v du + u dv
+            // double a = Math.Exp(x * 0.5) + Math.Log(y * y + 1) + Math.Sqrt(x * x + 2);  ->  d(u ± v) = du ± dv; d log(u) = du / u; d(u²) = 2u du
             {
                 expAdj += aAdj;
                 double arg = y * y + 1.0;
-                double adj = aAdj / arg;
-                yGrad += adj * y;
-                yGrad += y * adj;
+                yGrad += 2.0 * y * (aAdj / arg);
                 sqrtAdj += aAdj;
             }
 
-            // double sqrt = Math.Sqrt(x * x + 2.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
-            {
-                double adj = sqrtAdj / (2.0 * sqrt);
-                xGrad += adj * x;
-                xGrad += x * adj;
-            }
+            // double sqrt = Math.Sqrt(x * x + 2.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
+            xGrad += 2.0 * x * (sqrtAdj / (2.0 * sqrt));
 
             // double exp = Math.Exp(x * 0.5);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
             xGrad += expAdj * exp * 0.5;

@@ -46,29 +46,21 @@ namespace Backprop.Tests.Corpus
             double sAdj = 0.0;
             double cbrtAdj = 0.0;
 
-            // return Math.FusedMultiplyAdd(r, s, Math.Cbrt(x * x + 2) + Math.Log10(y * y + 1) * Math.Log2(x * x + 1.5));  ->  d fma(a, b, c) = b da + a db + dc; d(u ± v) = du ± dv; d(uv) = v du + u dv; d log10(u) = du / (u ln 10); d log2(u) = du / (u ln 2)
+            // return Math.FusedMultiplyAdd(r, s, Math.Cbrt(x * x + 2) + Math.Log10(y * y + 1) * Math.Log2(x * x + 1.5));  ->  d fma(a, b, c) = b da + a db + dc; d(u ± v) = du ± dv; d(uv) = v du + u dv; d log10(u) = du / (u ln 10); d(u²) = 2u du; d log2(u) = du / (u ln 2)
             {
                 rAdj += resultAdj * s;
                 sAdj += r * resultAdj;
                 cbrtAdj += resultAdj;
                 double arg = y * y + 1.0;
-                double adj = resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg * 2.302585092994046);
-                yGrad += adj * y;
-                yGrad += y * adj;
+                yGrad += 2.0 * y * (resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg * 2.302585092994046));
                 double arg2 = x * x + 1.5;
-                double adj2 = global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg2 * 0.6931471805599453);
-                xGrad += adj2 * x;
-                xGrad += x * adj2;
+                xGrad += 2.0 * x * (global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg2 * 0.6931471805599453));
             }
 
-            // double cbrt = Math.Cbrt(x * x + 2.0);  ->  d cbrt(u) = du / (3 cbrt(u)²); d(u ± v) = du ± dv; d(uv) = v du + u dv
-            {
-                double adj = cbrtAdj / (3.0 * (cbrt * cbrt));
-                xGrad += adj * x;
-                xGrad += x * adj;
-            }
+            // double cbrt = Math.Cbrt(x * x + 2.0);  ->  d cbrt(u) = du / (3 cbrt(u)²); d(u ± v) = du ± dv; d(u²) = 2u du
+            xGrad += 2.0 * x * (cbrtAdj / (3.0 * (cbrt * cbrt)));
 
-            // double s = Math.Clamp(Math.Sinh(y), -x, x * x + 1);  ->  d clamp(u, lo, hi) goes to u inside [lo, hi] (ends included), else to the bound returned; d(-u) = -du; d(u ± v) = du ± dv; d(uv) = v du + u dv; d sinh(u) = cosh(u) du
+            // double s = Math.Clamp(Math.Sinh(y), -x, x * x + 1);  ->  d clamp(u, lo, hi) goes to u inside [lo, hi] (ends included), else to the bound returned; d(-u) = -du; d(u ± v) = du ± dv; d(u²) = 2u du; d sinh(u) = cosh(u) du
             {
                 double arg = global::System.Math.Sinh(y);
                 if (arg < -x)
@@ -80,8 +72,7 @@ namespace Backprop.Tests.Corpus
                     double arg2 = x * x + 1.0;
                     if (arg > arg2)
                     {
-                        xGrad += sAdj * x;
-                        xGrad += x * sAdj;
+                        xGrad += 2.0 * x * sAdj;
                     }
                     else
                     {

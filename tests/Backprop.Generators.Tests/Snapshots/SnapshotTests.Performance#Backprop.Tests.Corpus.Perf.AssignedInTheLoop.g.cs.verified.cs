@@ -63,14 +63,10 @@ namespace Backprop.Tests.Corpus
             // for (int k = 0; k < 3; k++), in reverse
             for (int k = 2; k >= 0; k--)
             {
-                // total += c * c * a[k];  ->  d(uv) = v du + u dv
-                {
-                    total = savedDoubles.Pop();
-                    double adj = totalAdj * a[k];
-                    cAdj += adj * c;
-                    cAdj += c * adj;
-                    aGrad[k] += c * c * totalAdj;
-                }
+                // total += c * c * a[k];  ->  d(uv) = v du + u dv; d(u²) = 2u du
+                total = savedDoubles.Pop();
+                cAdj += 2.0 * c * (totalAdj * a[k]);
+                aGrad[k] += c * c * totalAdj;
 
                 // double c = s + 1;  ->  d(u ± v) = du ± dv
                 c = savedDoubles.Pop();

@@ -104,9 +104,8 @@ namespace Backprop.Tests.Corpus
                 // for (int id = 0; id < 2; id++), in reverse
                 for (int id = 1; id >= 0; id--)
                 {
-                    // s += q[id] * q[id];  ->  d(uv) = v du + u dv
-                    qAdj[id] += sAdj * q[id];
-                    qAdj[id] += q[id] * sAdj;
+                    // s += q[id] * q[id];  ->  d(u²) = 2u du
+                    qAdj[id] += 2.0 * q[id] * sAdj;
                 }
 
                 // double s = 0;

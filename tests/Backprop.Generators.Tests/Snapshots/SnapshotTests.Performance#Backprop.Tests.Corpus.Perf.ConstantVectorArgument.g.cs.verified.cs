@@ -116,9 +116,8 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < k; i++), in reverse
             for (int i = k - 1; i >= 0; i--)
             {
-                // total += z[i] * z[i];  ->  d(uv) = v du + u dv
-                zAdj[i] += totalAdj * z[i];
-                zAdj[i] += z[i] * totalAdj;
+                // total += z[i] * z[i];  ->  d(u²) = 2u du
+                zAdj[i] += 2.0 * z[i] * totalAdj;
             }
 
             // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse

@@ -83,9 +83,8 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < a.Length; i++), in reverse
             for (int i = a.Length - 1; i >= 0; i--)
             {
-                // u[i] = a[i] * a[i];  ->  d(uv) = v du + u dv
-                aGrad[i] += uAdj[i] * a[i];
-                aGrad[i] += a[i] * uAdj[i];
+                // u[i] = a[i] * a[i];  ->  d(u²) = 2u du
+                aGrad[i] += 2.0 * a[i] * uAdj[i];
                 uAdj[i] = 0.0;
             }
 

@@ -59,9 +59,8 @@ namespace Backprop.Tests.Corpus
             double result = q[n - 1] * q[n - 1] + q[1];
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return q[n - 1] * q[n - 1] + q[1];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-            qAdj[n - 1] += resultAdj * q[n - 1];
-            qAdj[n - 1] += q[n - 1] * resultAdj;
+            // return q[n - 1] * q[n - 1] + q[1];  ->  d(u ± v) = du ± dv; d(u²) = 2u du
+            qAdj[n - 1] += 2.0 * q[n - 1] * resultAdj;
             qAdj[1] += resultAdj;
 
             // for (int i = 0; i <= n; i++), in reverse

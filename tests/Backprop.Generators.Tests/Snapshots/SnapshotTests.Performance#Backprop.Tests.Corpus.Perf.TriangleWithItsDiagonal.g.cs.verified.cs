@@ -93,9 +93,8 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < n; i++), in reverse
             for (int i = n - 1; i >= 0; i--)
             {
-                // c[i] = a[i] * a[i] - 0.5;  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                aGrad[i] += cAdj[i] * a[i];
-                aGrad[i] += a[i] * cAdj[i];
+                // c[i] = a[i] * a[i] - 0.5;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
+                aGrad[i] += 2.0 * a[i] * cAdj[i];
                 cAdj[i] = 0.0;
             }
 

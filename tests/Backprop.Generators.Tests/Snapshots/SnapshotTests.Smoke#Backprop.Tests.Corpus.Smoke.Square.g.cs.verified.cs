@@ -35,9 +35,8 @@ namespace Backprop.Tests.Corpus
             double result = x * x;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return x * x;  ->  d(uv) = v du + u dv
-            xGrad += resultAdj * x;
-            xGrad += x * resultAdj;
+            // return x * x;  ->  d(u²) = 2u du
+            xGrad += 2.0 * x * resultAdj;
             return result;
         }
     }

@@ -56,9 +56,8 @@ namespace Backprop.Tests.Corpus
                 // Recomputed rather than saved: double d = w[i] - Offset;
                 d = w[i] - this.Offset;
 
-                // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; chain rule through PenaltyPullback
-                dAdj += sAdj * d;
-                dAdj += d * sAdj;
+                // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(u²) = 2u du; d(uv) = v du + u dv; chain rule through PenaltyPullback
+                dAdj += 2.0 * d * sAdj;
                 this.PenaltyPullback(w[i], this._lambda * sAdj, ref wGrad[i]);
 
                 // double d = w[i] - Offset;  ->  d(u ± v) = du ± dv

@@ -35,12 +35,8 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Sqrt(x * x + this._lambda);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Sqrt((x * x) + _lambda);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(uv) = v du + u dv
-            {
-                double adj = resultAdj / (2.0 * result);
-                xGrad += adj * x;
-                xGrad += x * adj;
-            }
+            // return Math.Sqrt((x * x) + _lambda);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
+            xGrad += 2.0 * x * (resultAdj / (2.0 * result));
             return result;
         }
     }

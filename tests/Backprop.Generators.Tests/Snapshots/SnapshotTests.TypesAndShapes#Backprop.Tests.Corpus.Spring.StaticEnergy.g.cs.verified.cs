@@ -39,15 +39,11 @@ namespace Backprop.Tests.Corpus
             double result = (x - rest) * (x - rest) * 2.0;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return (x - rest) * (x - rest) * 2;  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
+            // return (x - rest) * (x - rest) * 2;  ->  d(uv) = v du + u dv; d(u²) = 2u du; d(u ± v) = du ± dv
             {
-                double adj = resultAdj * 2.0;
-                double adj2 = adj * (x - rest);
-                xGrad += adj2;
-                restGrad += -adj2;
-                double adj3 = (x - rest) * adj;
-                xGrad += adj3;
-                restGrad += -adj3;
+                double adj = 2.0 * (x - rest) * (resultAdj * 2.0);
+                xGrad += adj;
+                restGrad += -adj;
             }
             return result;
         }

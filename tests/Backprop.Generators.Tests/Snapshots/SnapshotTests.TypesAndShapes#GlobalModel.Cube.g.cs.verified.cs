@@ -33,13 +33,9 @@ static partial class GlobalModel
         double result = x * x * x;
 
         // Reverse sweep: the chain rule, from the result back to the inputs.
-        // return x * x * x;  ->  d(uv) = v du + u dv
-        {
-            double adj = resultAdj * x;
-            xGrad += adj * x;
-            xGrad += x * adj;
-            xGrad += x * x * resultAdj;
-        }
+        // return x * x * x;  ->  d(uv) = v du + u dv; d(u²) = 2u du
+        xGrad += 2.0 * x * (resultAdj * x);
+        xGrad += x * x * resultAdj;
         return result;
     }
 }

@@ -144,9 +144,8 @@ namespace Backprop.Samples.Xor
                 }
                 else
                 {
-                    // total += error * error;  ->  d(uv) = v du + u dv
-                    errorAdj += totalAdj * error;
-                    errorAdj += error * totalAdj;
+                    // total += error * error;  ->  d(u²) = 2u du
+                    errorAdj += 2.0 * error * totalAdj;
 
                     // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
                     error = savedDoubles.Pop();
