@@ -225,6 +225,21 @@ namespace Backprop.Tests
             Assert.Equal((0.0, 1.0), (dx, dy));
         }
 
+        [Theory]
+        [InlineData(0.7)]
+        [InlineData(-3.0)]
+        [InlineData(1e200)]
+        [InlineData(1e308)]
+        [InlineData(-1e308)]
+        public void SquareKeepsItsDerivativeFiniteWhereTheSquareOverflows(double x)
+        {
+            // d exp(−x²) = −2x·exp(−x²): 0 once exp(−x²) underflows. The square's rule computes 2·(x·a), which is
+            // 0 here; (2x)·a would be ∞·0 = NaN for |x| > max/2.
+            double xGrad = 0;
+            MathLib.GaussianGradient(x, ref xGrad);
+            Assert.Equal(-2 * (x * Math.Exp(-(x * x))), xGrad, 1e-15);
+        }
+
         [Fact]
         public void AbsAtZeroHasZeroDerivative()
         {

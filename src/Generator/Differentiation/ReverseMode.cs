@@ -1020,10 +1020,11 @@ namespace Backprop.Generators.Differentiation
                     }
 
                 case Binary { Op: BinaryOp.Multiply } square when IsSquare(square):
-                    // u * u: one term, as a hand-written derivative has it, instead of u du + u du; (2u)·a is
-                    // the sum a·u + u·a exactly, since doubling does not round.
+                    // u * u: one term, as a hand-written derivative has it, instead of u du + u du. 2·(u·a) is
+                    // the sum u·a + a·u bit for bit (doubling does not round, and overflows where the sum does);
+                    // (2u)·a would not be: 2u overflows for |u| > max/2, and ∞·0 is NaN where the sum is 0.
                     _scope.Rule("d(u²) = 2u du");
-                    Backprop(square.Left, Ops.Mul(Ops.Mul(Ops.Lit(2, square.Type), UsePrimal(square.Left)), adjoint), code);
+                    Backprop(square.Left, Ops.Mul(Ops.Lit(2, square.Type), Ops.Mul(UsePrimal(square.Left), adjoint)), code);
                     break;
 
                 case Binary { Op: BinaryOp.Multiply } product:

@@ -13,6 +13,7 @@ namespace Backprop.Tests.Corpus
         public static IEnumerable<GradientCase> MathLibrary()
         {
             yield return Scalar1("Math.Exp", 0.4, MathLib.Exp, MathLib.ExpGradient);
+            yield return Scalar1("exp(-x * x)", 0.7, MathLib.Gaussian, MathLib.GaussianGradient);
             yield return Scalar1("Math.Log", 1.7, MathLib.Log, MathLib.LogGradient);
             yield return Scalar2("Math.LogBase", 1.7, 3.2, MathLib.LogBase, MathLib.LogBaseGradient);
             yield return Scalar1("Math.Log10", 1.7, MathLib.Log10, MathLib.Log10Gradient);

@@ -10,6 +10,9 @@ namespace Backprop.Tests.Corpus
     public static partial class MathLib
     {
         [Differentiable] public static double Exp(double x) => Math.Exp(x);
+
+        /// <summary>exp(−x²): its square's derivative, 2x·(x·a), must stay 0 where x² overflows (MathRuleTests).</summary>
+        [Differentiable] public static double Gaussian(double x) => Math.Exp(-(x * x));
         [Differentiable] public static double Log(double x) => Math.Log(x);
         [Differentiable] public static double LogBase(double x, double b) => Math.Log(x, b);
         [Differentiable] public static double Log10(double x) => Math.Log10(x);

@@ -92,7 +92,7 @@ namespace Backprop.Tests.Corpus
                 for (int j = copy.GetLength(1) - 1; j >= 0; j--)
                 {
                     // s += copy[i, j] * copy[i, j];  ->  d(u²) = 2u du
-                    copyAdj[i, j] += 2.0 * copy[i, j] * sAdj;
+                    copyAdj[i, j] += 2.0 * (copy[i, j] * sAdj);
                 }
             }
 

@@ -50,7 +50,7 @@ namespace Backprop.Tests.Corpus
             for (int j = v.Length - 1; j >= 0; j--)
             {
                 // sum += v[j] * v[j];  ->  d(u²) = 2u du
-                vGrad[j] += 2.0 * v[j] * sumAdj;
+                vGrad[j] += 2.0 * (v[j] * sumAdj);
             }
             return result;
         }

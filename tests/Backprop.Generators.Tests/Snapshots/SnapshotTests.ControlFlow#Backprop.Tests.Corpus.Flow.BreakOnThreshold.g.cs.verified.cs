@@ -86,7 +86,7 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // s += x[i] * x[i];  ->  d(u²) = 2u du
-                xGrad[i2] += 2.0 * x[i2] * sAdj;
+                xGrad[i2] += 2.0 * (x[i2] * sAdj);
             }
 
             savedInts.Dispose();

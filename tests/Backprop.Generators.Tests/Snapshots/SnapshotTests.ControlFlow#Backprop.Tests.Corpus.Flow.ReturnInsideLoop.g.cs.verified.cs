@@ -74,7 +74,7 @@ namespace Backprop.Tests.Corpus
                 resultAdj = 0.0;
 
                 // double t = s * s;  ->  d(u²) = 2u du
-                sAdj += 2.0 * s * tAdj;
+                sAdj += 2.0 * (s * tAdj);
             }
 
             // for (int i = 0; i < x.Length; i++)

@@ -100,7 +100,7 @@ namespace Backprop.Tests.Corpus
                     if (acc > 3.0)
                     {
                         // return acc * acc;  ->  d(u²) = 2u du
-                        accAdj += 2.0 * acc * resultAdj;
+                        accAdj += 2.0 * (acc * resultAdj);
                         resultAdj = 0.0;
                     }
 

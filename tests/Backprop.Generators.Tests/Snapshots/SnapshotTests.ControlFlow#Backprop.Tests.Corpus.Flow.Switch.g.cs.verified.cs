@@ -64,7 +64,7 @@ namespace Backprop.Tests.Corpus
                 xGrad += resultAdj;
 
                 // y = x * x;  ->  d(u²) = 2u du
-                xGrad += 2.0 * x * yAdj;
+                xGrad += 2.0 * (x * yAdj);
             }
             else
             {

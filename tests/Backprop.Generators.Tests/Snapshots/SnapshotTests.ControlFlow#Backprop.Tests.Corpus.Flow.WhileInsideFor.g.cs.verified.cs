@@ -78,7 +78,7 @@ namespace Backprop.Tests.Corpus
                         v = savedDoubles.Pop();
                         double vAdjOut = vAdj;
                         vAdj = 0.0;
-                        vAdj += 2.0 * v * (vAdjOut * 0.5);
+                        vAdj += 2.0 * (v * (vAdjOut * 0.5));
                     }
                 }
 

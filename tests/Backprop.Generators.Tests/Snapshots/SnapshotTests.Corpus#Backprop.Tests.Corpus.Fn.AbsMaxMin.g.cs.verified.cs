@@ -52,7 +52,7 @@ namespace Backprop.Tests.Corpus
                 }
                 else
                 {
-                    yGrad += 2.0 * y * resultAdj;
+                    yGrad += 2.0 * (y * resultAdj);
                 }
                 double arg3 = x * 2.0;
                 if (arg3 <= y)

@@ -55,7 +55,7 @@ namespace Backprop.Tests.Corpus
             double tAdj = 0.0;
 
             // return t * t;  ->  d(u²) = 2u du
-            tAdj += 2.0 * t * resultAdj;
+            tAdj += 2.0 * (t * resultAdj);
 
             // for (int i = 1; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 1; i--)
@@ -69,7 +69,7 @@ namespace Backprop.Tests.Corpus
                 else
                 {
                     // t = t + (x[i] * x[i]);  ->  d(u²) = 2u du
-                    xGrad[i] += 2.0 * x[i] * tAdj;
+                    xGrad[i] += 2.0 * (x[i] * tAdj);
                 }
             }
 

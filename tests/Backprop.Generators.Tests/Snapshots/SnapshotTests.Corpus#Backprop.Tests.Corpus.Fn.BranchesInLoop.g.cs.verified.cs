@@ -60,7 +60,7 @@ namespace Backprop.Tests.Corpus
                 if (x[i] > 0.0)
                 {
                     // s += x[i] * x[i];  ->  d(u²) = 2u du
-                    xGrad[i] += 2.0 * x[i] * sAdj;
+                    xGrad[i] += 2.0 * (x[i] * sAdj);
                 }
                 else
                 {

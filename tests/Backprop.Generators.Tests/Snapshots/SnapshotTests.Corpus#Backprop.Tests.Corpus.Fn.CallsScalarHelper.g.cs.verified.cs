@@ -93,13 +93,13 @@ namespace Backprop.Tests.Corpus
             }
 
             // Sq: return x * x;  ->  d(u²) = 2u du
-            x2Adj += 2.0 * x2 * sq2Adj;
+            x2Adj += 2.0 * (x2 * sq2Adj);
 
             // Sq: x = argument 1  ->  d(u ± v) = du ± dv
             xGrad += x2Adj;
 
             // Sq: return x * x;  ->  d(u²) = 2u du
-            xGrad += 2.0 * x * sqAdj;
+            xGrad += 2.0 * (x * sqAdj);
             return result;
         }
     }

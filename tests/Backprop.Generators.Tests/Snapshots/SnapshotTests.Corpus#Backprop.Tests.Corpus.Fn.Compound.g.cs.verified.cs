@@ -60,7 +60,7 @@ namespace Backprop.Tests.Corpus
                 sAdj = 0.0;
                 double denominator = 1.0 + y * y;
                 sAdj += sAdjOut / denominator;
-                yGrad += 2.0 * y * -(sAdjOut * s / (denominator * denominator));
+                yGrad += 2.0 * (y * -(sAdjOut * s / (denominator * denominator)));
             }
 
             // s -= y * 0.5;  ->  d(uv) = v du + u dv

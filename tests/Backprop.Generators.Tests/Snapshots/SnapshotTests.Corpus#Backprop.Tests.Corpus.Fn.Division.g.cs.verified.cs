@@ -45,7 +45,7 @@ namespace Backprop.Tests.Corpus
                 yGrad += -(resultAdj * x / (y * y));
                 double denominator = x * x + 1.0;
                 yGrad += resultAdj / denominator;
-                xGrad += 2.0 * x * -(resultAdj * y / (denominator * denominator));
+                xGrad += 2.0 * (x * -(resultAdj * y / (denominator * denominator)));
             }
             return result;
         }

@@ -58,7 +58,7 @@ namespace Backprop.Tests.Corpus
             else
             {
                 // return t * t * x;  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                tAdj += 2.0 * t * (resultAdj * x);
+                tAdj += 2.0 * (t * (resultAdj * x));
                 xGrad += t * t * resultAdj;
 
                 // double t = x + 1;  ->  d(u ± v) = du ± dv

@@ -54,7 +54,7 @@ namespace Backprop.Tests.Corpus
             if (x > 0.0)
             {
                 // y = x * x;  ->  d(u²) = 2u du
-                xGrad += 2.0 * x * yAdj;
+                xGrad += 2.0 * (x * yAdj);
             }
             else
             {

@@ -53,7 +53,7 @@ namespace Backprop.Tests.Corpus
             sqAdj += resultAdj;
 
             // Sq: return x * x;  ->  d(u²) = 2u du
-            yGrad += 2.0 * y * sqAdj;
+            yGrad += 2.0 * (y * sqAdj);
 
             // Level3: return Math.Sin(x) * y;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
             x2Adj += level3Adj * y * global::System.Math.Cos(x2);

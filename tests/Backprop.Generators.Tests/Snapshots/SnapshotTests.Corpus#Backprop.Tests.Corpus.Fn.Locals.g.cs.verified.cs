@@ -50,7 +50,7 @@ namespace Backprop.Tests.Corpus
             yGrad += -resultAdj;
 
             // a = b * b;  ->  d(u²) = 2u du
-            bAdj += 2.0 * b * aAdj;
+            bAdj += 2.0 * (b * aAdj);
             aAdj = 0.0;
 
             // double b = a + x;  ->  d(u ± v) = du ± dv

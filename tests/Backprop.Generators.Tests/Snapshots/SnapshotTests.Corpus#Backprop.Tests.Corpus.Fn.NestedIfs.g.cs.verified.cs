@@ -68,7 +68,7 @@ namespace Backprop.Tests.Corpus
             if (x > 0.0)
             {
                 // return r * r + y;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
-                rAdj += 2.0 * r * resultAdj;
+                rAdj += 2.0 * (r * resultAdj);
                 yGrad += resultAdj;
 
                 // if (y > 0), in reverse
@@ -93,12 +93,12 @@ namespace Backprop.Tests.Corpus
                 if (y > x)
                 {
                     // return y * y;  ->  d(u²) = 2u du
-                    yGrad += 2.0 * y * resultAdj;
+                    yGrad += 2.0 * (y * resultAdj);
                 }
                 else
                 {
                     // return r * r + y;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
-                    rAdj += 2.0 * r * resultAdj;
+                    rAdj += 2.0 * (r * resultAdj);
                     yGrad += resultAdj;
                 }
             }

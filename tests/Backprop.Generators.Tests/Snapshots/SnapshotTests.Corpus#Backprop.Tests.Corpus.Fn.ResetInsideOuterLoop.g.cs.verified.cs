@@ -61,7 +61,7 @@ namespace Backprop.Tests.Corpus
             for (int i = x.Length - 1; i >= 0; i--)
             {
                 // total += acc * acc;  ->  d(u²) = 2u du
-                accAdj += 2.0 * acc * totalAdj;
+                accAdj += 2.0 * (acc * totalAdj);
 
                 // for (int j = 0; j < x.Length; j++), in reverse
                 for (int j = x.Length - 1; j >= 0; j--)

@@ -56,7 +56,7 @@ namespace Backprop.Tests.Corpus
             aAdj += bAdj * b;
 
             // double a = x * x;  ->  d(u²) = 2u du
-            xGrad += 2.0 * x * aAdj;
+            xGrad += 2.0 * (x * aAdj);
             return result;
         }
     }

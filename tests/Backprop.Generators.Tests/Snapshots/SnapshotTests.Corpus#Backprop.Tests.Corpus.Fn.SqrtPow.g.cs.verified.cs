@@ -51,12 +51,12 @@ namespace Backprop.Tests.Corpus
             // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = x * x + 1.0;
-                xGrad += 2.0 * x * (powAdj * y * global::System.Math.Pow(arg, y - 1.0));
+                xGrad += 2.0 * (x * (powAdj * y * global::System.Math.Pow(arg, y - 1.0)));
                 yGrad += powAdj * pow * global::System.Math.Log(arg);
             }
 
             // double sqrt = Math.Sqrt(x * x + 1.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
-            xGrad += 2.0 * x * (sqrtAdj / (2.0 * sqrt));
+            xGrad += 2.0 * (x * (sqrtAdj / (2.0 * sqrt)));
             return result;
         }
     }

@@ -34,7 +34,7 @@ namespace Backprop.Tests.Corpus
                     y[i] = savedDoubles.Pop();
                     double yAdjOut = yGrad[i];
                     yGrad[i] = 0.0;
-                    yGrad[i] += 2.0 * y[i] * yAdjOut;
+                    yGrad[i] += 2.0 * (y[i] * yAdjOut);
                 }
             }
 

@@ -50,7 +50,7 @@ namespace Backprop.Tests.Corpus
             for (int i = x.Length - 1; i >= 0; i--)
             {
                 // sum += x[i] * x[i];  ->  d(u²) = 2u du
-                xGrad[i] += 2.0 * x[i] * sumAdj;
+                xGrad[i] += 2.0 * (x[i] * sumAdj);
             }
             return result;
         }

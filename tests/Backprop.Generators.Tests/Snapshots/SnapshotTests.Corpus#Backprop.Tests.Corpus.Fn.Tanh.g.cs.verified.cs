@@ -39,7 +39,7 @@ namespace Backprop.Tests.Corpus
             {
                 double arg = x * x - 1.0;
                 double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - result * result;
-                xGrad += 2.0 * x * (resultAdj * tanhSlope);
+                xGrad += 2.0 * (x * (resultAdj * tanhSlope));
             }
             return result;
         }

@@ -96,7 +96,7 @@ namespace Backprop.Tests.Corpus
                     y[i5] = savedDoubles.Pop();
                     double yAdjOut = yAdj[i5];
                     yAdj[i5] = 0.0;
-                    yAdj[i5] += 2.0 * y[i5] * yAdjOut;
+                    yAdj[i5] += 2.0 * (y[i5] * yAdjOut);
                 }
             }
 
@@ -110,7 +110,7 @@ namespace Backprop.Tests.Corpus
             }
 
             // Axpy(a * a, x, y): a = argument 1  ->  d(u²) = 2u du
-            aGrad += 2.0 * a * a2Adj;
+            aGrad += 2.0 * (a * a2Adj);
 
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i3 = y.Length - 1; i3 >= 0; i3--)
@@ -120,7 +120,7 @@ namespace Backprop.Tests.Corpus
                     y[i3] = savedDoubles.Pop();
                     double yAdjOut = yAdj[i3];
                     yAdj[i3] = 0.0;
-                    yAdj[i3] += 2.0 * y[i3] * yAdjOut;
+                    yAdj[i3] += 2.0 * (y[i3] * yAdjOut);
                 }
             }
 

@@ -56,7 +56,7 @@ namespace Backprop.Tests.Corpus
             for (int i = y.Length - 1; i >= 0; i--)
             {
                 // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                yAdj[i] += 2.0 * y[i] * (sAdj * x[i]);
+                yAdj[i] += 2.0 * (y[i] * (sAdj * x[i]));
                 xGrad[i] += y[i] * y[i] * sAdj;
             }
 

@@ -43,7 +43,7 @@ namespace Backprop.Tests.Corpus
             {
                 double iEEERemainderArgAdj = 0.0;
                 global::Backprop.Tests.Corpus.Custom.IEEERemainderPullback(x * x, y, resultAdj * y, ref iEEERemainderArgAdj, ref yGrad);
-                xGrad += 2.0 * x * iEEERemainderArgAdj;
+                xGrad += 2.0 * (x * iEEERemainderArgAdj);
                 yGrad += global::System.Math.IEEERemainder(x * x, y) * resultAdj;
             }
             return result;

@@ -71,7 +71,7 @@ namespace Backprop.Tests.Corpus
             for (int i = 2; i >= 0; i--)
             {
                 // loss += h[i] * h[i] * (float)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                hAdj[i] += 2f * h[i] * (lossAdj * (float)(i + 1));
+                hAdj[i] += 2f * (h[i] * (lossAdj * (float)(i + 1)));
 
                 // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                 {

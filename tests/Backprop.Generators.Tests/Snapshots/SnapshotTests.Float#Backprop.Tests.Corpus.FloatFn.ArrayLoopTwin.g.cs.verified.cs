@@ -71,7 +71,7 @@ namespace Backprop.Tests.Corpus
             for (int i = 2; i >= 0; i--)
             {
                 // loss += h[i] * h[i] * (double)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                hAdj[i] += 2.0 * h[i] * (lossAdj * (double)(i + 1));
+                hAdj[i] += 2.0 * (h[i] * (lossAdj * (double)(i + 1)));
 
                 // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                 {

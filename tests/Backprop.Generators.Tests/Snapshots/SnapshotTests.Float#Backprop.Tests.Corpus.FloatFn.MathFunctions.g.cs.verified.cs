@@ -88,7 +88,7 @@ namespace Backprop.Tests.Corpus
             // float pow = MathF.Pow(y * y + 1f, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 float arg = y * y + 1f;
-                yGrad += 2f * y * (powAdj * x * global::System.MathF.Pow(arg, x - 1f));
+                yGrad += 2f * (y * (powAdj * x * global::System.MathF.Pow(arg, x - 1f)));
                 xGrad += powAdj * pow * global::System.MathF.Log(arg);
             }
 
@@ -112,12 +112,12 @@ namespace Backprop.Tests.Corpus
             {
                 expAdj += aAdj;
                 float arg = y * y + 1f;
-                yGrad += 2f * y * (aAdj / arg);
+                yGrad += 2f * (y * (aAdj / arg));
                 sqrtAdj += aAdj;
             }
 
             // float sqrt = MathF.Sqrt(x * x + 2f);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
-            xGrad += 2f * x * (sqrtAdj / (2f * sqrt));
+            xGrad += 2f * (x * (sqrtAdj / (2f * sqrt)));
 
             // float exp = MathF.Exp(x * 0.5f);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
             xGrad += expAdj * exp * 0.5f;

@@ -88,7 +88,7 @@ namespace Backprop.Tests.Corpus
             // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = y * y + 1.0;
-                yGrad += 2.0 * y * (powAdj * x * global::System.Math.Pow(arg, x - 1.0));
+                yGrad += 2.0 * (y * (powAdj * x * global::System.Math.Pow(arg, x - 1.0)));
                 xGrad += powAdj * pow * global::System.Math.Log(arg);
             }
 
@@ -112,12 +112,12 @@ namespace Backprop.Tests.Corpus
             {
                 expAdj += aAdj;
                 double arg = y * y + 1.0;
-                yGrad += 2.0 * y * (aAdj / arg);
+                yGrad += 2.0 * (y * (aAdj / arg));
                 sqrtAdj += aAdj;
             }
 
             // double sqrt = Math.Sqrt(x * x + 2.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
-            xGrad += 2.0 * x * (sqrtAdj / (2.0 * sqrt));
+            xGrad += 2.0 * (x * (sqrtAdj / (2.0 * sqrt)));
 
             // double exp = Math.Exp(x * 0.5);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
             xGrad += expAdj * exp * 0.5;

@@ -52,13 +52,13 @@ namespace Backprop.Tests.Corpus
                 sAdj += r * resultAdj;
                 cbrtAdj += resultAdj;
                 double arg = y * y + 1.0;
-                yGrad += 2.0 * y * (resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg * 2.302585092994046));
+                yGrad += 2.0 * (y * (resultAdj * global::System.Math.Log2(x * x + 1.5) / (arg * 2.302585092994046)));
                 double arg2 = x * x + 1.5;
-                xGrad += 2.0 * x * (global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg2 * 0.6931471805599453));
+                xGrad += 2.0 * (x * (global::System.Math.Log10(y * y + 1.0) * resultAdj / (arg2 * 0.6931471805599453)));
             }
 
             // double cbrt = Math.Cbrt(x * x + 2.0);  ->  d cbrt(u) = du / (3 cbrt(u)²); d(u ± v) = du ± dv; d(u²) = 2u du
-            xGrad += 2.0 * x * (cbrtAdj / (3.0 * (cbrt * cbrt)));
+            xGrad += 2.0 * (x * (cbrtAdj / (3.0 * (cbrt * cbrt))));
 
             // double s = Math.Clamp(Math.Sinh(y), -x, x * x + 1);  ->  d clamp(u, lo, hi) goes to u inside [lo, hi] (ends included), else to the bound returned; d(-u) = -du; d(u ± v) = du ± dv; d(u²) = 2u du; d sinh(u) = cosh(u) du
             {
@@ -72,7 +72,7 @@ namespace Backprop.Tests.Corpus
                     double arg2 = x * x + 1.0;
                     if (arg > arg2)
                     {
-                        xGrad += 2.0 * x * sAdj;
+                        xGrad += 2.0 * (x * sAdj);
                     }
                     else
                     {

@@ -74,7 +74,7 @@ namespace Backprop.Tests.Corpus
             for (int i = a.Length - 1; i >= 0; i--)
             {
                 // v[i] = u[i] * u[i];  ->  d(u²) = 2u du
-                uAdj[i] += 2.0 * u[i] * vAdj[i];
+                uAdj[i] += 2.0 * (u[i] * vAdj[i]);
                 vAdj[i] = 0.0;
 
                 // u[i] = Math.Sin(a[i] * p);  ->  d sin(u) = cos(u) du; d(uv) = v du + u dv

@@ -65,7 +65,7 @@ namespace Backprop.Tests.Corpus
             {
                 // total += c * c * a[k];  ->  d(uv) = v du + u dv; d(u²) = 2u du
                 total = savedDoubles.Pop();
-                cAdj += 2.0 * c * (totalAdj * a[k]);
+                cAdj += 2.0 * (c * (totalAdj * a[k]));
                 aGrad[k] += c * c * totalAdj;
 
                 // double c = s + 1;  ->  d(u ± v) = du ± dv

@@ -105,7 +105,7 @@ namespace Backprop.Tests.Corpus
                 for (int id = 1; id >= 0; id--)
                 {
                     // s += q[id] * q[id];  ->  d(u²) = 2u du
-                    qAdj[id] += 2.0 * q[id] * sAdj;
+                    qAdj[id] += 2.0 * (q[id] * sAdj);
                 }
 
                 // double s = 0;

@@ -117,7 +117,7 @@ namespace Backprop.Tests.Corpus
             for (int i = k - 1; i >= 0; i--)
             {
                 // total += z[i] * z[i];  ->  d(u²) = 2u du
-                zAdj[i] += 2.0 * z[i] * totalAdj;
+                zAdj[i] += 2.0 * (z[i] * totalAdj);
             }
 
             // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse

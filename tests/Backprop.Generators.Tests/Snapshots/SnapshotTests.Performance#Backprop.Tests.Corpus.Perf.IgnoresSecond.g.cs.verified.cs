@@ -38,7 +38,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return x * x;  ->  d(u²) = 2u du
-            xGrad += 2.0 * x * resultAdj;
+            xGrad += 2.0 * (x * resultAdj);
             return result;
         }
     }

@@ -84,7 +84,7 @@ namespace Backprop.Tests.Corpus
             for (int i = a.Length - 1; i >= 0; i--)
             {
                 // u[i] = a[i] * a[i];  ->  d(u²) = 2u du
-                aGrad[i] += 2.0 * a[i] * uAdj[i];
+                aGrad[i] += 2.0 * (a[i] * uAdj[i]);
                 uAdj[i] = 0.0;
             }
 

@@ -60,7 +60,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return q[n - 1] * q[n - 1] + q[1];  ->  d(u ± v) = du ± dv; d(u²) = 2u du
-            qAdj[n - 1] += 2.0 * q[n - 1] * resultAdj;
+            qAdj[n - 1] += 2.0 * (q[n - 1] * resultAdj);
             qAdj[1] += resultAdj;
 
             // for (int i = 0; i <= n; i++), in reverse

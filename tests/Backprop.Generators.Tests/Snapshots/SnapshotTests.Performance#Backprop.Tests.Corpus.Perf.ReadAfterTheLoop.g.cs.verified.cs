@@ -62,7 +62,7 @@ namespace Backprop.Tests.Corpus
             for (int p = n - 1; p >= 0; p--)
             {
                 // total += c * c * m[1];  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                cAdj += 2.0 * c * (totalAdj * m[1]);
+                cAdj += 2.0 * (c * (totalAdj * m[1]));
                 mGrad[1] += c * c * totalAdj;
 
                 // c = data[p] - m[0];  ->  d(u ± v) = du ± dv

@@ -63,13 +63,13 @@ namespace Backprop.Tests.Corpus
             for (int r = rows - 1; r >= 0; r--)
             {
                 // total += sum * sum;  ->  d(u²) = 2u du
-                sumAdj += 2.0 * sum * totalAdj;
+                sumAdj += 2.0 * (sum * totalAdj);
 
                 // for (int i = 0; i < 3; i++), in reverse
                 for (int i = 2; i >= 0; i--)
                 {
                     // sum += w[r * 3 + i] * w[r * 3 + i];  ->  d(u²) = 2u du
-                    wGrad[r * 3 + i] += 2.0 * w[r * 3 + i] * sumAdj;
+                    wGrad[r * 3 + i] += 2.0 * (w[r * 3 + i] * sumAdj);
                 }
 
                 // double sum = 0.5;

@@ -94,7 +94,7 @@ namespace Backprop.Tests.Corpus
             for (int i = n - 1; i >= 0; i--)
             {
                 // c[i] = a[i] * a[i] - 0.5;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
-                aGrad[i] += 2.0 * a[i] * cAdj[i];
+                aGrad[i] += 2.0 * (a[i] * cAdj[i]);
                 cAdj[i] = 0.0;
             }
 

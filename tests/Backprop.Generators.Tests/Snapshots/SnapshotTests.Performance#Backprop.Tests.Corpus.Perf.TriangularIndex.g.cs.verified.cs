@@ -83,7 +83,7 @@ namespace Backprop.Tests.Corpus
                 for (int i = n - 1; i >= 0; i--)
                 {
                     // total += q[i] * q[i];  ->  d(u²) = 2u du
-                    qAdj[i] += 2.0 * q[i] * totalAdj;
+                    qAdj[i] += 2.0 * (q[i] * totalAdj);
                 }
 
                 // for (int i = 0; i < n; i++), in reverse

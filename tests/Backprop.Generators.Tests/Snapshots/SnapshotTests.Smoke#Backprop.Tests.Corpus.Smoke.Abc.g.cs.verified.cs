@@ -143,7 +143,7 @@ namespace Backprop.Tests.Corpus
             for (int i = k - 1; i >= 0; i--)
             {
                 // loss += w[i] * w[i];  ->  d(u²) = 2u du
-                wAdj[i] += 2.0 * w[i] * lossAdj;
+                wAdj[i] += 2.0 * (w[i] * lossAdj);
             }
 
             // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse

@@ -57,7 +57,7 @@ namespace Backprop.Tests.Corpus
                 d = w[i] - this.Offset;
 
                 // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(u²) = 2u du; d(uv) = v du + u dv; chain rule through PenaltyPullback
-                dAdj += 2.0 * d * sAdj;
+                dAdj += 2.0 * (d * sAdj);
                 this.PenaltyPullback(w[i], this._lambda * sAdj, ref wGrad[i]);
 
                 // double d = w[i] - Offset;  ->  d(u ± v) = du ± dv

@@ -36,7 +36,7 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return Math.Sqrt((x * x) + _lambda);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du
-            xGrad += 2.0 * x * (resultAdj / (2.0 * result));
+            xGrad += 2.0 * (x * (resultAdj / (2.0 * result)));
             return result;
         }
     }

@@ -41,7 +41,7 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return (x - rest) * (x - rest) * 2;  ->  d(uv) = v du + u dv; d(u²) = 2u du; d(u ± v) = du ± dv
             {
-                double adj = 2.0 * (x - rest) * (resultAdj * 2.0);
+                double adj = 2.0 * ((x - rest) * (resultAdj * 2.0));
                 xGrad += adj;
                 restGrad += -adj;
             }

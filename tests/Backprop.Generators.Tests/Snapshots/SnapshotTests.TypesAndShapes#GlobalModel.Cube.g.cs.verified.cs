@@ -34,7 +34,7 @@ static partial class GlobalModel
 
         // Reverse sweep: the chain rule, from the result back to the inputs.
         // return x * x * x;  ->  d(uv) = v du + u dv; d(u²) = 2u du
-        xGrad += 2.0 * x * (resultAdj * x);
+        xGrad += 2.0 * (x * (resultAdj * x));
         xGrad += x * x * resultAdj;
         return result;
     }

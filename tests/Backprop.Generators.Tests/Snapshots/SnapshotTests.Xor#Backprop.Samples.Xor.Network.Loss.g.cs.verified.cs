@@ -145,7 +145,7 @@ namespace Backprop.Samples.Xor
                 else
                 {
                     // total += error * error;  ->  d(u²) = 2u du
-                    errorAdj += 2.0 * error * totalAdj;
+                    errorAdj += 2.0 * (error * totalAdj);
 
                     // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
                     error = savedDoubles.Pop();
