@@ -100,16 +100,9 @@ namespace Backprop.Generators.Differentiation
             }
 
             var bound = new Dictionary<Expr, VarRef>();
-            switch (value)
-            {
-                // A call that is the whole value is not named: the reverse sweep reads it from the assignment's target.
-                case MathCall whole:
-                    return whole with { Arguments = whole.Arguments.Select(Rewrite).ToEquatableArray() };
-                case DifferentiableCall whole:
-                    return whole with { Arguments = whole.Arguments.Select(Rewrite).ToEquatableArray() };
-            }
 
-            return Rewrite(value);
+            // A call that is the whole value is not named: the reverse sweep reads it from the assignment's target.
+            return value is MathCall or DifferentiableCall ? IrQueries.MapChildren(value, Rewrite) : Rewrite(value);
 
             Expr Rewrite(Expr expr)
             {
@@ -117,12 +110,7 @@ namespace Backprop.Generators.Differentiation
                 {
                     case MathCall or DifferentiableCall when RuleReadsResult(expr, activity):
                         {
-                            Expr call = expr switch
-                            {
-                                MathCall m => m with { Arguments = m.Arguments.Select(Rewrite).ToEquatableArray() },
-                                DifferentiableCall d => d with { Arguments = d.Arguments.Select(Rewrite).ToEquatableArray() },
-                                _ => expr,
-                            };
+                            Expr call = IrQueries.MapChildren(expr, Rewrite);
                             if (!bound.TryGetValue(call, out VarRef? local))
                             {
                                 string stem = call is MathCall named ? named.Function.ToString() : ((DifferentiableCall)call).Callee.Name;
@@ -137,17 +125,12 @@ namespace Backprop.Generators.Differentiation
                             return local;
                         }
 
-                    case Unary u:
-                        return u with { Operand = Rewrite(u.Operand) };
-                    case Binary b:
-                        return b with { Left = Rewrite(b.Left), Right = Rewrite(b.Right) };
-                    case Cast c:
-                        return c with { Operand = Rewrite(c.Operand) };
-                    case MathCall m:
-                        return m with { Arguments = m.Arguments.Select(Rewrite).ToEquatableArray() };
-                    default:
-                        // Variables, elements, lengths, literals; and conditionals, whose branches may not run.
+                    case Conditional or ElementRef or LengthOf:
+                        // A conditional's branches may not run; indices and lengths are integers.
                         return expr;
+
+                    default:
+                        return IrQueries.MapChildren(expr, Rewrite);
                 }
             }
         }

@@ -471,7 +471,7 @@ namespace Backprop.Generators.Differentiation
         {
             if (!_function.StackAllocZeroed)
             {
-                output.Add(new GRaw($"global::Backprop.Support.Zero.Clear({adjoint});"));
+                output.Add(Clear(adjoint));
             }
         }
 
