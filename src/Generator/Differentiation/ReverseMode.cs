@@ -228,20 +228,7 @@ namespace Backprop.Generators.Differentiation
                 foreach (Stmt stmt in body.Statements.Where(x => x is For or Assign or Declare { Initializer: not null }))
                 {
                     List<Stmt> inner = new[] { stmt }.Concat(stmt is For w ? IrQueries.AllStatements(w.Body) : Enumerable.Empty<Stmt>()).ToList();
-                    var written = new HashSet<string>();
-                    foreach (Stmt x in inner)
-                    {
-                        IrQueries.Assigned(x, written);
-                    }
-
-                    written.RemoveWhere(n => _variables.TryGetValue(n, out Variable? c) && c.Role == VariableRole.LoopCounter);
-                    if (written.Count != 1 || inner.Any(x => x is If or While or DeclareArray or CallStatement))
-                    {
-                        continue;
-                    }
-
-                    string variable = written.First();
-                    if (_variables[variable].Role != VariableRole.Local || !_reverseReads.Contains(variable))
+                    if (SoleWrittenLocal(inner) is not { } variable)
                     {
                         continue;
                     }
@@ -257,34 +244,16 @@ namespace Backprop.Generators.Differentiation
                     }
 
                     inputs.Remove(variable);
-                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
+                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || Unchanging(n, assigned));
 
                     // Re-running it must rewrite every element the iteration wrote, so each iteration must write the
                     // same elements: element indices and inner loop bounds may use only the statement's own loop
                     // counters and unchanging inputs, never an enclosing loop's counter (c[k % 2] = …).
                     var ownCounters = new HashSet<string>(inner.OfType<For>().Select(x => x.Counter));
-                    var placement = new HashSet<string>();
-                    foreach (Stmt x in inner)
-                    {
-                        if (x is Assign { Target: ElementRef element })
-                        {
-                            IrQueries.AllReads(element.Index, placement);
-                            if (element.Index2 is not null)
-                            {
-                                IrQueries.AllReads(element.Index2, placement);
-                            }
-                        }
-                        else if (x is For innerLoop)
-                        {
-                            IrQueries.AllReads(innerLoop.Start, placement);
-                            IrQueries.AllReads(innerLoop.End, placement);
-                        }
-                    }
-
-                    bool sameElements = placement.All(n => ownCounters.Contains(n) || !assigned.Contains(n) || IsDeclaredOnceAtTop(n));
-                    int last = inner.Max(x => _position[x]);
+                    bool sameElements = PlacementReads(inner).All(n => ownCounters.Contains(n) || Unchanging(n, assigned));
 
                     // Read in the reverse sweep only by the rest of this iteration.
+                    int last = inner.Max(x => _position[x]);
                     bool local = reads.Where(r => r.Variable == variable).All(r => r.Position > last && r.Position <= end);
                     if (alone && invariant && sameElements && local)
                     {
@@ -294,6 +263,55 @@ namespace Backprop.Generators.Differentiation
                 }
             }
         }
+
+        /// <summary>
+        /// The one local (loop counters aside) that <paramref name="statements"/> write, when the reverse sweep reads
+        /// it and the statements are plain assignments and loops; otherwise null.
+        /// </summary>
+        private string? SoleWrittenLocal(List<Stmt> statements)
+        {
+            var written = new HashSet<string>();
+            foreach (Stmt x in statements)
+            {
+                IrQueries.Assigned(x, written);
+            }
+
+            written.RemoveWhere(n => _variables.TryGetValue(n, out Variable? c) && c.Role == VariableRole.LoopCounter);
+            if (written.Count != 1 || statements.Any(x => x is If or While or DeclareArray or CallStatement))
+            {
+                return null;
+            }
+
+            string variable = written.First();
+            return _variables[variable].Role == VariableRole.Local && _reverseReads.Contains(variable) ? variable : null;
+        }
+
+        /// <summary>The variables that say which elements <paramref name="statements"/> write: element indices and inner loop bounds.</summary>
+        private static HashSet<string> PlacementReads(List<Stmt> statements)
+        {
+            var placement = new HashSet<string>();
+            foreach (Stmt x in statements)
+            {
+                if (x is Assign { Target: ElementRef element })
+                {
+                    IrQueries.AllReads(element.Index, placement);
+                    if (element.Index2 is not null)
+                    {
+                        IrQueries.AllReads(element.Index2, placement);
+                    }
+                }
+                else if (x is For innerLoop)
+                {
+                    IrQueries.AllReads(innerLoop.Start, placement);
+                    IrQueries.AllReads(innerLoop.End, placement);
+                }
+            }
+
+            return placement;
+        }
+
+        /// <summary>Whether a variable has one value for the whole call: never assigned, or declared once at the top.</summary>
+        private bool Unchanging(string name, HashSet<string> assigned) => !assigned.Contains(name) || IsDeclaredOnceAtTop(name);
 
         /// <summary>
         /// Whether a local keeps one value for the whole call: declared at the top level with an initializer, and
