@@ -72,11 +72,13 @@ namespace Backprop.Benchmarks.Abc
             yield return ("round 3: + the ten spans carved from one stackalloc", () => AbcVariants.LossPullbackOneStackalloc(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ("round 3: + every span access unchecked (Unsafe.Add)", () => AbcVariants.LossPullbackUnchecked(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ("round 3: + adjoint elements updated twice kept in locals", () => AbcVariants.LossPullbackAdjointsInLocals(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
-            yield return ("round 4: + reverse sweep in a method of its own", () => AbcVariants.LossPullbackSplitSweeps(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 4: as generated now (copy, sweeps inlined)", () => AbcVariants.LossPullbackRound4Copy(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ("round 4: + adjoint spans from one stackalloc, after the forward", () => AbcVariants.LossPullbackOneAdjointStackalloc(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
+            yield return ("round 4: + reverse sweep and its stackallocs in a method of its own", () => AbcVariants.LossPullbackSplitSweeps(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ($"round 4: {Ablation.TimingOnly}, the forward sweep alone", () => AbcVariants.LossForwardSweepOnly(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ($"round 4: {Ablation.TimingOnly}, the forward sweep, primal stackallocs only", () => AbcVariants.LossForwardSweepPrimalStackallocsOnly(A, B, C, _x, _k, 1.0, GradA, GradB, GradC));
             yield return ($"round 4: {Ablation.TimingOnly}, hand-written without its backward part", () => AbcVariants.HandForwardPart(A, B, C, _x, _k));
+            yield return ($"round 4: {Ablation.TimingOnly}, that with five stackallocs", () => AbcVariants.HandForwardPartFiveStackallocs(A, B, C, _x, _k));
         }
 
         private ReadOnlySpan<double> A => Parameters.AsSpan(0, Size);

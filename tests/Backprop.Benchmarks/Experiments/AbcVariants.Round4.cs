@@ -1,13 +1,36 @@
 using System;
+using System.Runtime.CompilerServices;
 
-// Round 4 (2026-11-29): where abc-K3's 25–30 ns go. "Timing only" variants that split the copy of today's generated
-// pullback (AbcVariants.LossPullbackCurrent) and the hand-written gradient into their forward parts, and one checked
-// variant that puts the generated reverse sweep in a method of its own.
+// Round 4 (2026-11-29): where abc-K3's 25–30 ns go. A copy of today's generated pullback (LossPullbackRound4Copy: the
+// third round's copy still propagated d(w²) as two additions), "timing only" variants that split it and the
+// hand-written gradient into their forward parts, and checked variants that move its adjoint stackallocs. Every
+// variant is compiled as the generated code is (AggressiveOptimization: fully optimised at once, no tiering), and its
+// two sweeps are inlined unless the variant says otherwise, so that the variants differ in the one edit they name.
 namespace Backprop.Benchmarks.Experiments
 {
     public static partial class AbcVariants
     {
-        /// <summary>Timing only: the forward sweep of <see cref="LossPullbackCurrent"/> alone, with its ten stackallocs.</summary>
+        /// <summary>A copy of the generated pullback as of the fourth round: its ten stackallocs in the generated order, then its two sweeps.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static double LossPullbackRound4Copy(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad)
+        {
+            Span<double> y = stackalloc double[k];
+            Span<double> yAdj = stackalloc double[y.Length];
+            Span<double> u = stackalloc double[k];
+            Span<double> uAdj = stackalloc double[u.Length];
+            Span<double> v = stackalloc double[k];
+            Span<double> vAdj = stackalloc double[v.Length];
+            Span<double> z = stackalloc double[k];
+            Span<double> zAdj = stackalloc double[z.Length];
+            Span<double> w = stackalloc double[k];
+            Span<double> wAdj = stackalloc double[w.Length];
+            double result = ForwardSweep(a, b, c, x, k, y, u, v, z, w);
+            ReverseSweepInto(a, b, c, x, k, resultAdj, aGrad, bGrad, cGrad, u, z, w, yAdj, uAdj, vAdj, zAdj, wAdj);
+            return result;
+        }
+
+        /// <summary>Timing only: the forward sweep of <see cref="LossPullbackRound4Copy"/> alone, with its ten stackallocs.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double LossForwardSweepOnly(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad)
         {
             Span<double> y = stackalloc double[k];
@@ -26,7 +49,8 @@ namespace Backprop.Benchmarks.Experiments
             return loss + yAdj[0] + uAdj[0] + vAdj[0] + zAdj[0] + wAdj[0];
         }
 
-        /// <summary>Timing only: the forward sweep of <see cref="LossPullbackCurrent"/> with the five primal stackallocs only.</summary>
+        /// <summary>Timing only: the forward sweep of <see cref="LossPullbackRound4Copy"/> with the five primal stackallocs only.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double LossForwardSweepPrimalStackallocsOnly(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad)
         {
             Span<double> y = stackalloc double[k];
@@ -38,9 +62,10 @@ namespace Backprop.Benchmarks.Experiments
         }
 
         /// <summary>
-        /// <see cref="LossPullbackCurrent"/> with its reverse sweep in a method of its own, so that neither sweep keeps
+        /// <see cref="LossPullbackRound4Copy"/> with its reverse sweep in a method of its own, so that neither sweep keeps
         /// the other's spans in registers or on the stack.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double LossPullbackSplitSweeps(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad)
         {
             Span<double> y = stackalloc double[k];
@@ -53,7 +78,8 @@ namespace Backprop.Benchmarks.Experiments
             return result;
         }
 
-        /// <summary><see cref="LossPullbackCurrent"/> with its five adjoint spans carved from one stackalloc.</summary>
+        /// <summary><see cref="LossPullbackRound4Copy"/> with its five adjoint spans carved from one stackalloc.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double LossPullbackOneAdjointStackalloc(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad)
         {
             Span<double> y = stackalloc double[k];
@@ -68,10 +94,33 @@ namespace Backprop.Benchmarks.Experiments
         }
 
         /// <summary>Timing only: the hand-written scalar gradient without its backward part (σ, z and the loss only).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double HandForwardPart(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k)
         {
             Span<double> u = stackalloc double[k];
             Span<double> z = stackalloc double[k];
+            return HandForwardLoops(a, b, c, x, k, u, z);
+        }
+
+        /// <summary>
+        /// Timing only: <see cref="HandForwardPart"/> with five stackallocs, as many as the generated forward sweep
+        /// has, so that what is left of the difference between the two is their loops.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static double HandForwardPartFiveStackallocs(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k)
+        {
+            Span<double> u = stackalloc double[k];
+            Span<double> z = stackalloc double[k];
+            Span<double> unused1 = stackalloc double[k];
+            Span<double> unused2 = stackalloc double[k];
+            Span<double> unused3 = stackalloc double[k];
+            return HandForwardLoops(a, b, c, x, k, u, z) + unused1[0] + unused2[0] + unused3[0];
+        }
+
+        // The hand-written scalar gradient's forward part: y, v, σ and z in one loop, then w and the loss.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double HandForwardLoops(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, Span<double> u, Span<double> z)
+        {
             x = x.Slice(0, k);
             for (int i = 0; i < k; i++)
             {
@@ -110,7 +159,8 @@ namespace Backprop.Benchmarks.Experiments
             return loss + u[0];
         }
 
-        // The forward sweep of LossPullbackCurrent, as generated.
+        // The forward sweep of the generated pullback.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double ForwardSweep(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, Span<double> y, Span<double> u, Span<double> v, Span<double> z, Span<double> w)
         {
             for (int i2 = 0; i2 < k; i2++)
@@ -161,7 +211,8 @@ namespace Backprop.Benchmarks.Experiments
             return loss;
         }
 
-        // The reverse sweep of LossPullbackCurrent, as generated, with its five adjoint spans.
+        // The reverse sweep of the generated pullback with its five adjoint spans, kept out of its caller.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static void ReverseSweep(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad, Span<double> u, Span<double> z, Span<double> w)
         {
             Span<double> yAdj = stackalloc double[k];
@@ -173,7 +224,7 @@ namespace Backprop.Benchmarks.Experiments
         }
 
         // The loops of the reverse sweep, given zeroed adjoint spans.
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void ReverseSweepInto(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> x, int k, double resultAdj, Span<double> aGrad, Span<double> bGrad, Span<double> cGrad, Span<double> u, Span<double> z, Span<double> w, Span<double> yAdj, Span<double> uAdj, Span<double> vAdj, Span<double> zAdj, Span<double> wAdj)
         {
             double lossAdj = resultAdj;
