@@ -26,6 +26,7 @@ namespace Backprop.Tests
             new object[] { "MathLibrary", "tests/Backprop.Generators.Tests/Corpus/MathLibrary.cs" },
             new object[] { "CustomDerivatives", "tests/Backprop.Generators.Tests/Corpus/CustomDerivatives.cs" },
             new object[] { "Performance", "tests/Backprop.Generators.Tests/Corpus/Performance.cs" },
+            new object[] { "PerIteration", "tests/Backprop.Generators.Tests/Corpus/PerIteration.cs" },
             new object[] { "AbcLoss", "samples/AbcLoss" },
             new object[] { "Xor", "samples/Xor" },
         };

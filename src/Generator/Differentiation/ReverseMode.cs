@@ -56,9 +56,23 @@ namespace Backprop.Generators.Differentiation
         private HashSet<string> _forwardNeeded = new HashSet<string>();
         private Scope _scope = null!;
 
-        private ReverseMode(Function function)
+        // The loop reversed iteration by iteration (see IterationFusion), the reverse of its body, and the reverse of
+        // the statements after it, which runs before it.
+        private readonly For? _fused;
+        private readonly HashSet<string> _writtenOnce = new HashSet<string>();
+        private List<GStmt> _fusedReverse = new List<GStmt>();
+        private List<GStmt> _afterFusedReverse = new List<GStmt>();
+        private int _fusedIndex = -1;
+
+        private ReverseMode(Function function, bool fuse)
         {
             _function = function;
+            if (fuse && IterationFusion.Candidate(function) is { } fused)
+            {
+                _fused = fused.Loop;
+                _writtenOnce = fused.WrittenOnce;
+            }
+
             _activity = ActivityAnalysis.Run(function);
             _variables = function.Parameters.Concat(function.Locals).ToDictionary(v => v.Name);
             _names = new NameAllocator(_variables.Keys);
@@ -125,8 +139,15 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            var transform = new ReverseMode(ForwardValues.Bind(Inlining.Inline(function)));
+            Function prepared = ForwardValues.Bind(Inlining.Inline(function));
+            var transform = new ReverseMode(prepared, fuse: true);
             transform.Build();
+            if (transform._fused is not null && !transform.FusionHolds())
+            {
+                transform = new ReverseMode(prepared, fuse: false);
+                transform.Build();
+            }
+
             return transform;
         }
 
@@ -144,7 +165,7 @@ namespace Backprop.Generators.Differentiation
                 _flaggedIfs.Clear();
                 // Only the tapes of the last round are declared: a value an early round saved may need no saving.
                 _tapeKinds.Clear();
-                Reverse = ReverseBlock(_function.Body, inLoop: false);
+                Reverse = ReverseSweep();
                 _reverseReads = new HashSet<string>(_reads.Concat(_postReads).Select(r => r.Variable));
                 HashSet<string> forwardNeeded = ComputeForwardNeeded();
                 if (_reads.SetEquals(_previousReads) && _postReads.SetEquals(_previousPostReads) && forwardNeeded.SetEquals(_forwardNeeded))
@@ -159,12 +180,35 @@ namespace Backprop.Generators.Differentiation
                     _function,
                     _position,
                     _previousReads.ToLookup(r => r.Position, r => r.Variable),
-                    _previousPostReads.ToLookup(r => r.Position, r => r.Variable));
+                    _previousPostReads.ToLookup(r => r.Position, r => r.Variable),
+                    _fused,
+                    _writtenOnce);
                 FindRecomputed();
             }
 
             Forward = ForwardBlock(_function.Body, inLoop: false, topLevel: true);
             DeclareAdjoints();
+            if (_fused is not null)
+            {
+                // The loop's reverse needs the adjoints, and the adjoints its accumulators get from the code after it.
+                var before = new List<GStmt>();
+                if (_fusedIndex > 0 && Forward[_fusedIndex - 1] is not GBlankLine)
+                {
+                    before.Add(new GBlankLine());
+                }
+
+                before.Add(new GComment("The adjoints come first: the loop below reverses each iteration right after running it."));
+                before.AddRange(AdjointDeclarations);
+                if (_afterFusedReverse.Count > 0)
+                {
+                    before.Add(new GBlankLine());
+                    before.AddRange(_afterFusedReverse);
+                }
+
+                before.Add(new GBlankLine());
+                Forward.InsertRange(_fusedIndex, before);
+                AdjointDeclarations.Clear();
+            }
 
             // The transforms below add locals: their names must differ from every temporary the sweeps declared.
             foreach (List<GStmt> code in new[] { Hoisted, Forward, AdjointDeclarations, Reverse, Epilogue })
@@ -195,6 +239,59 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>
+        /// The reverse sweep of the method. With a loop reversed per iteration, the statements after it are reversed
+        /// into <see cref="_afterFusedReverse"/> (emitted before the loop), the loop's body into
+        /// <see cref="_fusedReverse"/>, and the sweep itself holds only the reverse of the statements before it.
+        /// </summary>
+        private List<GStmt> ReverseSweep()
+        {
+            if (_fused is null)
+            {
+                return ReverseBlock(_function.Body, inLoop: false);
+            }
+
+            (Block before, Block after) = SplitAtFused();
+            _afterFusedReverse = ReverseBlock(after, inLoop: false);
+            ReverseStatement(_fused, inLoop: false);
+            return ReverseBlock(before, inLoop: false);
+        }
+
+        private (Block Before, Block After) SplitAtFused()
+        {
+            List<Stmt> top = _function.Body.Statements.ToList();
+            int index = top.FindIndex(s => ReferenceEquals(s, _fused));
+            return (new Block(top.Take(index).ToArray().ToEquatableArray()), new Block(top.Skip(index + 1).ToArray().ToEquatableArray()));
+        }
+
+        /// <summary>
+        /// The conditions of reversing <see cref="_fused"/> per iteration that depend on the reverse sweep (see
+        /// <see cref="IterationFusion"/>): the reverse of the statements after the loop, which runs before it, reads
+        /// nothing the loop or those statements write, and saves nothing; the reverse of the statements before the
+        /// loop reads nothing the loop writes; and no accumulator is saved (restoring it would undo the sum).
+        /// </summary>
+        private bool FusionHolds()
+        {
+            (Block before, Block after) = SplitAtFused();
+            HashSet<string> writtenByLoop = IrQueries.Assigned(_fused!.Body);
+            HashSet<string> writtenAfter = IrQueries.Assigned(after);
+            var afterStatements = new HashSet<Stmt>(IrQueries.AllStatements(after), ReferenceComparer.Instance);
+            var afterPositions = new HashSet<int>(afterStatements.Select(s => _position[s]));
+            var beforePositions = new HashSet<int>(IrQueries.AllStatements(before).Select(s => _position[s]));
+            foreach ((string variable, int position) in _reads.Concat(_postReads))
+            {
+                if ((afterPositions.Contains(position) && (writtenByLoop.Contains(variable) || writtenAfter.Contains(variable)))
+                    || (beforePositions.Contains(position) && writtenByLoop.Contains(variable)))
+                {
+                    return false;
+                }
+            }
+
+            HashSet<string> accumulators = IterationFusion.Accumulators(_fused);
+            var loopStatements = new HashSet<Stmt>(IrQueries.AllStatements(_fused.Body), ReferenceComparer.Instance);
+            return !_saves.Any(save => afterStatements.Contains(save.Write) || (loopStatements.Contains(save.Write) && accumulators.Contains(save.Variable)));
+        }
+
+        /// <summary>
         /// Whether a write must save the value it overwrites: when a reverse statement reads that value (see
         /// <see cref="TapePlan"/>). A helper's written parameters are always restored, as its contract says.
         /// </summary>
@@ -221,7 +318,7 @@ namespace Backprop.Generators.Differentiation
             _recomputedInside.Clear();
             HashSet<string> assigned = IrQueries.Assigned(_function.Body);
             var reads = _previousReads.Concat(_previousPostReads).ToList();
-            foreach (Stmt loop in IrQueries.AllStatements(_function.Body).Where(l => l is For or While))
+            foreach (Stmt loop in IrQueries.AllStatements(_function.Body).Where(l => l is For or While && !ReferenceEquals(l, _fused)))
             {
                 Block body = loop is For f ? f.Body : ((While)loop).Body;
                 int end = IrQueries.AllStatements(body).Select(x => _position[x]).DefaultIfEmpty(_position[loop]).Max();
@@ -449,6 +546,17 @@ namespace Backprop.Generators.Differentiation
                             }
 
                             output.Add(new GIf(i.Condition, null, then, otherwise));
+                            break;
+                        }
+
+                    case For f when ReferenceEquals(f, _fused):
+                        {
+                            List<GStmt> body = ForwardBlock(f.Body, true, false);
+                            body.Add(new GBlankLine());
+                            body.Add(new GComment("This iteration in reverse, right away: no other iteration reads what it wrote."));
+                            body.AddRange(_fusedReverse);
+                            _fusedIndex = output.Count;
+                            output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, body));
                             break;
                         }
 
@@ -819,6 +927,11 @@ namespace Backprop.Generators.Differentiation
                         code.Add(new GCountedLoop(counter, inLoop ? $"{UseTape("int")}.Pop()" : count, body));
                         break;
                     }
+
+                case For f when ReferenceEquals(f, _fused):
+                    // Emitted inside the forward loop (ForwardBlock).
+                    _fusedReverse = ReverseBlock(f.Body, inLoop: true);
+                    break;
 
                 case For f:
                     {

@@ -32,10 +32,18 @@ namespace Backprop.Generators.Differentiation
         /// <param name="position">Each statement's position, in source order.</param>
         /// <param name="reverseReads">The variables the reverse of the statement at each position reads (values before that statement).</param>
         /// <param name="reverseReadsAfter">The variables whose new value the reverse of the statement at each position reads (a derivative that reuses the value it wrote).</param>
+        /// <param name="fused">A loop whose iterations are each reversed right after their forward (see <see cref="IterationFusion"/>), or null.</param>
+        /// <param name="writtenOnce">Arrays no iteration of <paramref name="fused"/> writes twice at one element.</param>
         /// <returns>The writes that save, compared by statement identity and variable name.</returns>
-        public static HashSet<(Stmt Write, string Variable)> Compute(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads, ILookup<int, string> reverseReadsAfter)
+        public static HashSet<(Stmt Write, string Variable)> Compute(
+            Function function,
+            IReadOnlyDictionary<Stmt, int> position,
+            ILookup<int, string> reverseReads,
+            ILookup<int, string> reverseReadsAfter,
+            For? fused = null,
+            ISet<string>? writtenOnce = null)
         {
-            var analysis = new Analysis(function, position, reverseReads, reverseReadsAfter);
+            var analysis = new Analysis(function, position, reverseReads, reverseReadsAfter, fused, writtenOnce ?? new HashSet<string>());
             analysis.Visit(function.Body, new HashSet<string>());
             return analysis.Saves;
         }
@@ -47,9 +55,15 @@ namespace Backprop.Generators.Differentiation
             private readonly ILookup<int, string> _reverseReadsAfter;
             private readonly Dictionary<string, DeclareArray> _arrays = new Dictionary<string, DeclareArray>();
             private readonly HashSet<string> _assigned;
+            private readonly For? _fused;
+            private readonly ISet<string> _writtenOnce;
+            private readonly HashSet<Stmt> _inFused;
 
-            public Analysis(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads, ILookup<int, string> reverseReadsAfter)
+            public Analysis(Function function, IReadOnlyDictionary<Stmt, int> position, ILookup<int, string> reverseReads, ILookup<int, string> reverseReadsAfter, For? fused, ISet<string> writtenOnce)
             {
+                _fused = fused;
+                _writtenOnce = writtenOnce;
+                _inFused = new HashSet<Stmt>(fused is null ? Enumerable.Empty<Stmt>() : IrQueries.AllStatements(fused.Body), ReferenceComparer.Instance);
                 _position = position;
                 _reverseReads = reverseReads;
                 _reverseReadsAfter = reverseReadsAfter;
@@ -119,6 +133,15 @@ namespace Backprop.Generators.Differentiation
                             return then;
                         }
 
+                    case For f when ReferenceEquals(f, _fused):
+                        {
+                            // Each iteration's reverse runs before the next iteration: only its own reads count, and
+                            // what it restores leaves the state as it found it (the loop writes nothing read outside).
+                            dirty.UnionWith(reads);
+                            Visit(f.Body, new HashSet<string>(dirty));
+                            return dirty;
+                        }
+
                     case For f:
                         dirty.UnionWith(reads);
                         return Loop(f, f.Body, dirty);
@@ -168,6 +191,14 @@ namespace Backprop.Generators.Differentiation
 
             private void Write(Stmt stmt, string variable, HashSet<string> dirty, HashSet<string> reads)
             {
+                // In an iteration reversed right away, an element written once is read, by this iteration's reverse,
+                // only as the value written (every element read was written earlier in the iteration, at another
+                // element than this write's); the next iteration rewrites it before reading it.
+                if (_inFused.Contains(stmt) && _writtenOnce.Contains(variable))
+                {
+                    return;
+                }
+
                 if (dirty.Contains(variable) || reads.Contains(variable))
                 {
                     Saves.Add((stmt, variable));

@@ -139,8 +139,12 @@ namespace Backprop.Generators.Emitting
                 WriteStatement(writer, stmt);
             }
 
-            writer.Line();
-            writer.Line("// Reverse sweep: the chain rule, from the result back to the inputs.");
+            if (transform.AdjointDeclarations.Count > 0 || transform.Reverse.Count > 0)
+            {
+                writer.Line();
+                writer.Line("// Reverse sweep: the chain rule, from the result back to the inputs.");
+            }
+
             foreach (GStmt stmt in transform.AdjointDeclarations)
             {
                 WriteStatement(writer, stmt);

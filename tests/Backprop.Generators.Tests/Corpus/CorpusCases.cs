@@ -56,6 +56,11 @@ namespace Backprop.Tests.Corpus
             {
                 yield return testCase;
             }
+
+            foreach (GradientCase testCase in PerIteration())
+            {
+                yield return testCase;
+            }
         }
     }
 }

@@ -38,6 +38,14 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double sAdj = 0.0;
+            double tanhAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
             for (int i = 0; i < w.GetLength(0); i++)
             {
                 for (int j = 0; j < w.GetLength(1); j++)
@@ -46,20 +54,8 @@ namespace Backprop.Tests.Corpus
                     tanh = global::System.Math.Tanh(w[i, j] * x[i]);
                     s = s + tanh * x[j];
                 }
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double sAdj = 0.0;
-            double tanhAdj = 0.0;
-
-            // return s;
-            sAdj += resultAdj;
-
-            // for (int i = 0; i < w.GetLength(0); i++), in reverse
-            for (int i = w.GetLength(0) - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < w.GetLength(1); j++), in reverse
                 for (int j = w.GetLength(1) - 1; j >= 0; j--)
                 {
@@ -76,6 +72,8 @@ namespace Backprop.Tests.Corpus
                     }
                 }
             }
+
+            double result = s;
 
             savedDoubles.Dispose();
             return result;

@@ -36,6 +36,14 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double sAdj = 0.0;
+            double rowProductAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
             for (int i = 0; i < rows.Length; i++)
             {
                 rowProduct = 1.0;
@@ -46,20 +54,8 @@ namespace Backprop.Tests.Corpus
                 }
 
                 s = s + rowProduct * (double)(i + 1);
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double sAdj = 0.0;
-            double rowProductAdj = 0.0;
-
-            // return s;
-            sAdj += resultAdj;
-
-            // for (int i = 0; i < rows.Length; i++), in reverse
-            for (int i = rows.Length - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += rowProduct * (i + 1);  ->  d(uv) = v du + u dv
                 rowProductAdj += sAdj * (double)(i + 1);
 
@@ -79,6 +75,8 @@ namespace Backprop.Tests.Corpus
                 // double rowProduct = 1;
                 rowProductAdj = 0.0;
             }
+
+            double result = s;
 
             savedDoubles.Dispose();
             return result;

@@ -41,17 +41,8 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.0;
-            for (int i = 0; i < weights.Length; i++)
-            {
-                z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
-                savedDoubles.Push(tanh);
-                tanh = global::System.Math.Tanh(z);
-                s = s + tanh * (double)(i + 1);
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
             double zAdj = 0.0;
             double tanhAdj = 0.0;
@@ -59,12 +50,14 @@ namespace Backprop.Tests.Corpus
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < weights.Length; i++), in reverse
-            for (int i = weights.Length - 1; i >= 0; i--)
+            for (int i = 0; i < weights.Length; i++)
             {
-                // Recomputed rather than saved: double z = RowDot(weights[i], x) + RowNorms.SquaredNorm(weights[i]);
                 z = global::Backprop.Tests.Corpus.Grids.RowDot(weights[i], x) + global::Backprop.Tests.Corpus.RowNorms.SquaredNorm(weights[i]);
+                savedDoubles.Push(tanh);
+                tanh = global::System.Math.Tanh(z);
+                s = s + tanh * (double)(i + 1);
 
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += Math.Tanh(z) * (i + 1);  ->  d(uv) = v du + u dv
                 tanhAdj += sAdj * (double)(i + 1);
 
@@ -81,6 +74,8 @@ namespace Backprop.Tests.Corpus
                 global::Backprop.Tests.Corpus.RowNorms.SquaredNormPullback(weights[i], zAdj, weightsGrad[i]);
                 zAdj = 0.0;
             }
+
+            double result = s;
 
             savedDoubles.Dispose();
             return result;

@@ -58,26 +58,25 @@ namespace Backprop.Tests.Corpus
             }
 
             double s = 0.0;
-            for (int j = 0; j < n; j++)
-            {
-                s = s + table[n - 1, j];
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int j = 0; j < n; j++), in reverse
-            for (int j = n - 1; j >= 0; j--)
+            for (int j = 0; j < n; j++)
             {
+                s = s + table[n - 1, j];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += table[n - 1, j];
                 tableAdj[n - 1, j] += sAdj;
             }
 
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 1; i < n; i++), in reverse
             for (int i = n - 1; i >= 1; i--)
             {

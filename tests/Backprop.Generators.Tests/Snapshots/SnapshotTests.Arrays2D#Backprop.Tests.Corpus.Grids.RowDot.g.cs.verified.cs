@@ -37,26 +37,24 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double sum = 0.0;
-            for (int j = 0; j < w.Length; j++)
-            {
-                sum = sum + w[j] * x[j];
-            }
 
-            double result = sum;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sumAdj = 0.0;
 
             // return sum;
             sumAdj += resultAdj;
 
-            // for (int j = 0; j < w.Length; j++), in reverse
-            for (int j = w.Length - 1; j >= 0; j--)
+            for (int j = 0; j < w.Length; j++)
             {
+                sum = sum + w[j] * x[j];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // sum += w[j] * x[j];  ->  d(uv) = v du + u dv
                 wGrad[j] += sumAdj * x[j];
                 xGrad[j] += w[j] * sumAdj;
             }
+
+            double result = sum;
             return result;
         }
     }

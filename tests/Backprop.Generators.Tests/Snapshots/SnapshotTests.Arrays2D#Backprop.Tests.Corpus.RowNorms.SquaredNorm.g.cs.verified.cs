@@ -33,25 +33,23 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double sum = 0.0;
-            for (int j = 0; j < v.Length; j++)
-            {
-                sum = sum + v[j] * v[j];
-            }
 
-            double result = sum / 2.0;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sumAdj = 0.0;
 
             // return sum / 2;  ->  d(u/v) = du/v - u dv/v²
             sumAdj += resultAdj / 2.0;
 
-            // for (int j = 0; j < v.Length; j++), in reverse
-            for (int j = v.Length - 1; j >= 0; j--)
+            for (int j = 0; j < v.Length; j++)
             {
+                sum = sum + v[j] * v[j];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // sum += v[j] * v[j];  ->  d(u²) = 2u du
                 vGrad[j] += 2.0 * (v[j] * sumAdj);
             }
+
+            double result = sum / 2.0;
             return result;
         }
     }

@@ -39,6 +39,14 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+            double vAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int i = 0; i < x.Length; i++)
             {
                 v = x[i];
@@ -53,20 +61,8 @@ namespace Backprop.Tests.Corpus
                 }
                 savedInts.Push(iterations);
                 total = total + v;
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-            double vAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int i = 0; i < x.Length; i++), in reverse
-            for (int i = x.Length - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += v;
                 vAdj += totalAdj;
 
@@ -86,6 +82,8 @@ namespace Backprop.Tests.Corpus
                 xGrad[i] += vAdj;
                 vAdj = 0.0;
             }
+
+            double result = total;
 
             savedDoubles.Dispose();
             savedInts.Dispose();

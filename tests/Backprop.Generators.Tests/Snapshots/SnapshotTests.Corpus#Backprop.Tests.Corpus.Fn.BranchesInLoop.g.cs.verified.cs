@@ -33,6 +33,13 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double s = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double sAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
             for (int i = 0; i < x.Length; i++)
             {
                 if (x[i] > 0.0)
@@ -43,19 +50,8 @@ namespace Backprop.Tests.Corpus
                 {
                     s = s - x[i] * 0.5;
                 }
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double sAdj = 0.0;
-
-            // return s;
-            sAdj += resultAdj;
-
-            // for (int i = 0; i < x.Length; i++), in reverse
-            for (int i = x.Length - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // if (x[i] > 0), in reverse
                 if (x[i] > 0.0)
                 {
@@ -68,6 +64,8 @@ namespace Backprop.Tests.Corpus
                     xGrad[i] += -(sAdj * 0.5);
                 }
             }
+
+            double result = s;
             return result;
         }
     }

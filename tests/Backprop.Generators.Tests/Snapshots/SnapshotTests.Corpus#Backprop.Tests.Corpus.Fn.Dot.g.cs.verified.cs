@@ -37,26 +37,24 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double sum = 0.0;
-            for (int i = 0; i < a.Length; i++)
-            {
-                sum = sum + a[i] * b[i];
-            }
 
-            double result = sum;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sumAdj = 0.0;
 
             // return sum;
             sumAdj += resultAdj;
 
-            // for (int i = 0; i < a.Length; i++), in reverse
-            for (int i = a.Length - 1; i >= 0; i--)
+            for (int i = 0; i < a.Length; i++)
             {
+                sum = sum + a[i] * b[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // sum += a[i] * b[i];  ->  d(uv) = v du + u dv
                 aGrad[i] += sumAdj * b[i];
                 bGrad[i] += a[i] * sumAdj;
             }
+
+            double result = sum;
             return result;
         }
     }

@@ -37,30 +37,25 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation.
             double s = 0.0;
-            for (int i = 0; i < 3; i++)
-            {
-                j = i * 2 + offset;
-                s = s + x[j] * x[j + 1];
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < 3; i++), in reverse
-            for (int i = 2; i >= 0; i--)
+            for (int i = 0; i < 3; i++)
             {
-                // Recomputed rather than saved: int j = (i * 2) + offset;
                 j = i * 2 + offset;
+                s = s + x[j] * x[j + 1];
 
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += x[j] * x[j + 1];  ->  d(uv) = v du + u dv
                 xGrad[j] += sAdj * x[j + 1];
                 xGrad[j + 1] += x[j] * sAdj;
             }
+
+            double result = s;
             return result;
         }
     }

@@ -34,26 +34,24 @@ namespace Backprop.Tests.Corpus
             // Forward sweep: the original computation.
             int n = x.Length - 1;
             double s = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                s = s + x[i + 1] * x[i];
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            for (int i = 0; i < n; i++)
             {
+                s = s + x[i + 1] * x[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += x[i + 1] * x[i];  ->  d(uv) = v du + u dv
                 xGrad[i + 1] += sAdj * x[i];
                 xGrad[i] += x[i + 1] * sAdj;
             }
+
+            double result = s;
             return result;
         }
     }

@@ -35,25 +35,21 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double sum = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double sumAdj = 0.0;
+
+            // return sum;
+            sumAdj += resultAdj;
+
             for (int i = 0; i < k; i++)
             {
                 for (int j = 0; j < k; j++)
                 {
                     sum = sum + m[i * k + j] * m[j * k + i];
                 }
-            }
 
-            double result = sum;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double sumAdj = 0.0;
-
-            // return sum;
-            sumAdj += resultAdj;
-
-            // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < k; j++), in reverse
                 for (int j = k - 1; j >= 0; j--)
                 {
@@ -62,6 +58,8 @@ namespace Backprop.Tests.Corpus
                     mGrad[j * k + i] += m[i * k + j] * sumAdj;
                 }
             }
+
+            double result = sum;
             return result;
         }
     }

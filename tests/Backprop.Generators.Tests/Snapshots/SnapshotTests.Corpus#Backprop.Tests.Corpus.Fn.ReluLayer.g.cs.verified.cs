@@ -34,13 +34,19 @@ namespace Backprop.Tests.Corpus
         public static double ReluLayerPullback(double[] w, double[] x, double resultAdj, global::System.Span<double> wGrad)
         {
             double z = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             double s = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double sAdj = 0.0;
+            double zAdj = 0.0;
+
+            // return s;
+            sAdj += resultAdj;
+
             for (int o = 0; o < 3; o++)
             {
-                savedDoubles.Push(z);
                 z = 0.0;
                 for (int i = 0; i < x.Length; i++)
                 {
@@ -48,20 +54,8 @@ namespace Backprop.Tests.Corpus
                 }
 
                 s = s + global::System.Math.Max(z, 0.0) * (double)(o + 1);
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double sAdj = 0.0;
-            double zAdj = 0.0;
-
-            // return s;
-            sAdj += resultAdj;
-
-            // for (int o = 0; o < 3; o++), in reverse
-            for (int o = 2; o >= 0; o--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += Math.Max(z, 0.0) * (o + 1);  ->  d(uv) = v du + u dv; d max(a, b) goes to the larger argument (a on ties)
                 {
                     double adj = sAdj * (double)(o + 1);
@@ -79,11 +73,10 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // double z = 0;
-                z = savedDoubles.Pop();
                 zAdj = 0.0;
             }
 
-            savedDoubles.Dispose();
+            double result = s;
             return result;
         }
     }

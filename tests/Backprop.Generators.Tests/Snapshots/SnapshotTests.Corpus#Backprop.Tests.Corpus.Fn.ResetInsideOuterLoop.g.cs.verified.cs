@@ -32,13 +32,19 @@ namespace Backprop.Tests.Corpus
         public static double ResetInsideOuterLoopPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
         {
             double acc = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+            double accAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int i = 0; i < x.Length; i++)
             {
-                savedDoubles.Push(acc);
                 acc = 0.0;
                 for (int j = 0; j < x.Length; j++)
                 {
@@ -46,20 +52,8 @@ namespace Backprop.Tests.Corpus
                 }
 
                 total = total + acc * acc;
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-            double accAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int i = 0; i < x.Length; i++), in reverse
-            for (int i = x.Length - 1; i >= 0; i--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += acc * acc;  ->  d(u²) = 2u du
                 accAdj += 2.0 * (acc * totalAdj);
 
@@ -77,11 +71,10 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // double acc = 0;
-                acc = savedDoubles.Pop();
                 accAdj = 0.0;
             }
 
-            savedDoubles.Dispose();
+            double result = total;
             return result;
         }
     }

@@ -33,25 +33,23 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double sum = 0.0;
-            for (int i = 0; i < x.Length; i++)
-            {
-                sum = sum + x[i] * x[i];
-            }
 
-            double result = sum;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sumAdj = 0.0;
 
             // return sum;
             sumAdj += resultAdj;
 
-            // for (int i = 0; i < x.Length; i++), in reverse
-            for (int i = x.Length - 1; i >= 0; i--)
+            for (int i = 0; i < x.Length; i++)
             {
+                sum = sum + x[i] * x[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // sum += x[i] * x[i];  ->  d(u²) = 2u du
                 xGrad[i] += 2.0 * (x[i] * sumAdj);
             }
+
+            double result = sum;
             return result;
         }
     }

@@ -67,27 +67,26 @@ namespace Backprop.Tests.Corpus
             }
 
             double s = 0.0;
-            for (int i = 0; i < y.Length; i++)
-            {
-                s = s + y[i];
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
             double a2Adj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < y.Length; i++), in reverse
-            for (int i = y.Length - 1; i >= 0; i--)
+            for (int i = 0; i < y.Length; i++)
             {
+                s = s + y[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += y[i];
                 yAdj[i] += sAdj;
             }
 
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i5 = y.Length - 1; i5 >= 0; i5--)
             {

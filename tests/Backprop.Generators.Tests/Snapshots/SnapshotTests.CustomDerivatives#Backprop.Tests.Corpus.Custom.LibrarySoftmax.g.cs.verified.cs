@@ -64,14 +64,8 @@ namespace Backprop.Tests.Corpus
             pAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(p.Length);
             global::Backprop.Functions.Softmax(logits, p);
             double expected = 0.0;
-            for (int c = 0; c < classes; c++)
-            {
-                expected = expected + p[c] * (double)(c + 1);
-            }
 
-            double result = global::Backprop.Functions.LogSumExp(logits) - logits[label] + 0.1 * expected;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
             double expectedAdj = 0.0;
 
@@ -80,13 +74,18 @@ namespace Backprop.Tests.Corpus
             logitsAdj[label] += -resultAdj;
             expectedAdj += 0.1 * resultAdj;
 
-            // for (int c = 0; c < classes; c++), in reverse
-            for (int c = classes - 1; c >= 0; c--)
+            for (int c = 0; c < classes; c++)
             {
+                expected = expected + p[c] * (double)(c + 1);
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // expected += p[c] * (c + 1);  ->  d(uv) = v du + u dv
                 pAdj[c] += expectedAdj * (double)(c + 1);
             }
 
+            double result = global::Backprop.Functions.LogSumExp(logits) - logits[label] + 0.1 * expected;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // Functions.Softmax(logits, p);  ->  chain rule through SoftmaxPullback
             global::Backprop.Support.Zero.Clear(p);
             global::Backprop.Functions.SoftmaxPullback(logits, p, logitsAdj, pAdj);

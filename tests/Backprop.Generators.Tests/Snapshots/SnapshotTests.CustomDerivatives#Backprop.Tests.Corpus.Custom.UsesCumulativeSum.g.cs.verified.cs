@@ -39,27 +39,26 @@ namespace Backprop.Tests.Corpus
             yAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(y.Length);
             global::Backprop.Tests.Corpus.Custom.CumulativeSum(x, y);
             double s = 0.0;
-            for (int i = 0; i < y.Length; i++)
-            {
-                s = s + y[i] * y[i] * x[i];
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < y.Length; i++), in reverse
-            for (int i = y.Length - 1; i >= 0; i--)
+            for (int i = 0; i < y.Length; i++)
             {
+                s = s + y[i] * y[i] * x[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv; d(u²) = 2u du
                 yAdj[i] += 2.0 * (y[i] * (sAdj * x[i]));
                 xGrad[i] += y[i] * y[i] * sAdj;
             }
 
+            double result = s;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // CumulativeSum(x, y);  ->  chain rule through CumulativeSumPullback
             global::Backprop.Support.Zero.Clear(y);
             global::Backprop.Tests.Corpus.Custom.CumulativeSumPullback(x, y, xGrad, yAdj);

@@ -38,38 +38,31 @@ namespace Backprop.Tests.Corpus
             float[] h = global::System.Array.Empty<float>();
             float[] hAdj = global::System.Array.Empty<float>();
             float z = 0f;
-            var savedFloats = new global::Backprop.Support.ValueTape<float>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             h = global::Backprop.Support.LocalArrayPool<float>.Rent(3);
             hAdj = global::Backprop.Support.LocalArrayPool<float>.Rent(h.Length);
             float loss = 0f;
-            for (int i = 0; i < 3; i++)
-            {
-                savedFloats.Push(z);
-                z = 0f;
-                for (int j = 0; j < x.Length; j++)
-                {
-                    z = z + w[i * x.Length + j] * x[j];
-                }
 
-                savedFloats.Push(h[i]);
-                h[i] = global::System.MathF.Tanh(z);
-                loss = loss + h[i] * h[i] * (float)(i + 1);
-            }
-
-            float result = loss;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             float lossAdj = 0f;
             float zAdj = 0f;
 
             // return loss;
             lossAdj += resultAdj;
 
-            // for (int i = 0; i < 3; i++), in reverse
-            for (int i = 2; i >= 0; i--)
+            for (int i = 0; i < 3; i++)
             {
+                z = 0f;
+                for (int j = 0; j < x.Length; j++)
+                {
+                    z = z + w[i * x.Length + j] * x[j];
+                }
+
+                h[i] = global::System.MathF.Tanh(z);
+                loss = loss + h[i] * h[i] * (float)(i + 1);
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += h[i] * h[i] * (float)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
                 hAdj[i] += 2f * (h[i] * (lossAdj * (float)(i + 1)));
 
@@ -78,7 +71,6 @@ namespace Backprop.Tests.Corpus
                     float tanhSlope = global::System.MathF.Abs(z) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * z)) : 1f - h[i] * h[i];
                     zAdj += hAdj[i] * tanhSlope;
                     hAdj[i] = 0f;
-                    h[i] = savedFloats.Pop();
                 }
 
                 // for (int j = 0; j < x.Length; j++), in reverse
@@ -90,13 +82,13 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // float z = 0f;
-                z = savedFloats.Pop();
                 zAdj = 0f;
             }
 
+            float result = loss;
+
             global::Backprop.Support.LocalArrayPool<float>.Return(h);
             global::Backprop.Support.LocalArrayPool<float>.Return(hAdj);
-            savedFloats.Dispose();
             return result;
         }
     }

@@ -38,38 +38,31 @@ namespace Backprop.Tests.Corpus
             double[] h = global::System.Array.Empty<double>();
             double[] hAdj = global::System.Array.Empty<double>();
             double z = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);
             hAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(h.Length);
             double loss = 0.0;
-            for (int i = 0; i < 3; i++)
-            {
-                savedDoubles.Push(z);
-                z = 0.0;
-                for (int j = 0; j < x.Length; j++)
-                {
-                    z = z + w[i * x.Length + j] * x[j];
-                }
 
-                savedDoubles.Push(h[i]);
-                h[i] = global::System.Math.Tanh(z);
-                loss = loss + h[i] * h[i] * (double)(i + 1);
-            }
-
-            double result = loss;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double lossAdj = 0.0;
             double zAdj = 0.0;
 
             // return loss;
             lossAdj += resultAdj;
 
-            // for (int i = 0; i < 3; i++), in reverse
-            for (int i = 2; i >= 0; i--)
+            for (int i = 0; i < 3; i++)
             {
+                z = 0.0;
+                for (int j = 0; j < x.Length; j++)
+                {
+                    z = z + w[i * x.Length + j] * x[j];
+                }
+
+                h[i] = global::System.Math.Tanh(z);
+                loss = loss + h[i] * h[i] * (double)(i + 1);
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += h[i] * h[i] * (double)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
                 hAdj[i] += 2.0 * (h[i] * (lossAdj * (double)(i + 1)));
 
@@ -78,7 +71,6 @@ namespace Backprop.Tests.Corpus
                     double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - h[i] * h[i];
                     zAdj += hAdj[i] * tanhSlope;
                     hAdj[i] = 0.0;
-                    h[i] = savedDoubles.Pop();
                 }
 
                 // for (int j = 0; j < x.Length; j++), in reverse
@@ -90,13 +82,13 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // double z = 0;
-                z = savedDoubles.Pop();
                 zAdj = 0.0;
             }
 
+            double result = loss;
+
             global::Backprop.Support.LocalArrayPool<double>.Return(h);
             global::Backprop.Support.LocalArrayPool<double>.Return(hAdj);
-            savedDoubles.Dispose();
             return result;
         }
     }

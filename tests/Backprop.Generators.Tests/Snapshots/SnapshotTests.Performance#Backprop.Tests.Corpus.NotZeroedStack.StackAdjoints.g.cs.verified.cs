@@ -49,27 +49,25 @@ namespace Backprop.Tests.Corpus
                 v[i] = u[i] * u[i];
             }
 
-            for (int i = 0; i < a.Length; i++)
-            {
-                total = total + v[i] * a[(i + 1) % a.Length];
-            }
-
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
 
             // return total;
             totalAdj += resultAdj;
 
-            // for (int i = 0; i < a.Length; i++), in reverse
-            for (int i = a.Length - 1; i >= 0; i--)
+            for (int i = 0; i < a.Length; i++)
             {
+                total = total + v[i] * a[(i + 1) % a.Length];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += v[i] * a[(i + 1) % a.Length];  ->  d(uv) = v du + u dv
                 vAdj[i] += totalAdj * a[(i + 1) % a.Length];
                 aGrad[(i + 1) % a.Length] += v[i] * totalAdj;
             }
 
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 0; i < a.Length; i++), in reverse
             for (int i = a.Length - 1; i >= 0; i--)
             {

@@ -33,25 +33,23 @@ namespace Backprop.Tests.Corpus
         {
             // Forward sweep: the original computation.
             double total = 0.0;
-            for (int i = 0; i < x.Length; i++)
-            {
-                total = total + global::Backprop.Tests.Corpus.Perf.Scaled(x[i], x[i]);
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
 
             // return total;
             totalAdj += resultAdj;
 
-            // for (int i = 0; i < x.Length; i++), in reverse
-            for (int i = x.Length - 1; i >= 0; i--)
+            for (int i = 0; i < x.Length; i++)
             {
+                total = total + global::Backprop.Tests.Corpus.Perf.Scaled(x[i], x[i]);
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += Scaled(x[i], x[i]);  ->  chain rule through ScaledPullback
                 global::Backprop.Tests.Corpus.Perf.ScaledPullback(x[i], x[i], totalAdj, ref xGrad[i]);
             }
+
+            double result = total;
             return result;
         }
     }

@@ -41,14 +41,22 @@ namespace Backprop.Tests.Corpus
             double[] qAdj = global::System.Array.Empty<double>();
             double s = 0.0;
             double exp = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             c = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
             cAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(c.Length);
             q = global::Backprop.Support.LocalArrayPool<double>.Rent(2);
             qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+            double sAdj = 0.0;
+            double expAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int p = 0; p < n; p++)
             {
                 for (int id = 0; id < 2; id++)
@@ -58,7 +66,6 @@ namespace Backprop.Tests.Corpus
 
                 for (int id = 0; id < 2; id++)
                 {
-                    savedDoubles.Push(q[id]);
                     q[id] = m[2 + id] * c[id];
                 }
 
@@ -69,37 +76,16 @@ namespace Backprop.Tests.Corpus
                     s = s + q[id] * q[id];
                 }
 
-                savedDoubles.Push(exp);
                 exp = global::System.Math.Exp(-0.5 * s);
                 total = total + exp;
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-            double sAdj = 0.0;
-            double expAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int p = 0; p < n; p++), in reverse
-            for (int p = n - 1; p >= 0; p--)
-            {
-                // Recomputed rather than saved: for (int id = 0; id < 2; id++) …
-                for (int id = 0; id < 2; id++)
-                {
-                    c[id] = data[p * 2 + id] - m[id];
-                }
-
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += Math.Exp(-0.5 * s);
                 expAdj += totalAdj;
 
                 // double exp = Math.Exp(-0.5 * s);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
                 sAdj += -0.5 * (expAdj * exp);
                 expAdj = 0.0;
-                exp = savedDoubles.Pop();
 
                 // for (int id = 0; id < 2; id++), in reverse
                 for (int id = 1; id >= 0; id--)
@@ -119,7 +105,6 @@ namespace Backprop.Tests.Corpus
                 for (int id = 1; id >= 0; id--)
                 {
                     // q[id] = m[2 + id] * c[id];  ->  d(uv) = v du + u dv
-                    q[id] = savedDoubles.Pop();
                     mGrad[2 + id] += qAdj[id] * c[id];
                     cAdj[id] += m[2 + id] * qAdj[id];
                     qAdj[id] = 0.0;
@@ -134,11 +119,12 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
+            double result = total;
+
             global::Backprop.Support.LocalArrayPool<double>.Return(c);
             global::Backprop.Support.LocalArrayPool<double>.Return(cAdj);
             global::Backprop.Support.LocalArrayPool<double>.Return(q);
             global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);
-            savedDoubles.Dispose();
             return result;
         }
     }

@@ -95,14 +95,8 @@ namespace Backprop.Tests.Corpus
             }
 
             double total = 0.0;
-            for (int i = 0; i < k; i++)
-            {
-                total = total + z[i] * z[i];
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
             double sumAdj = 0.0;
             double eAdj = 0.0;
@@ -113,13 +107,18 @@ namespace Backprop.Tests.Corpus
             // return total;
             totalAdj += resultAdj;
 
-            // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            for (int i = 0; i < k; i++)
             {
+                total = total + z[i] * z[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += z[i] * z[i];  ->  d(u²) = 2u du
                 zAdj[i] += 2.0 * (z[i] * totalAdj);
             }
 
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse
             for (int i3 = k - 1; i3 >= 0; i3--)
             {

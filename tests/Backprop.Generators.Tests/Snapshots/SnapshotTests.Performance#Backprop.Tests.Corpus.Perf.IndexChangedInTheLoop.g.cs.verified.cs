@@ -38,6 +38,13 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int start = 0; start < 2; start++)
             {
                 row = start;
@@ -48,20 +55,9 @@ namespace Backprop.Tests.Corpus
                     savedInts.Push(row);
                     row = row + j % 2;
                 }
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int start = 0; start < 2; start++), in reverse
-            for (int start = 1; start >= 0; start--)
-            {
                 int jBase2 = start * 3 + start / 2;
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < n; j++), in reverse
                 for (int j = n - 1; j >= 0; j--)
                 {
@@ -76,6 +72,8 @@ namespace Backprop.Tests.Corpus
                     }
                 }
             }
+
+            double result = total;
 
             savedInts.Dispose();
             return result;

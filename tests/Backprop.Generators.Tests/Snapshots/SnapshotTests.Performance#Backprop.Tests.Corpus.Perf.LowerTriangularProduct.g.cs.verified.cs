@@ -65,26 +65,25 @@ namespace Backprop.Tests.Corpus
             }
 
             double total = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                total = total + q[i] * q[i];
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
 
             // return total;
             totalAdj += resultAdj;
 
-            // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            for (int i = 0; i < n; i++)
             {
+                total = total + q[i] * q[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += q[i] * q[i];  ->  d(u²) = 2u du
                 qAdj[i] += 2.0 * (q[i] * totalAdj);
             }
 
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 0; i < n; i++), in reverse
             for (int i = n - 1; i >= 0; i--)
             {

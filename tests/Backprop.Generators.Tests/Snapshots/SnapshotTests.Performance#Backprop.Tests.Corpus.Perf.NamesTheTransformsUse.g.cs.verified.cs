@@ -40,9 +40,8 @@ namespace Backprop.Tests.Corpus
             double exp2 = 0.0;
             double e = 0.0;
             double exp3 = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             double exp = global::System.Math.Exp(x[0]);
             double logistic = 0.5 * exp;
             double sum = 0.0;
@@ -60,31 +59,7 @@ namespace Backprop.Tests.Corpus
                 y[i2] = sum2;
             }
 
-            for (int i = 0; i < 2; i++)
-            {
-                if (y[i] >= 0.0)
-                {
-                    savedDoubles.Push(exp2);
-                    exp2 = global::System.Math.Exp(-y[i]);
-                    savedDoubles.Push(logistic2);
-                    logistic2 = 1.0 / (1.0 + exp2);
-                }
-                else
-                {
-                    savedDoubles.Push(e);
-                    e = global::System.Math.Exp(y[i]);
-                    savedDoubles.Push(logistic2);
-                    logistic2 = e / (1.0 + e);
-                }
-
-                savedDoubles.Push(exp3);
-                exp3 = global::System.Math.Exp(-y[i] * y[i]);
-                sum = sum + logistic2 * (1.0 + exp3);
-            }
-
-            double result = sum + logistic;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double expAdj = 0.0;
             double logisticAdj = 0.0;
             double sumAdj = 0.0;
@@ -98,9 +73,23 @@ namespace Backprop.Tests.Corpus
             sumAdj += resultAdj;
             logisticAdj += resultAdj;
 
-            // for (int i = 0; i < 2; i++), in reverse
-            for (int i = 1; i >= 0; i--)
+            for (int i = 0; i < 2; i++)
             {
+                if (y[i] >= 0.0)
+                {
+                    exp2 = global::System.Math.Exp(-y[i]);
+                    logistic2 = 1.0 / (1.0 + exp2);
+                }
+                else
+                {
+                    e = global::System.Math.Exp(y[i]);
+                    logistic2 = e / (1.0 + e);
+                }
+
+                exp3 = global::System.Math.Exp(-y[i] * y[i]);
+                sum = sum + logistic2 * (1.0 + exp3);
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // sum += Logistic(y[i]) * (1 + Math.Exp(-y[i] * y[i]));  ->  d(uv) = v du + u dv; d(u ± v) = du ± dv
                 logistic2Adj += sumAdj * (1.0 + exp3);
                 exp3Adj += logistic2 * sumAdj;
@@ -111,7 +100,6 @@ namespace Backprop.Tests.Corpus
                     yAdj[i] += -(adj * y[i]);
                     yAdj[i] += -(y[i] * adj);
                     exp3Adj = 0.0;
-                    exp3 = savedDoubles.Pop();
                 }
 
                 // Logistic: if (x >= 0), in reverse
@@ -119,7 +107,6 @@ namespace Backprop.Tests.Corpus
                 {
                     // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                     {
-                        logistic2 = savedDoubles.Pop();
                         double denominator = 1.0 + exp2;
                         exp2Adj += -(logistic2Adj / (denominator * denominator));
                         logistic2Adj = 0.0;
@@ -128,13 +115,11 @@ namespace Backprop.Tests.Corpus
                     // double exp2 = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
                     yAdj[i] += -(exp2Adj * exp2);
                     exp2Adj = 0.0;
-                    exp2 = savedDoubles.Pop();
                 }
                 else
                 {
                     // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
                     {
-                        logistic2 = savedDoubles.Pop();
                         double denominator = 1.0 + e;
                         eAdj += logistic2Adj / denominator;
                         eAdj += -(logistic2Adj * e / (denominator * denominator));
@@ -144,10 +129,12 @@ namespace Backprop.Tests.Corpus
                     // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
                     yAdj[i] += eAdj * e;
                     eAdj = 0.0;
-                    e = savedDoubles.Pop();
                 }
             }
 
+            double result = sum + logistic;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(m, x, y, 2): for (int i = 0; i < k; i++), in reverse
             for (int i2 = k - 1; i2 >= 0; i2--)
             {
@@ -172,8 +159,6 @@ namespace Backprop.Tests.Corpus
 
             // double exp = Math.Exp(x[0]);  ->  d exp(u) = exp(u) du
             xGrad[0] += expAdj * exp;
-
-            savedDoubles.Dispose();
             return result;
         }
     }

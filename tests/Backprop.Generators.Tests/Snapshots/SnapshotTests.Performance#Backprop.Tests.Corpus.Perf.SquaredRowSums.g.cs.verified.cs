@@ -34,13 +34,19 @@ namespace Backprop.Tests.Corpus
         public static double SquaredRowSumsPullback(double[] w, int rows, double resultAdj, global::System.Span<double> wGrad)
         {
             double sum = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
-            // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
+            // Forward sweep: the original computation.
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+            double sumAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int r = 0; r < rows; r++)
             {
-                savedDoubles.Push(sum);
                 sum = 0.5;
                 for (int i = 0; i < 3; i++)
                 {
@@ -48,20 +54,8 @@ namespace Backprop.Tests.Corpus
                 }
 
                 total = total + sum * sum;
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-            double sumAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int r = 0; r < rows; r++), in reverse
-            for (int r = rows - 1; r >= 0; r--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += sum * sum;  ->  d(u²) = 2u du
                 sumAdj += 2.0 * (sum * totalAdj);
 
@@ -73,11 +67,10 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // double sum = 0.5;
-                sum = savedDoubles.Pop();
                 sumAdj = 0.0;
             }
 
-            savedDoubles.Dispose();
+            double result = total;
             return result;
         }
     }

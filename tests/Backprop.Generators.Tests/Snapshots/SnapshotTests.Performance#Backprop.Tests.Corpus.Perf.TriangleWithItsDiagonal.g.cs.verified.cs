@@ -57,27 +57,26 @@ namespace Backprop.Tests.Corpus
             }
 
             double total = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                total = total + q[i] * a[i];
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
 
             // return total;
             totalAdj += resultAdj;
 
-            // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            for (int i = 0; i < n; i++)
             {
+                total = total + q[i] * a[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += q[i] * a[i];  ->  d(uv) = v du + u dv
                 qAdj[i] += totalAdj * a[i];
                 aGrad[i] += q[i] * totalAdj;
             }
 
+            double result = total;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 0; i < n; i++), in reverse
             for (int i = n - 1; i >= 0; i--)
             {

@@ -44,11 +44,17 @@ namespace Backprop.Tests.Corpus
             q = global::Backprop.Support.LocalArrayPool<double>.Rent(n);
             qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+
+            // return total;
+            totalAdj += resultAdj;
+
             for (int b = 0; b < blocks; b++)
             {
                 for (int i = 0; i < n; i++)
                 {
-                    savedDoubles.Push(q[i]);
                     q[i] = w[b * size + i % size] + 1.0;
                 }
 
@@ -66,19 +72,8 @@ namespace Backprop.Tests.Corpus
                 {
                     total = total + q[i] * q[i];
                 }
-            }
 
-            double result = total;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-
-            // return total;
-            totalAdj += resultAdj;
-
-            // for (int b = 0; b < blocks; b++), in reverse
-            for (int b = blocks - 1; b >= 0; b--)
-            {
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int i = 0; i < n; i++), in reverse
                 for (int i = n - 1; i >= 0; i--)
                 {
@@ -109,11 +104,12 @@ namespace Backprop.Tests.Corpus
                 for (int i = n - 1; i >= 0; i--)
                 {
                     // q[i] = w[b * size + i % size] + 1;  ->  d(u ± v) = du ± dv
-                    q[i] = savedDoubles.Pop();
                     wGrad[b * size + i % size] += qAdj[i];
                     qAdj[i] = 0.0;
                 }
             }
+
+            double result = total;
 
             global::Backprop.Support.LocalArrayPool<double>.Return(q);
             global::Backprop.Support.LocalArrayPool<double>.Return(qAdj);

@@ -120,14 +120,8 @@ namespace Backprop.Tests.Corpus
             }
 
             double loss = 0.0;
-            for (int i = 0; i < k; i++)
-            {
-                loss = loss + w[i] * w[i];
-            }
 
-            double result = loss;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double lossAdj = 0.0;
             double sumAdj = 0.0;
             double sum2Adj = 0.0;
@@ -139,13 +133,18 @@ namespace Backprop.Tests.Corpus
             // return loss;
             lossAdj += resultAdj;
 
-            // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            for (int i = 0; i < k; i++)
             {
+                loss = loss + w[i] * w[i];
+
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += w[i] * w[i];  ->  d(u²) = 2u du
                 wAdj[i] += 2.0 * (w[i] * lossAdj);
             }
 
+            double result = loss;
+
+            // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse
             for (int i4 = k - 1; i4 >= 0; i4--)
             {

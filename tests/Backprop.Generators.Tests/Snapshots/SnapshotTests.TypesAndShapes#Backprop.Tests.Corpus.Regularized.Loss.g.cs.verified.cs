@@ -35,27 +35,20 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation.
             double s = 0.0;
-            for (int i = 0; i < w.Length; i++)
-            {
-                d = w[i] - this.Offset;
-                s = s + (d * d + this._lambda * this.Penalty(w[i]));
-            }
 
-            double result = s;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
+            // The adjoints come first: the loop below reverses each iteration right after running it.
             double sAdj = 0.0;
             double dAdj = 0.0;
 
             // return s;
             sAdj += resultAdj;
 
-            // for (int i = 0; i < w.Length; i++), in reverse
-            for (int i = w.Length - 1; i >= 0; i--)
+            for (int i = 0; i < w.Length; i++)
             {
-                // Recomputed rather than saved: double d = w[i] - Offset;
                 d = w[i] - this.Offset;
+                s = s + (d * d + this._lambda * this.Penalty(w[i]));
 
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += (d * d) + (_lambda * Penalty(w[i]));  ->  d(u ± v) = du ± dv; d(u²) = 2u du; d(uv) = v du + u dv; chain rule through PenaltyPullback
                 dAdj += 2.0 * (d * sAdj);
                 this.PenaltyPullback(w[i], this._lambda * sAdj, ref wGrad[i]);
@@ -64,6 +57,8 @@ namespace Backprop.Tests.Corpus
                 wGrad[i] += dAdj;
                 dAdj = 0.0;
             }
+
+            double result = s;
             return result;
         }
     }

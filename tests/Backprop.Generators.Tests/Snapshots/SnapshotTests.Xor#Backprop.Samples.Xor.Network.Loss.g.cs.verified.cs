@@ -46,12 +46,12 @@ namespace Backprop.Samples.Xor
         public static double LossPullback(double[] parameters, double[] inputs, double[] targets, int inputCount, int hiddenLayers, int width, int pointCount, int lossKind, double resultAdj, global::System.Span<double> parametersGrad)
         {
             int offset = 0;
-            double target = 0.0;
             double[] hidden = global::System.Array.Empty<double>();
             double[] hiddenAdj = global::System.Array.Empty<double>();
             double sum = 0.0;
             double sum2 = 0.0;
             double logit = 0.0;
+            double target = 0.0;
             double error = 0.0;
             var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
@@ -63,6 +63,17 @@ namespace Backprop.Samples.Xor
             int outputOffset = firstLayerSize + (hiddenLayers - 1) * layerSize;
             int lastLayer = (hiddenLayers - 1) * width;
             double total = 0.0;
+
+            // The adjoints come first: the loop below reverses each iteration right after running it.
+            double totalAdj = 0.0;
+            double sumAdj = 0.0;
+            double sum2Adj = 0.0;
+            double logitAdj = 0.0;
+            double errorAdj = 0.0;
+
+            // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
+            totalAdj += resultAdj / (double)pointCount;
+
             for (int p = 0; p < pointCount; p++)
             {
                 for (int j = 0; j < width; j++)
@@ -74,7 +85,6 @@ namespace Backprop.Samples.Xor
                         sum = sum + parameters[j * inputCount + i] * inputs[p * inputCount + i];
                     }
 
-                    savedDoubles.Push(hidden[j]);
                     hidden[j] = global::Backprop.Functions.Sigmoid(sum);
                 }
 
@@ -90,12 +100,10 @@ namespace Backprop.Samples.Xor
                             sum2 = sum2 + parameters[offset + j * width + i] * hidden[(l - 1) * width + i];
                         }
 
-                        savedDoubles.Push(hidden[l * width + j]);
                         hidden[l * width + j] = global::Backprop.Functions.Sigmoid(sum2);
                     }
                 }
 
-                savedDoubles.Push(logit);
                 logit = parameters[outputOffset + width];
                 for (int i = 0; i < width; i++)
                 {
@@ -109,30 +117,11 @@ namespace Backprop.Samples.Xor
                 }
                 else
                 {
-                    savedDoubles.Push(error);
                     error = global::Backprop.Functions.Sigmoid(logit) - target;
                     total = total + error * error;
                 }
-            }
 
-            double result = total / (double)pointCount;
-
-            // Reverse sweep: the chain rule, from the result back to the inputs.
-            double totalAdj = 0.0;
-            double sumAdj = 0.0;
-            double sum2Adj = 0.0;
-            double logitAdj = 0.0;
-            double errorAdj = 0.0;
-
-            // return total / pointCount;  ->  d(u/v) = du/v - u dv/v²
-            totalAdj += resultAdj / (double)pointCount;
-
-            // for (int p = 0; p < pointCount; p++), in reverse
-            for (int p = pointCount - 1; p >= 0; p--)
-            {
-                // Recomputed rather than saved: double target = targets[p];
-                target = targets[p];
-
+                // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // if (lossKind == BinaryCrossEntropy), in reverse
                 if (lossKind == 1)
                 {
@@ -148,7 +137,6 @@ namespace Backprop.Samples.Xor
                     errorAdj += 2.0 * (error * totalAdj);
 
                     // double error = Functions.Sigmoid(logit) - target;  ->  d(u ± v) = du ± dv; d Sigmoid(u) = SigmoidDerivative(u) du
-                    error = savedDoubles.Pop();
                     logitAdj += errorAdj * global::Backprop.Functions.SigmoidDerivative(logit);
                     errorAdj = 0.0;
                 }
@@ -162,7 +150,6 @@ namespace Backprop.Samples.Xor
                 }
 
                 // double logit = parameters[outputOffset + width];
-                logit = savedDoubles.Pop();
                 parametersGrad[outputOffset + width] += logitAdj;
                 logitAdj = 0.0;
 
@@ -176,7 +163,6 @@ namespace Backprop.Samples.Xor
                     for (int j = width - 1; j >= 0; j--)
                     {
                         // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                        hidden[l * width + j] = savedDoubles.Pop();
                         sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
                         hiddenAdj[l * width + j] = 0.0;
 
@@ -199,7 +185,6 @@ namespace Backprop.Samples.Xor
                 for (int j = width - 1; j >= 0; j--)
                 {
                     // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                    hidden[j] = savedDoubles.Pop();
                     sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
                     hiddenAdj[j] = 0.0;
 
@@ -216,6 +201,8 @@ namespace Backprop.Samples.Xor
                     sumAdj = 0.0;
                 }
             }
+
+            double result = total / (double)pointCount;
 
             global::Backprop.Support.LocalArrayPool<double>.Return(hidden);
             global::Backprop.Support.LocalArrayPool<double>.Return(hiddenAdj);

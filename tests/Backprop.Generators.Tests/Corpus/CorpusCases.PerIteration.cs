@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using static Backprop.Tests.GradientCase;
+
+namespace Backprop.Tests.Corpus
+{
+    public static partial class CorpusCases
+    {
+        public static IEnumerable<GradientCase> PerIteration()
+        {
+            double[] inputs = Random(120, 4);
+            yield return Vector("LayeredPerPoint", Random(121, 3 * 3 + 9), w => PerIter.Layered(w, inputs, 3, 3, 4), (w, g) => PerIter.LayeredGradient(w, inputs, 3, 3, 4, g));
+            yield return Vector("LayeredOneLayer", Random(122, 2 * 2 + 4), w => PerIter.Layered(w, inputs, 1, 2, 4), (w, g) => PerIter.LayeredGradient(w, inputs, 1, 2, 4, g));
+            yield return Vector("ScratchPairEachIteration", Random(123, 5), x => PerIter.ScratchPairEachIteration(x, 5), (x, g) => PerIter.ScratchPairEachIterationGradient(x, 5, g));
+
+            // Width 1: the second layer's last unit reads hidden[1], which this point has not written yet.
+            yield return Vector("ReadsPastTheWrittenLayer", Random(124, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 1, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 1, 3, g));
+            yield return Vector("ReadsPastTheWrittenLayerWide", Random(125, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 3, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 3, 3, g));
+
+            foreach ((string name, System.Func<double[], double, double> f, GradAP g) in new (string, System.Func<double[], double, double>, GradAP)[]
+            {
+                ("WrittenInBothBranches", PerIter.WrittenInBothBranches, PerIter.WrittenInBothBranchesGradient),
+                ("WrittenTwiceInAnIteration", PerIter.WrittenTwiceInAnIteration, PerIter.WrittenTwiceInAnIterationGradient),
+                ("LogOfTheSum", PerIter.LogOfTheSum, PerIter.LogOfTheSumGradient),
+                ("AccumulatorReadBeforeTheLoop", PerIter.AccumulatorReadBeforeTheLoop, PerIter.AccumulatorReadBeforeTheLoopGradient),
+                ("ShiftRegister", PerIter.ShiftRegister, PerIter.ShiftRegisterGradient),
+                ("RunningSumReadInTheBody", PerIter.RunningSumReadInTheBody, PerIter.RunningSumReadInTheBodyGradient),
+                ("ScalarReadAfterTheLoop", PerIter.ScalarReadAfterTheLoop, PerIter.ScalarReadAfterTheLoopGradient),
+                ("ArrayReadAfterTheLoop", PerIter.ArrayReadAfterTheLoop, PerIter.ArrayReadAfterTheLoopGradient),
+                ("WrittenInOneBranch", PerIter.WrittenInOneBranch, PerIter.WrittenInOneBranchGradient),
+            })
+            {
+                yield return new GradientCase(
+                    name,
+                    new[] { new[] { 0.3, -0.8, 1.1, 0.45 }, new[] { 0.7 } },
+                    v => f(v[0], v[1][0]),
+                    (v, d) =>
+                    {
+                        double pGrad = 0;
+                        double value = g(v[0], v[1][0], d[0], ref pGrad);
+                        d[1][0] += pGrad;
+                        return value;
+                    });
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System;
+using Backprop;
+
+namespace Backprop.Tests.Corpus
+{
+    /// <summary>
+    /// Loops whose iterations the pullback may reverse one at a time, right after each forward, and their twins
+    /// where an iteration does hand a value to a later one (or the code after the loop needs the loop's result), so
+    /// that reversing per iteration would give a wrong gradient. <see cref="PerIterationTests"/> checks which
+    /// ones the generator reverses per iteration; the corpus checks every gradient against finite differences.
+    /// </summary>
+    public static partial class PerIter
+    {
+        /// <summary>A layered sigmoid network over points, as the Xor sample writes it: reversed per point, with nothing saved.</summary>
+        [Differentiable]
+        public static double Layered(double[] w, [NoDerivative] double[] inputs, int layers, int width, int points)
+        {
+            double[] hidden = new double[layers * width];
+            double total = 0;
+            for (int p = 0; p < points; p++)
+            {
+                for (int j = 0; j < width; j++)
+                {
+                    hidden[j] = Math.Tanh(w[j] * inputs[p] + w[width + j]);
+                }
+
+                for (int l = 1; l < layers; l++)
+                {
+                    for (int j = 0; j < width; j++)
+                    {
+                        double sum = w[2 * width + j];
+                        for (int i = 0; i < width; i++)
+                        {
+                            sum += w[3 * width + j * width + i] * hidden[(l - 1) * width + i];
+                        }
+
+                        hidden[l * width + j] = Math.Tanh(sum);
+                    }
+                }
+
+                double output = 0;
+                for (int i = 0; i < width; i++)
+                {
+                    output += hidden[(layers - 1) * width + i];
+                }
+
+                total += output * output;
+            }
+
+            return total / points;
+        }
+
+        /// <summary>A scratch pair each iteration fills before reading, and an accumulator that subtracts: reversed per iteration.</summary>
+        [Differentiable]
+        public static double ScratchPairEachIteration(double[] x, int n)
+        {
+            double[] pair = new double[2];
+            double total = 1;
+            for (int i = 0; i < n - 1; i++)
+            {
+                pair[1] = Math.Sin(x[i + 1]);
+                pair[0] = x[i] * x[i];
+                total -= pair[0] * pair[1];
+            }
+
+            return 3 * total - x[0];
+        }
+
+        /// <summary>Both branches write the same element first: reversed per iteration, nothing saved.</summary>
+        [Differentiable]
+        public static double WrittenInBothBranches(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (x[i] > 0)
+                {
+                    c[0] = x[i] * scale;
+                }
+                else
+                {
+                    c[0] = -x[i] * x[i];
+                }
+
+                total += c[0] * c[0] * scale;
+            }
+
+            return total;
+        }
+
+        /// <summary>An element written twice in one iteration: still reversed per iteration, saving the first value.</summary>
+        [Differentiable]
+        public static double WrittenTwiceInAnIteration(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[0] = x[i] * scale;
+                c[0] = c[0] * c[0] + x[i];
+                total += c[0] * Math.Exp(c[0] * 0.1);
+            }
+
+            return total;
+        }
+
+        /// <summary>Twin: the result is the log of the sum, whose adjoint needs the sum, known only after the loop.</summary>
+        [Differentiable]
+        public static double LogOfTheSum(double[] x, double scale)
+        {
+            double total = 1;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[i] * scale;
+            }
+
+            return Math.Log(total);
+        }
+
+        /// <summary>Twin: code before the loop reads the accumulator's first value, which the loop then changes.</summary>
+        [Differentiable]
+        public static double AccumulatorReadBeforeTheLoop(double[] x, double scale)
+        {
+            double total = x[0] * scale;
+            double first = total * x[1];
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[i];
+            }
+
+            return total + first;
+        }
+
+        /// <summary>Twin: a shift register, each iteration reading what the previous ones wrote.</summary>
+        [Differentiable]
+        public static double ShiftRegister(double[] x, double scale)
+        {
+            double[] register = new double[3];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                register[2] = register[1];
+                register[1] = register[0];
+                register[0] = x[i] * scale;
+                total += register[0] * register[1] + register[2];
+            }
+
+            return total;
+        }
+
+        /// <summary>Twin: a running sum read in the body.</summary>
+        [Differentiable]
+        public static double RunningSumReadInTheBody(double[] x, double scale)
+        {
+            double running = 0;
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                running += x[i] * scale;
+                total += running * running;
+            }
+
+            return total;
+        }
+
+        /// <summary>Twin: a scalar the body writes, read after the loop.</summary>
+        [Differentiable]
+        public static double ScalarReadAfterTheLoop(double[] x, double scale)
+        {
+            double last = 0;
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                last = x[i] * scale;
+                total += last * last;
+            }
+
+            return total + last;
+        }
+
+        /// <summary>Twin: an array the body writes, read after the loop.</summary>
+        [Differentiable]
+        public static double ArrayReadAfterTheLoop(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[0] = x[i] * scale;
+                total += c[0] * c[0];
+            }
+
+            return total + c[0];
+        }
+
+        /// <summary>Twin: the next layer reads one element past what the layer below wrote (the last one, zero, or the previous point's).</summary>
+        [Differentiable]
+        public static double ReadsPastTheWrittenLayer(double[] w, int width, int points)
+        {
+            double[] hidden = new double[2 * width + 1];
+            double total = 0;
+            for (int p = 0; p < points; p++)
+            {
+                for (int j = 0; j < width; j++)
+                {
+                    hidden[j] = w[j] * (p + 1);
+                }
+
+                for (int j = 0; j < width; j++)
+                {
+                    hidden[width + j] = Math.Sin(hidden[j + 1]) * w[j];
+                }
+
+                hidden[width] = hidden[width] + w[0];
+                total += hidden[width] * hidden[2 * width - 1];
+            }
+
+            return total;
+        }
+
+        /// <summary>Twin: an element written only in one branch, then read.</summary>
+        [Differentiable]
+        public static double WrittenInOneBranch(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (x[i] > 0)
+                {
+                    c[0] = x[i] * scale;
+                }
+
+                total += c[0] * c[0];
+            }
+
+            return total;
+        }
+    }
+}

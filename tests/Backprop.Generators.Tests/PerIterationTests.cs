@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Backprop.Generators.Differentiation.Regions;
+using Backprop.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Backprop.Tests
+{
+    /// <summary>
+    /// Which loops the generator reverses one iteration at a time (right after each forward), and with what saved:
+    /// the corpus (<c>Corpus/PerIteration.cs</c>) checks every one of these gradients against finite differences;
+    /// here the choice itself is pinned, so that a model whose iterations carry state is shown to keep the usual
+    /// sweeps. The index prover behind the choice is checked against brute force.
+    /// </summary>
+    public sealed class PerIterationTests
+    {
+        private const string Marker = "This iteration in reverse, right away";
+
+        private static readonly Lazy<Dictionary<string, string>> s_generated = new(() =>
+        {
+            string path = Path.Combine(Snapshot.RepositoryRoot(), "tests/Backprop.Generators.Tests/Corpus/PerIteration.cs");
+            (GeneratorDriverRunResult result, _) = GeneratorHarness.Run((path, File.ReadAllText(path)));
+            return result.Results.Single().GeneratedSources.ToDictionary(
+                g => g.HintName.Split('.')[^3],
+                g => g.SourceText.ToString());
+        });
+
+        [Fact]
+        public void TheLayersAreNotSavedBetweenPoints()
+        {
+            // The inner loops still save `sum`, whose tanh derivative the reverse reads after the next unit
+            // overwrote it; the activations, which the next point overwrites, are not saved.
+            string code = s_generated.Value["Layered"];
+            Assert.Contains(Marker, code);
+            Assert.DoesNotContain("Push(hidden", code);
+        }
+
+        [Theory]
+        [InlineData("ScratchPairEachIteration")]
+        [InlineData("WrittenInBothBranches")]
+        public void ReversedPerIterationWithNothingSaved(string method)
+        {
+            string code = s_generated.Value[method];
+            Assert.Contains(Marker, code);
+            Assert.DoesNotContain("saved", code);
+        }
+
+        [Fact]
+        public void AnElementWrittenTwiceIsSavedInTheIteration()
+        {
+            string code = s_generated.Value["WrittenTwiceInAnIteration"];
+            Assert.Contains(Marker, code);
+            Assert.Contains("savedDoubles.Push(c[0]);", code);
+        }
+
+        [Theory]
+        [InlineData("LogOfTheSum")]
+        [InlineData("AccumulatorReadBeforeTheLoop")]
+        [InlineData("ShiftRegister")]
+        [InlineData("RunningSumReadInTheBody")]
+        [InlineData("ScalarReadAfterTheLoop")]
+        [InlineData("ArrayReadAfterTheLoop")]
+        [InlineData("ReadsPastTheWrittenLayer")]
+        [InlineData("WrittenInOneBranch")]
+        public void IterationsThatCarryStateKeepTheUsualSweeps(string method)
+        {
+            string code = s_generated.Value[method];
+            Assert.DoesNotContain(Marker, code);
+            Assert.Contains("in reverse", code);
+        }
+
+        [Fact]
+        public void TheXorSampleIsReversedPerPointWithoutSavingItsActivations()
+        {
+            string code = File.ReadAllText(Path.Combine(
+                Snapshot.RepositoryRoot(),
+                "tests/Backprop.Generators.Tests/Snapshots/SnapshotTests.Xor#Backprop.Samples.Xor.Network.Loss.g.cs.verified.cs"));
+            Assert.Contains(Marker, code);
+            Assert.DoesNotContain("Push(hidden", code);
+        }
+
+        /// <summary>
+        /// Every inequality the prover claims, from random loop ranges and facts, holds at every point of a grid
+        /// that satisfies them; and it proves the network's own inequalities.
+        /// </summary>
+        [Fact]
+        public void ProverClaimsHoldOnEveryPointOfAGrid()
+        {
+            var random = new Random(20261129);
+            string[] free = { "a", "b" };
+            int proven = 0;
+            for (int trial = 0; trial < 3000; trial++)
+            {
+                var ranges = new List<CounterRange>
+                {
+                    new("i", RandomPolynomial(random, free, 1), RandomPolynomial(random, free, 1)),
+                    new("j", RandomPolynomial(random, new[] { "a", "b", "i" }, 1), RandomPolynomial(random, new[] { "a", "b", "i" }, 1)),
+                };
+                var facts = random.Next(2) == 0 ? new List<Polynomial>() : new List<Polynomial> { RandomPolynomial(random, free, 2) };
+                Polynomial target = RandomPolynomial(random, new[] { "a", "b", "i", "j" }, 2);
+                if (!IndexProver.NonNegative(target, ranges, facts))
+                {
+                    continue;
+                }
+
+                proven++;
+                for (int a = -5; a <= 5; a++)
+                {
+                    for (int b = -5; b <= 5; b++)
+                    {
+                        var values = new Dictionary<string, long> { ["a"] = a, ["b"] = b };
+                        if (facts.Any(f => Evaluate(f, values) < 0))
+                        {
+                            continue;
+                        }
+
+                        for (long i = Evaluate(ranges[0].Start, values); i < Evaluate(ranges[0].End, values); i++)
+                        {
+                            values["i"] = i;
+                            for (long j = Evaluate(ranges[1].Start, values); j < Evaluate(ranges[1].End, values); j++)
+                            {
+                                values["j"] = j;
+                                Assert.True(Evaluate(target, values) >= 0, $"claimed {target} ≥ 0 from {Describe(ranges, facts)}, false at a={a}, b={b}, i={i}, j={j}");
+                            }
+                        }
+                    }
+                }
+            }
+
+            Assert.True(proven >= 100, $"only {proven} claims to check");
+        }
+
+        [Fact]
+        public void ProverShowsTheNetworksLayerReadIsInsideWhatWasWritten()
+        {
+            Polynomial l = Polynomial.Variable("l"), width = Polynomial.Variable("width"), i = Polynomial.Variable("i");
+            var ranges = new List<CounterRange>
+            {
+                new("l", Polynomial.Constant(1), Polynomial.Variable("layers")),
+                new("j", Polynomial.Constant(0), width),
+                new("i", Polynomial.Constant(0), width),
+            };
+            Polynomial read = l.Minus(Polynomial.Constant(1)).Times(width).Plus(i);
+
+            // 0 ≤ (l − 1)·width + i < l·width: inside [0, width) ∪ [width, l·width).
+            Assert.True(IndexProver.NonNegative(read, ranges, new List<Polynomial>()));
+            Assert.True(IndexProver.NonNegative(l.Times(width).Minus(read).Plus(-1), ranges, new List<Polynomial>()));
+
+            // Not inside [0, (l − 1)·width): that would need i < 0.
+            Assert.False(IndexProver.NonNegative(l.Minus(Polynomial.Constant(1)).Times(width).Minus(read).Plus(-1), ranges, new List<Polynomial>()));
+        }
+
+        private static Polynomial RandomPolynomial(Random random, string[] variables, int degree)
+        {
+            Polynomial result = Polynomial.Constant(random.Next(-2, 3));
+            foreach (string v in variables)
+            {
+                result = result.Plus(Polynomial.Variable(v).Times(Polynomial.Constant(random.Next(-1, 2))));
+            }
+
+            if (degree > 1 && random.Next(2) == 0)
+            {
+                string x = variables[random.Next(variables.Length)];
+                string y = variables[random.Next(variables.Length)];
+                result = result.Plus(Polynomial.Variable(x).Times(Polynomial.Variable(y)).Times(Polynomial.Constant(random.Next(-1, 2))));
+            }
+
+            return result;
+        }
+
+        /// <summary>Evaluates a polynomial by substituting each value in turn.</summary>
+        private static long Evaluate(Polynomial polynomial, Dictionary<string, long> values)
+        {
+            foreach (KeyValuePair<string, long> value in values)
+            {
+                polynomial = polynomial.Substitute(value.Key, Polynomial.Constant(value.Value));
+            }
+
+            Assert.Empty(polynomial.Variables);
+            return long.Parse(polynomial.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static string Describe(List<CounterRange> ranges, List<Polynomial> facts)
+            => string.Join("; ", ranges.Select(r => $"{r.Start} ≤ {r.Counter} < {r.End}").Concat(facts.Select(f => $"{f} ≥ 0")));
+    }
+}
