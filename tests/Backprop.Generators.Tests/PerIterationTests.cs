@@ -65,11 +65,68 @@ namespace Backprop.Tests
         [InlineData("ArrayReadAfterTheLoop")]
         [InlineData("ReadsPastTheWrittenLayer")]
         [InlineData("WrittenInOneBranch")]
+        [InlineData("ConstantIndexThatWraps")]
         public void IterationsThatCarryStateKeepTheUsualSweeps(string method)
         {
             string code = s_generated.Value[method];
             Assert.DoesNotContain(Marker, code);
             Assert.Contains("in reverse", code);
+        }
+
+        [Fact]
+        public void IndexArithmeticThatCouldWrapIsCheckedBeforeTheLoop()
+        {
+            Assert.Contains(Marker, s_generated.Value["StridedScratch"]);
+            Assert.Contains("global::System.Math.Abs((double)stride) * global::System.Math.Abs((double)stride) >= 2147483648.0", s_generated.Value["StridedScratch"]);
+            Assert.DoesNotContain("2147483648.0", s_generated.Value["ScratchPairEachIteration"]);
+
+            // 65536² wraps to element 0: the forward method runs, the gradient refuses rather than guess.
+            double[] x = { 0.5, -1.5 };
+            double value = Corpus.PerIter.StridedScratch(x, 65536);
+            Assert.Equal(0.5 * 0.5 * 0.5 + (-1.5 * -1.5 * -1.5), value, 12);
+            var thrown = Assert.Throws<OverflowException>(() => Corpus.PerIter.StridedScratchGradient(x, 65536, new double[2]));
+            Assert.Contains("StridedScratch", thrown.Message);
+        }
+
+        /// <summary>
+        /// A body with many inner loops writing the same elements gives the region analysis many intervals to chain;
+        /// its work is bounded (<c>WrittenRegions.ProofBudget</c>), so the generator finishes. Ten minutes would
+        /// mean the bound is gone (before it, six such loops took longer than that).
+        /// </summary>
+        [Fact(Timeout = 600_000)]
+        public async System.Threading.Tasks.Task ManyInnerLoopsDoNotMakeTheGeneratorSlow()
+        {
+            var loops = new System.Text.StringBuilder();
+            var parameters = new System.Text.StringBuilder();
+            for (int k = 0; k < 6; k++)
+            {
+                parameters.Append($", int m{k}");
+                loops.Append($"for (int j{k} = 0; j{k} < m{k}; j{k}++) {{ a[0] = x[p]; a[1] = x[p]; a[2] = x[p]; }}\n");
+            }
+
+            string source = $$"""
+                using System;
+                using Backprop;
+                public static partial class ManyLoops
+                {
+                    [Differentiable]
+                    public static double F(double[] x{{parameters}})
+                    {
+                        double[] a = new double[4];
+                        double total = 0;
+                        for (int p = 0; p < x.Length; p++)
+                        {
+                            {{loops}}
+                            total += a[1] * a[1];
+                        }
+
+                        return total;
+                    }
+                }
+                """;
+            (GeneratorDriverRunResult result, var diagnostics) = await System.Threading.Tasks.Task.Run(() => GeneratorHarness.Run(("ManyLoops.cs", source)));
+            Assert.Null(result.Results.Single().Exception);
+            Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         }
 
         [Fact]

@@ -5,6 +5,12 @@ using Backprop.Generators.Ir;
 
 namespace Backprop.Generators.Differentiation
 {
+    /// <summary>A loop reversed iteration by iteration, what its stores need not save, and what must be checked before it.</summary>
+    /// <param name="Loop">The loop.</param>
+    /// <param name="WrittenOnce">The arrays no iteration writes twice at one element: their writes in the loop need not save the value they overwrite.</param>
+    /// <param name="Bounds">Upper bounds of the magnitudes of the index arithmetic the proof relies on, each to be checked below 2³¹ before the loop (see <see cref="WrittenRegions.Bounds"/>).</param>
+    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce, IReadOnlyList<Polynomial> Bounds);
+
     /// <summary>
     /// Chooses the loop whose iterations the pullback reverses one at a time, each right after its forward, instead
     /// of running all forwards and then all reverses: the tape then holds one iteration, and nothing an iteration
@@ -15,7 +21,8 @@ namespace Backprop.Generators.Differentiation
     /// an active value to a later one, and what comes after the loop gives its adjoints before the loop runs. The
     /// syntactic conditions are checked here, on the last top-level <c>for</c> loop of a method that returns a value:</para>
     /// <list type="bullet">
-    /// <item><description>no <c>return</c>, <c>break</c> or <c>continue</c> in its body;</description></item>
+    /// <item><description>no <c>return</c>, <c>break</c> or <c>continue</c> in its body (lowering has already turned
+    /// them into flags and branches, which the conditions below then cover; the check stays in case it does not);</description></item>
     /// <item><description>only assignments of scalars after it (<c>return total / pointCount</c>);</description></item>
     /// <item><description>every scalar its body writes is declared in the body (C#'s definite assignment then means
     /// each iteration writes it before reading it), or an accumulator changed only by <c>acc += e</c> or
@@ -29,11 +36,6 @@ namespace Backprop.Generators.Differentiation
     /// that code writes, the reverse of the code before it reads nothing the loop writes, nothing after the loop
     /// saves a value, and no accumulator is saved.</para>
     /// </remarks>
-    /// <summary>A loop reversed iteration by iteration, and the arrays each iteration writes at most once per element.</summary>
-    /// <param name="Loop">The loop.</param>
-    /// <param name="WrittenOnce">The arrays whose writes in the loop need not save the value they overwrite.</param>
-    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce);
-
     internal static class IterationFusion
     {
         /// <summary>
@@ -100,12 +102,12 @@ namespace Backprop.Generators.Differentiation
                 IrQueries.AllReads(expr, readAfter);
             }
 
-            if (arrays.Overlaps(readAfter) || WrittenRegions.WrittenOncePerIteration(function, loop, arrays) is not { } writtenOnce)
+            if (arrays.Overlaps(readAfter) || WrittenRegions.Analyse(function, loop, arrays) is not { } regions)
             {
                 return null;
             }
 
-            return new FusedLoop(loop, writtenOnce);
+            return new FusedLoop(loop, regions.WrittenOnce, regions.Bounds);
         }
 
         /// <summary>

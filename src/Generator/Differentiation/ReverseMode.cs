@@ -60,6 +60,7 @@ namespace Backprop.Generators.Differentiation
         // the statements after it, which runs before it.
         private readonly For? _fused;
         private readonly HashSet<string> _writtenOnce = new HashSet<string>();
+        private readonly IReadOnlyList<Regions.Polynomial> _indexBounds = new List<Regions.Polynomial>();
         private List<GStmt> _fusedReverse = new List<GStmt>();
         private List<GStmt> _afterFusedReverse = new List<GStmt>();
         private int _fusedIndex = -1;
@@ -71,6 +72,7 @@ namespace Backprop.Generators.Differentiation
             {
                 _fused = fused.Loop;
                 _writtenOnce = fused.WrittenOnce;
+                _indexBounds = fused.Bounds;
             }
 
             _activity = ActivityAnalysis.Run(function);
@@ -197,6 +199,7 @@ namespace Backprop.Generators.Differentiation
                     before.Add(new GBlankLine());
                 }
 
+                before.AddRange(IndexArithmeticCheck());
                 before.Add(new GComment("The adjoints come first: the loop below reverses each iteration right after running it."));
                 before.AddRange(AdjointDeclarations);
                 if (_afterFusedReverse.Count > 0)
@@ -254,6 +257,44 @@ namespace Backprop.Generators.Differentiation
             _afterFusedReverse = ReverseBlock(after, inLoop: false);
             ReverseStatement(_fused, inLoop: false);
             return ReverseBlock(before, inLoop: false);
+        }
+
+        /// <summary>
+        /// The check that the loop's index arithmetic, which the proof behind reversing it per iteration reasons about
+        /// over the integers, cannot wrap around <c>int</c> (see <see cref="Regions.WrittenRegions"/>): each bound of
+        /// an index's magnitude must stay below 2³¹. Bounds that another bound exceeds term by term are left out.
+        /// </summary>
+        private List<GStmt> IndexArithmeticCheck()
+        {
+            var bounds = _indexBounds.Where(b => !_indexBounds.Any(other => !ReferenceEquals(other, b) && Dominates(other, b))).ToList();
+            if (bounds.Count == 0)
+            {
+                return new List<GStmt>();
+            }
+
+            string condition = string.Join(" || ", bounds.Select(b => BoundText(b) + " >= 2147483648.0"));
+            string message = $"{_function.Name}: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.";
+            return new List<GStmt>
+            {
+                new GComment("Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int."),
+                new GIf(null, condition, new List<GStmt> { new GRaw($"throw new global::System.OverflowException(\"{message}\");") }, new List<GStmt>()),
+                new GBlankLine(),
+            };
+
+            // Whether a's bound is at least b's for all magnitudes (which are non-negative), b ≠ a.
+            static bool Dominates(Regions.Polynomial a, Regions.Polynomial b)
+                => !a.Equals(b) && (a.Minus(b).TermCount == 0 || a.Minus(b).HasOnlyNonNegativeTerms(v => Regions.WrittenRegions.IsMagnitude(v, out _)));
+
+            static string BoundText(Regions.Polynomial bound) => string.Join(" + ", bound.Terms.Select(term =>
+            {
+                var factors = term.Factors.Select(f => Regions.WrittenRegions.IsMagnitude(f, out string name) ? $"global::System.Math.Abs((double){name})" : f).ToList();
+                if (term.Coefficient != 1 || factors.Count == 0)
+                {
+                    factors.Insert(0, term.Coefficient.ToString(CultureInfo.InvariantCulture) + ".0");
+                }
+
+                return string.Join(" * ", factors);
+            }));
         }
 
         private (Block Before, Block After) SplitAtFused()

@@ -135,8 +135,9 @@ namespace Backprop.Generators.Differentiation
 
                     case For f when ReferenceEquals(f, _fused):
                         {
-                            // Each iteration's reverse runs before the next iteration: only its own reads count, and
-                            // what it restores leaves the state as it found it (the loop writes nothing read outside).
+                            // Each iteration's reverse runs before the next iteration: only its own reads count. The
+                            // state after the loop is the state before it: the reverse of the code before the loop reads
+                            // nothing the loop writes, and no accumulator is saved (ReverseMode.FusionHolds checks both).
                             dirty.UnionWith(reads);
                             Visit(f.Body, new HashSet<string>(dirty));
                             return dirty;

@@ -48,6 +48,10 @@ namespace Backprop.Benchmarks.Network
             yield return ("round 3: as generated now (copy)", () => NetworkVariants.LossPullbackCurrent(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 3: + each point reversed after its forward", () => NetworkVariants.LossPullbackPerPoint(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 3: + hidden values and adjoints stackalloc'd", () => NetworkVariants.LossPullbackPerPointStack(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 5: as generated now, each point reversed (copy)", () => NetworkVariants.LossPullbackRound5Copy(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 5: + hidden values and adjoints stackalloc'd", () => NetworkVariants.LossPullbackRound5Stack(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 5: stackalloc'd, inner loops over row slices", () => NetworkVariants.LossPullbackRound5StackRowSlices(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 5: stack when small, else pool (copy)", () => NetworkVariants.LossPullbackRound5StackOrPool(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
         }
     }
 }

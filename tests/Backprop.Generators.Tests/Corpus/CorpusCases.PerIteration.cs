@@ -16,6 +16,8 @@ namespace Backprop.Tests.Corpus
             yield return Vector("ReadsPastTheWrittenLayer", Random(124, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 1, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 1, 3, g));
             yield return Vector("ReadsPastTheWrittenLayerWide", Random(125, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 3, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 3, 3, g));
 
+            yield return Vector("StridedScratch", Random(126, 4), x => PerIter.StridedScratch(x, 1), (x, g) => PerIter.StridedScratchGradient(x, 1, g));
+
             foreach ((string name, System.Func<double[], double, double> f, GradAP g) in new (string, System.Func<double[], double, double>, GradAP)[]
             {
                 ("WrittenInBothBranches", PerIter.WrittenInBothBranches, PerIter.WrittenInBothBranchesGradient),
@@ -27,6 +29,7 @@ namespace Backprop.Tests.Corpus
                 ("ScalarReadAfterTheLoop", PerIter.ScalarReadAfterTheLoop, PerIter.ScalarReadAfterTheLoopGradient),
                 ("ArrayReadAfterTheLoop", PerIter.ArrayReadAfterTheLoop, PerIter.ArrayReadAfterTheLoopGradient),
                 ("WrittenInOneBranch", PerIter.WrittenInOneBranch, PerIter.WrittenInOneBranchGradient),
+                ("ConstantIndexThatWraps", PerIter.ConstantIndexThatWraps, PerIter.ConstantIndexThatWrapsGradient),
             })
             {
                 yield return new GradientCase(

@@ -237,5 +237,43 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        /// <summary>
+        /// Twin: a constant index that wraps around int (65536² is element 0 at run time), which the proof, over the
+        /// integers, would take for another element: not reversed per iteration.
+        /// </summary>
+        [Differentiable]
+        public static double ConstantIndexThatWraps(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            int big = 65536;
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[0] = x[i] * scale;
+                c[big * big] = Math.Sin(c[0]);
+                total += c[0] * x[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// An index whose arithmetic wraps for a large stride: reversed per iteration, behind a check before the loop
+        /// that throws for a stride whose square reaches 2³¹ (<see cref="PerIterationTests"/>).
+        /// </summary>
+        [Differentiable]
+        public static double StridedScratch(double[] x, int stride)
+        {
+            double[] c = new double[2];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[stride * stride] = x[i] * x[i];
+                total += c[stride * stride] * x[i];
+            }
+
+            return total;
+        }
     }
 }

@@ -45,6 +45,12 @@ namespace Backprop.Tests.Corpus
             qAdj = global::Backprop.Support.LocalArrayPool<double>.Rent(q.Length);
             double total = 0.0;
 
+            // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
+            if (1.0 + global::System.Math.Abs((double)n) >= 2147483648.0)
+            {
+                throw new global::System.OverflowException("TriangularIndex: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
+            }
+
             // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
 

@@ -64,6 +64,12 @@ namespace Backprop.Samples.Xor
             int lastLayer = (hiddenLayers - 1) * width;
             double total = 0.0;
 
+            // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
+            if (global::System.Math.Abs((double)hiddenLayers) * global::System.Math.Abs((double)width) + 3.0 * global::System.Math.Abs((double)width) >= 2147483648.0)
+            {
+                throw new global::System.OverflowException("Loss: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
+            }
+
             // The adjoints come first: the loop below reverses each iteration right after running it.
             double totalAdj = 0.0;
             double sumAdj = 0.0;

@@ -35,6 +35,10 @@ namespace Backprop.Generators.Differentiation.Regions
         /// <summary>The polynomial made of one variable.</summary>
         public static Polynomial Variable(string name) => new Polynomial(new SortedDictionary<string, long>(StringComparer.Ordinal) { [name] = 1 });
 
+        /// <summary>The terms: each monomial's variables (with repeats; none for the constant) and its coefficient.</summary>
+        public IEnumerable<(IReadOnlyList<string> Factors, long Coefficient)> Terms
+            => _terms.Select(t => ((IReadOnlyList<string>)Factors(t.Key).ToArray(), t.Value));
+
         /// <summary>The number of terms with a non-zero coefficient.</summary>
         public int TermCount => _terms.Count;
 

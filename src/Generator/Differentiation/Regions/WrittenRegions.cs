@@ -23,22 +23,38 @@ namespace Backprop.Generators.Differentiation.Regions
     /// <para>A read outside the array throws in the forward method too, so <c>0 ≤ e &lt; length</c> may be assumed.
     /// Indices must be polynomials in the counters and in variables the loop does not assign; anything else (a
     /// division, an index read from an array, a whole array passed to a call) is not proven.</para>
+    /// <para>All of this reasons over the integers, but C#'s <c>int</c> arithmetic wraps around: <c>65536 * 65536</c>
+    /// is element 0 at run time. Each polynomial the proof relies on (indices, lengths, loop bounds) therefore adds
+    /// an upper bound of its magnitude, a polynomial over the magnitudes of the variables (<see cref="Bounds"/>):
+    /// the generated code checks before the loop that each is below 2³¹, where the polynomial's value is exact.</para>
+    /// <para>The work is bounded (<see cref="ProofBudget"/>): a loop that needs more proofs than that keeps the
+    /// usual sweeps, so that no shape of loop can make the generator slow.</para>
     /// </remarks>
     internal sealed class WrittenRegions
     {
+        /// <summary>The questions to the prover (answered or remembered) one loop may ask before it is given up.</summary>
+        public const int ProofBudget = 4000;
+
+        // Adjacent intervals of one array a read may chain, and intervals an array may have before it is given up.
+        private const int MaxChain = 3;
+        private const int MaxIntervals = 12;
+
         private readonly HashSet<string> _arrays;
         private readonly HashSet<string> _assignedInLoop;
-        private readonly HashSet<string> _declaredInLoop;
+        private readonly For _loop;
         private readonly Dictionary<string, Expr> _definitions = new Dictionary<string, Expr>();
         private readonly Dictionary<string, Polynomial> _lengths = new Dictionary<string, Polynomial>();
         private readonly HashSet<string> _writtenTwice = new HashSet<string>();
+        private readonly Dictionary<string, bool> _proofs = new Dictionary<string, bool>();
+        private readonly Dictionary<string, Polynomial> _bounds = new Dictionary<string, Polynomial>();
+        private int _questions;
         private bool _failed;
 
         private WrittenRegions(Function function, For loop, HashSet<string> arrays)
         {
             _arrays = arrays;
+            _loop = loop;
             _assignedInLoop = IrQueries.Assigned(loop.Body);
-            _declaredInLoop = new HashSet<string>(IrQueries.AllStatements(loop.Body).OfType<DeclareArray>().Select(a => a.Variable));
 
             // Locals declared once at the top and never written again stand for their definition
             // (lastLayer = (hiddenLayers - 1) * width), so that the prover sees through them.
@@ -65,16 +81,25 @@ namespace Backprop.Generators.Differentiation.Regions
                 if (reads.All(n => !assigned.Contains(n) || _definitions.ContainsKey(n)) && Convert(array.Length, new List<CounterRange>()) is { } length)
                 {
                     _lengths[array.Variable] = length;
+                    Rely(length, new List<CounterRange>());
                 }
             }
         }
 
+        /// <summary>The arrays no iteration writes twice at one element.</summary>
+        public HashSet<string> WrittenOnce { get; private set; } = new HashSet<string>();
+
+        /// <summary>
+        /// Upper bounds of the magnitudes of the polynomials the proof relies on, over variables <c>|v|</c> that
+        /// stand for the magnitude of the method's variable v when the loop starts; each must be below 2³¹.
+        /// </summary>
+        public IReadOnlyList<Polynomial> Bounds => _bounds.Values.ToList();
+
         /// <summary>
         /// Analyses one iteration of <paramref name="loop"/>: null unless every element of <paramref name="arrays"/>
-        /// that it reads was written earlier in the same iteration and the arrays are used only element by element;
-        /// otherwise the arrays among them that no iteration writes twice at one element.
+        /// that it reads was written earlier in the same iteration and the arrays are used only element by element.
         /// </summary>
-        public static HashSet<string>? WrittenOncePerIteration(Function function, For loop, HashSet<string> arrays)
+        public static WrittenRegions? Analyse(Function function, For loop, HashSet<string> arrays)
         {
             var analysis = new WrittenRegions(function, loop, arrays);
             analysis.Walk(loop.Body, new State(), new List<CounterRange>(), check: true);
@@ -83,9 +108,20 @@ namespace Backprop.Generators.Differentiation.Regions
                 return null;
             }
 
-            var once = new HashSet<string>(arrays);
-            once.ExceptWith(analysis._writtenTwice);
-            return once;
+            analysis.WrittenOnce = new HashSet<string>(arrays);
+            analysis.WrittenOnce.ExceptWith(analysis._writtenTwice);
+            return analysis;
+        }
+
+        /// <summary>The magnitude variable that stands for <c>|name|</c> in <see cref="Bounds"/>.</summary>
+        public static string MagnitudeOf(string name) => "|" + name + "|";
+
+        /// <summary>Whether a variable of <see cref="Bounds"/> is a magnitude, and of which method variable.</summary>
+        public static bool IsMagnitude(string variable, out string name)
+        {
+            bool magnitude = variable.Length > 2 && variable[0] == '|' && variable[variable.Length - 1] == '|';
+            name = magnitude ? variable.Substring(1, variable.Length - 2) : variable;
+            return magnitude;
         }
 
         private State Walk(Block block, State state, List<CounterRange> ranges, bool check)
@@ -110,16 +146,9 @@ namespace Backprop.Generators.Differentiation.Regions
 
                     return state;
 
-                case DeclareArray a:
-                    CheckReads(a.Length, state, ranges, check);
-                    if (_arrays.Contains(a.Variable))
-                    {
-                        // A new array: nothing of it is written yet.
-                        state = state.Copy();
-                        state.Written[a.Variable] = new List<Interval>();
-                        state.Inexact.Remove(a.Variable);
-                    }
-
+                case DeclareArray:
+                    // Local arrays are declared at the top level of the method only (BP0004).
+                    _failed = true;
                     return state;
 
                 case Assign { Target: ElementRef element } a when _arrays.Contains(element.Array):
@@ -134,6 +163,7 @@ namespace Backprop.Generators.Differentiation.Regions
                     state = state.Copy();
                     if (Convert(element.Index, ranges) is { } index)
                     {
+                        Rely(index, ranges);
                         if (check && !WritesNewElement(element.Array, index, state, ranges))
                         {
                             _writtenTwice.Add(element.Array);
@@ -180,7 +210,7 @@ namespace Backprop.Generators.Differentiation.Regions
                     return VisitFor(f, state, ranges, check);
 
                 default:
-                    // break, continue and return are refused before this analysis runs.
+                    // Lowering turns break, continue and return into flags; anything else is not analysed.
                     _failed = true;
                     return state;
             }
@@ -201,6 +231,8 @@ namespace Backprop.Generators.Differentiation.Regions
                 return unknown;
             }
 
+            Rely(start, ranges);
+            Rely(end, ranges);
             var inner = new List<CounterRange>(ranges) { new CounterRange(f.Counter, start, end) };
             var counter = Polynomial.Variable(f.Counter);
 
@@ -208,14 +240,9 @@ namespace Backprop.Generators.Differentiation.Regions
             State once = Walk(f.Body, state, inner, check: false);
             var atStart = state.Copy();
             var after = state.Copy();
-            var declaredInBody = new HashSet<string>(IrQueries.AllStatements(f.Body).OfType<DeclareArray>().Select(a => a.Variable));
-            foreach (string array in once.Inexact.Where(a => !declaredInBody.Contains(a)))
-            {
-                atStart.Inexact.Add(array);
-                after.Inexact.Add(array);
-            }
-
-            foreach (KeyValuePair<string, List<Interval>> entry in once.Written.Where(e => !declaredInBody.Contains(e.Key)))
+            atStart.Inexact.UnionWith(once.Inexact);
+            after.Inexact.UnionWith(once.Inexact);
+            foreach (KeyValuePair<string, List<Interval>> entry in once.Written)
             {
                 foreach (Interval written in entry.Value.Where(x => !state.Contains(entry.Key, x)))
                 {
@@ -230,7 +257,7 @@ namespace Backprop.Generators.Differentiation.Regions
                         // that when g does not decrease (otherwise the pieces' union may be larger).
                         atStart.Add(entry.Key, new Interval(written.Lo.Substitute(f.Counter, start), written.Lo, written.Guards.Append(counter.Minus(start)).ToList()));
                         after.Add(entry.Key, new Interval(written.Lo.Substitute(f.Counter, start), written.Lo.Substitute(f.Counter, end), written.Guards.Append(end.Minus(start)).ToList()));
-                        summarised = IndexProver.NonNegative(written.Hi.Minus(written.Lo), inner, written.Guards);
+                        summarised = Proves(written.Hi.Minus(written.Lo), inner, written.Guards);
                     }
                     else if (!written.Lo.Mentions(f.Counter) && !written.Hi.Mentions(f.Counter))
                     {
@@ -285,6 +312,7 @@ namespace Backprop.Generators.Differentiation.Regions
                 return false;
             }
 
+            Rely(index, ranges);
             List<Interval> intervals = state.Written.TryGetValue(array, out List<Interval>? list) ? list : new List<Interval>();
             return Covered(index, intervals, ranges, InBounds(array, index), depth: 0);
         }
@@ -305,7 +333,7 @@ namespace Backprop.Generators.Differentiation.Regions
             return intervals.All(x =>
             {
                 var assumed = facts.Concat(x.Guards).ToList();
-                return IndexProver.NonNegative(index.Minus(x.Hi), ranges, assumed) || IndexProver.NonNegative(x.Lo.Minus(index).Plus(-1), ranges, assumed);
+                return Proves(index.Minus(x.Hi), ranges, assumed) || Proves(x.Lo.Minus(index).Plus(-1), ranges, assumed);
             });
         }
 
@@ -313,7 +341,7 @@ namespace Backprop.Generators.Differentiation.Regions
         private List<Polynomial> InBounds(string array, Polynomial index)
         {
             var facts = new List<Polynomial> { index };
-            if (_lengths.TryGetValue(array, out Polynomial? length) && !_declaredInLoop.Contains(array))
+            if (_lengths.TryGetValue(array, out Polynomial? length))
             {
                 facts.Add(length.Minus(index).Plus(-1));
             }
@@ -322,14 +350,14 @@ namespace Backprop.Generators.Differentiation.Regions
         }
 
         /// <summary>Whether a chain of adjacent intervals contains the index, splitting on a guard not proven.</summary>
-        private static bool Covered(Polynomial index, List<Interval> intervals, List<CounterRange> ranges, List<Polynomial> facts, int depth)
+        private bool Covered(Polynomial index, List<Interval> intervals, List<CounterRange> ranges, List<Polynomial> facts, int depth)
         {
             foreach (List<Interval> chain in Chains(intervals))
             {
-                var unproven = chain.SelectMany(x => x.Guards).Distinct().Where(g => !IndexProver.NonNegative(g, ranges, facts)).ToList();
+                var unproven = chain.SelectMany(x => x.Guards).Distinct().Where(g => !Proves(g, ranges, facts)).ToList();
                 var assumed = facts.Concat(unproven).ToList();
-                if (!IndexProver.NonNegative(index.Minus(chain[0].Lo), ranges, assumed)
-                    || !IndexProver.NonNegative(chain[chain.Count - 1].Hi.Minus(index).Plus(-1), ranges, assumed))
+                if (!Proves(index.Minus(chain[0].Lo), ranges, assumed)
+                    || !Proves(chain[chain.Count - 1].Hi.Minus(index).Plus(-1), ranges, assumed))
                 {
                     continue;
                 }
@@ -352,21 +380,141 @@ namespace Backprop.Generators.Differentiation.Regions
             return false;
         }
 
-        /// <summary>Sequences of up to three distinct intervals, each ending where the next starts.</summary>
-        private static IEnumerable<List<Interval>> Chains(List<Interval> intervals)
+        /// <summary>
+        /// <see cref="IndexProver.NonNegative"/>, remembered: the two passes over nested loops and the chains of
+        /// intervals ask the same questions many times.
+        /// </summary>
+        private bool Proves(Polynomial target, IReadOnlyList<CounterRange> ranges, IReadOnlyList<Polynomial> facts)
         {
+            if (++_questions > ProofBudget)
+            {
+                _failed = true;
+                return false;
+            }
+
+            string key = target + " | " + string.Join(", ", ranges.Select(r => $"{r.Start} <= {r.Counter} < {r.End}")) + " | " + string.Join(", ", facts);
+            if (!_proofs.TryGetValue(key, out bool proven))
+            {
+                proven = IndexProver.NonNegative(target, ranges, facts);
+                _proofs[key] = proven;
+            }
+
+            return proven;
+        }
+
+        /// <summary>Sequences of up to three distinct intervals, each ending where the next starts.</summary>
+        private IEnumerable<List<Interval>> Chains(List<Interval> intervals)
+        {
+            if (intervals.Count > MaxIntervals)
+            {
+                _failed = true;
+                yield break;
+            }
+
             foreach (Interval first in intervals)
             {
                 yield return new List<Interval> { first };
                 foreach (Interval second in intervals.Where(x => !ReferenceEquals(x, first) && x.Lo.Equals(first.Hi)))
                 {
                     yield return new List<Interval> { first, second };
-                    foreach (Interval third in intervals.Where(x => !ReferenceEquals(x, first) && !ReferenceEquals(x, second) && x.Lo.Equals(second.Hi)))
+                    foreach (Interval third in intervals.Where(x => MaxChain >= 3 && !ReferenceEquals(x, first) && !ReferenceEquals(x, second) && x.Lo.Equals(second.Hi)))
                     {
                         yield return new List<Interval> { first, second, third };
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Records an upper bound of the magnitude of a polynomial the proof relies on (see <see cref="Bounds"/>):
+        /// |c·x·y + …| ≤ |c|·|x|·|y| + …, where a counter's magnitude is at most that of its start plus that of its
+        /// end. A lone variable needs no bound, a constant is checked here, and a bound that is one variable's own
+        /// magnitude cannot reach 2³¹.
+        /// </summary>
+        private void Rely(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
+        {
+            var own = polynomial.Terms.ToList();
+            if (own.Count == 1 && own[0].Coefficient == 1 && own[0].Factors.Count == 1)
+            {
+                // A variable itself: its value is what it is.
+                return;
+            }
+
+            if (Magnitude(polynomial, ranges) is not { } bound)
+            {
+                _failed = true;
+                return;
+            }
+
+            var terms = bound.Terms.ToList();
+            bool single = terms.Count == 1 && terms[0].Coefficient == 1 && terms[0].Factors.Count == 1;
+            if (terms.All(t => t.Factors.Count == 0))
+            {
+                // A constant: it wraps for every call or for none.
+                _failed |= terms.Sum(t => t.Coefficient) > int.MaxValue;
+            }
+            else if (!single)
+            {
+                _bounds[bound.ToString()] = bound;
+            }
+        }
+
+        /// <summary>An upper bound of |p| over the magnitudes of the method's variables; null if one is unknown.</summary>
+        private Polynomial? Magnitude(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
+        {
+            Polynomial bound = Polynomial.Constant(0);
+            foreach ((IReadOnlyList<string> factors, long coefficient) in polynomial.Terms)
+            {
+                Polynomial term = Polynomial.Constant(System.Math.Abs(coefficient));
+                foreach (string factor in factors)
+                {
+                    if (ranges.Any(r => r.Counter == factor))
+                    {
+                        if (CounterMagnitude(factor, ranges) is not { } counter)
+                        {
+                            return null;
+                        }
+
+                        term = term.Times(counter);
+                    }
+                    else if (factor == _loop.Counter)
+                    {
+                        // The reversed loop's own counter: its bounds are evaluated once, before it.
+                        if (Convert(_loop.Start, new List<CounterRange>()) is not { } start
+                            || Convert(_loop.End, new List<CounterRange>()) is not { } end
+                            || Magnitude(start, new List<CounterRange>()) is not { } startBound
+                            || Magnitude(end, new List<CounterRange>()) is not { } endBound)
+                        {
+                            return null;
+                        }
+
+                        term = term.Times(startBound.Plus(endBound));
+                    }
+                    else
+                    {
+                        term = term.Times(Polynomial.Variable(MagnitudeOf(factor)));
+                    }
+                }
+
+                bound = bound.Plus(term);
+            }
+
+            return bound;
+        }
+
+        /// <summary>|start| + |end| bounds a counter of an enclosing loop.</summary>
+        private Polynomial? CounterMagnitude(string name, IReadOnlyList<CounterRange> ranges)
+        {
+            for (int k = ranges.Count - 1; k >= 0; k--)
+            {
+                if (ranges[k].Counter == name)
+                {
+                    var outer = ranges.Take(k).ToList();
+                    return Magnitude(ranges[k].Start, outer) is { } start && Magnitude(ranges[k].End, outer) is { } end ? start.Plus(end) : null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
