@@ -40,6 +40,8 @@ namespace Backprop.Tests
 
         [Theory]
         [InlineData("ScratchPairEachIteration")]
+        [InlineData("Timestamps")]
+        [InlineData("ShiftedByOne")]
         [InlineData("WrittenInBothBranches")]
         public void ReversedPerIterationWithNothingSaved(string method)
         {
@@ -66,6 +68,7 @@ namespace Backprop.Tests
         [InlineData("ReadsPastTheWrittenLayer")]
         [InlineData("WrittenInOneBranch")]
         [InlineData("ConstantIndexThatWraps")]
+        [InlineData("ConstantBeyondLong")]
         public void IterationsThatCarryStateKeepTheUsualSweeps(string method)
         {
             string code = s_generated.Value[method];
@@ -77,7 +80,7 @@ namespace Backprop.Tests
         public void IndexArithmeticThatCouldWrapIsCheckedBeforeTheLoop()
         {
             Assert.Contains(Marker, s_generated.Value["StridedScratch"]);
-            Assert.Contains("global::System.Math.Abs((double)stride) * global::System.Math.Abs((double)stride) >= 2147483648.0", s_generated.Value["StridedScratch"]);
+            Assert.Contains("global::System.Math.Abs((double)checked((long)stride * stride)) >= 2147483648.0", s_generated.Value["StridedScratch"]);
             Assert.DoesNotContain("2147483648.0", s_generated.Value["ScratchPairEachIteration"]);
 
             // 65536² wraps to element 0: the forward method runs, the gradient refuses rather than guess.
@@ -86,6 +89,21 @@ namespace Backprop.Tests
             Assert.Equal(0.5 * 0.5 * 0.5 + (-1.5 * -1.5 * -1.5), value, 12);
             var thrown = Assert.Throws<OverflowException>(() => Corpus.PerIter.StridedScratchGradient(x, 65536, new double[2]));
             Assert.Contains("StridedScratch", thrown.Message);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void TheWrapCheckIsLeftOutUnderOverflowChecking(bool checkOverflow)
+        {
+            // With overflow checking on, an index that would wrap throws where it is computed instead.
+            string path = Path.Combine(Snapshot.RepositoryRoot(), "tests/Backprop.Generators.Tests/Corpus/PerIteration.cs");
+            var compilation = GeneratorHarness.Compilation((path, File.ReadAllText(path)));
+            compilation = compilation.WithOptions(compilation.Options.WithOverflowChecks(checkOverflow));
+            GeneratorDriverRunResult result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult();
+            string code = result.Results.Single().GeneratedSources.Single(g => g.HintName.Contains(".StridedScratch.", StringComparison.Ordinal)).SourceText.ToString();
+            Assert.Contains(Marker, code);
+            Assert.Equal(!checkOverflow, code.Contains("2147483648.0", StringComparison.Ordinal));
         }
 
         /// <summary>
@@ -124,9 +142,22 @@ namespace Backprop.Tests
                     }
                 }
                 """;
-            (GeneratorDriverRunResult result, var diagnostics) = await System.Threading.Tasks.Task.Run(() => GeneratorHarness.Run(("ManyLoops.cs", source)));
-            Assert.Null(result.Results.Single().Exception);
-            Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            // And twelve nested loops, each starting at the counter of the one around it (two walks of each body).
+            string nested = "a[0] = x[p];";
+            for (int k = 11; k >= 0; k--)
+            {
+                string outer = k == 0 ? "p" : $"n{k - 1}";
+                nested = $"for (int n{k} = {outer}; n{k} < {outer} + m0; n{k}++) {{ {nested} }}";
+            }
+
+            string deep = source.Replace("ManyLoops", "DeepLoops").Replace(loops.ToString(), nested + "\n");
+            foreach ((string path, string text) in new[] { ("ManyLoops.cs", source), ("DeepLoops.cs", deep) })
+            {
+                (GeneratorDriverRunResult result, var diagnostics) = await System.Threading.Tasks.Task.Run(() => GeneratorHarness.Run((path, text)));
+                Assert.Null(result.Results.Single().Exception);
+                Assert.Empty(result.Results.Single().Diagnostics);
+                Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            }
         }
 
         [Fact]

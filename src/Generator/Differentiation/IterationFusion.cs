@@ -8,8 +8,8 @@ namespace Backprop.Generators.Differentiation
     /// <summary>A loop reversed iteration by iteration, what its stores need not save, and what must be checked before it.</summary>
     /// <param name="Loop">The loop.</param>
     /// <param name="WrittenOnce">The arrays no iteration writes twice at one element: their writes in the loop need not save the value they overwrite.</param>
-    /// <param name="Bounds">Upper bounds of the magnitudes of the index arithmetic the proof relies on, each to be checked below 2³¹ before the loop (see <see cref="WrittenRegions.Bounds"/>).</param>
-    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce, IReadOnlyList<Polynomial> Bounds);
+    /// <param name="Bounds">Upper bounds of the magnitudes of the index arithmetic the proof relies on, as C# expressions each to be checked below 2³¹ before the loop (see <see cref="WrittenRegions.Bounds"/>).</param>
+    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce, IReadOnlyList<string> Bounds);
 
     /// <summary>
     /// Chooses the loop whose iterations the pullback reverses one at a time, each right after its forward, instead

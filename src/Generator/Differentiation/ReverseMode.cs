@@ -60,7 +60,7 @@ namespace Backprop.Generators.Differentiation
         // the statements after it, which runs before it.
         private readonly For? _fused;
         private readonly HashSet<string> _writtenOnce = new HashSet<string>();
-        private readonly IReadOnlyList<Regions.Polynomial> _indexBounds = new List<Regions.Polynomial>();
+        private readonly IReadOnlyList<string> _indexBounds = new List<string>();
         private List<GStmt> _fusedReverse = new List<GStmt>();
         private List<GStmt> _afterFusedReverse = new List<GStmt>();
         private int _fusedIndex = -1;
@@ -261,40 +261,32 @@ namespace Backprop.Generators.Differentiation
 
         /// <summary>
         /// The check that the loop's index arithmetic, which the proof behind reversing it per iteration reasons about
-        /// over the integers, cannot wrap around <c>int</c> (see <see cref="Regions.WrittenRegions"/>): each bound of
-        /// an index's magnitude must stay below 2³¹. Bounds that another bound exceeds term by term are left out.
+        /// over the integers, cannot wrap around <c>int</c> (see <see cref="Regions.WrittenRegions.Bounds"/>): each
+        /// bound of an index's magnitude must stay below 2³¹.
         /// </summary>
         private List<GStmt> IndexArithmeticCheck()
         {
-            var bounds = _indexBounds.Where(b => !_indexBounds.Any(other => !ReferenceEquals(other, b) && Dominates(other, b))).ToList();
-            if (bounds.Count == 0)
+            if (_indexBounds.Count == 0 || _function.CheckedArithmetic)
             {
+                // Under overflow checking an index that would wrap throws where it is computed, so every index the
+                // loop uses has its exact value.
                 return new List<GStmt>();
             }
 
-            string condition = string.Join(" || ", bounds.Select(b => BoundText(b) + " >= 2147483648.0"));
+            // One bound a line: `if (b1 >= 2³¹` then `    || b2 >= 2³¹)`.
+            var check = new List<GStmt> { new GComment("Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.") };
+            for (int k = 0; k < _indexBounds.Count; k++)
+            {
+                string line = (k == 0 ? "if (" : "    || ") + _indexBounds[k] + " >= 2147483648.0" + (k == _indexBounds.Count - 1 ? ")" : string.Empty);
+                check.Add(new GRaw(line));
+            }
+
             string message = $"{_function.Name}: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.";
-            return new List<GStmt>
-            {
-                new GComment("Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int."),
-                new GIf(null, condition, new List<GStmt> { new GRaw($"throw new global::System.OverflowException(\"{message}\");") }, new List<GStmt>()),
-                new GBlankLine(),
-            };
-
-            // Whether a's bound is at least b's for all magnitudes (which are non-negative), b ≠ a.
-            static bool Dominates(Regions.Polynomial a, Regions.Polynomial b)
-                => !a.Equals(b) && (a.Minus(b).TermCount == 0 || a.Minus(b).HasOnlyNonNegativeTerms(v => Regions.WrittenRegions.IsMagnitude(v, out _)));
-
-            static string BoundText(Regions.Polynomial bound) => string.Join(" + ", bound.Terms.Select(term =>
-            {
-                var factors = term.Factors.Select(f => Regions.WrittenRegions.IsMagnitude(f, out string name) ? $"global::System.Math.Abs((double){name})" : f).ToList();
-                if (term.Coefficient != 1 || factors.Count == 0)
-                {
-                    factors.Insert(0, term.Coefficient.ToString(CultureInfo.InvariantCulture) + ".0");
-                }
-
-                return string.Join(" * ", factors);
-            }));
+            check.Add(new GRaw("{"));
+            check.Add(new GRaw($"    throw new global::System.OverflowException(\"{message}\");"));
+            check.Add(new GRaw("}"));
+            check.Add(new GBlankLine());
+            return check;
         }
 
         private (Block Before, Block After) SplitAtFused()

@@ -16,6 +16,8 @@ namespace Backprop.Tests.Corpus
             yield return Vector("ReadsPastTheWrittenLayer", Random(124, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 1, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 1, 3, g));
             yield return Vector("ReadsPastTheWrittenLayerWide", Random(125, 3), w => PerIter.ReadsPastTheWrittenLayer(w, 3, 3), (w, g) => PerIter.ReadsPastTheWrittenLayerGradient(w, 3, 3, g));
 
+            yield return Vector("TimestampsSmall", Random(127, 4), r => PerIter.Timestamps(r, 100, 104), (r, g) => PerIter.TimestampsGradient(r, 100, 104, g));
+            yield return Vector("TimestampsEpoch", Random(128, 4), r => PerIter.Timestamps(r, 1_700_000_000, 1_700_000_004), (r, g) => PerIter.TimestampsGradient(r, 1_700_000_000, 1_700_000_004, g));
             yield return Vector("StridedScratch", Random(126, 4), x => PerIter.StridedScratch(x, 1), (x, g) => PerIter.StridedScratchGradient(x, 1, g));
 
             foreach ((string name, System.Func<double[], double, double> f, GradAP g) in new (string, System.Func<double[], double, double>, GradAP)[]
@@ -30,19 +32,11 @@ namespace Backprop.Tests.Corpus
                 ("ArrayReadAfterTheLoop", PerIter.ArrayReadAfterTheLoop, PerIter.ArrayReadAfterTheLoopGradient),
                 ("WrittenInOneBranch", PerIter.WrittenInOneBranch, PerIter.WrittenInOneBranchGradient),
                 ("ConstantIndexThatWraps", PerIter.ConstantIndexThatWraps, PerIter.ConstantIndexThatWrapsGradient),
+                ("ConstantBeyondLong", PerIter.ConstantBeyondLong, PerIter.ConstantBeyondLongGradient),
+                ("ShiftedByOne", PerIter.ShiftedByOne, PerIter.ShiftedByOneGradient),
             })
             {
-                yield return new GradientCase(
-                    name,
-                    new[] { new[] { 0.3, -0.8, 1.1, 0.45 }, new[] { 0.7 } },
-                    v => f(v[0], v[1][0]),
-                    (v, d) =>
-                    {
-                        double pGrad = 0;
-                        double value = g(v[0], v[1][0], d[0], ref pGrad);
-                        d[1][0] += pGrad;
-                        return value;
-                    });
+                yield return ArrayAndScalar(name, new[] { 0.3, -0.8, 1.1, 0.45 }, 0.7, f, g);
             }
         }
     }

@@ -8,6 +8,20 @@ namespace Backprop.Tests.Corpus
         /// <summary>The gradient of a function of an array and a scalar.</summary>
         public delegate double GradAP(double[] a, double p, System.Span<double> aGrad, ref double pGrad);
 
+        /// <summary>A case for a function of an array and a scalar, both differentiated.</summary>
+        private static GradientCase ArrayAndScalar(string name, double[] a, double p, System.Func<double[], double, double> f, GradAP g)
+            => new GradientCase(
+                name,
+                new[] { a, new[] { p } },
+                v => f(v[0], v[1][0]),
+                (v, d) =>
+                {
+                    double pGrad = 0;
+                    double value = g(v[0], v[1][0], d[0], ref pGrad);
+                    d[1][0] += pGrad;
+                    return value;
+                });
+
         public static IEnumerable<GradientCase> Performance()
         {
             yield return Vector("SquaredRowSums", Random(81, 12), w => Perf.SquaredRowSums(w, 4), (w, g) => Perf.SquaredRowSumsGradient(w, 4, g));
@@ -45,17 +59,7 @@ namespace Backprop.Tests.Corpus
                 }),
             })
             {
-                yield return new GradientCase(
-                    name,
-                    new[] { new[] { 0.3, -0.8, 1.1 }, new[] { 0.7 } },
-                    v => f(v[0], v[1][0]),
-                    (v, d) =>
-                    {
-                        double pGrad = 0;
-                        double value = g(v[0], v[1][0], d[0], ref pGrad);
-                        d[1][0] += pGrad;
-                        return value;
-                    });
+                yield return ArrayAndScalar(name, new[] { 0.3, -0.8, 1.1 }, 0.7, f, g);
             }
 
             yield return Vector("TriangularIndex", Random(92, 12, 0.2, 0.9), w => Perf.TriangularIndex(w, 4, 2), (w, g) => Perf.TriangularIndexGradient(w, 4, 2, g));

@@ -275,5 +275,54 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        /// <summary>Twin: an index beyond even long (65536⁴, element 0 at run time): not analysed, and no crash.</summary>
+        [Differentiable]
+        public static double ConstantBeyondLong(double[] x, double scale)
+        {
+            double[] c = new double[1];
+            int big = 65536;
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[big * big * big * big] = x[i] * scale;
+                total += c[0] * x[i];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// A window of a series indexed by time stamps near 1.7·10⁹: the check before the loop bounds <c>t - start</c>
+        /// by <c>end - start</c>, not by |start| + |end|, so it passes.
+        /// </summary>
+        [Differentiable]
+        public static double Timestamps(double[] rate, int start, int end)
+        {
+            double[] level = new double[end - start];
+            double total = 0;
+            for (int t = start; t < end; t++)
+            {
+                level[t - start] = Math.Exp(rate[t - start] * 0.5);
+                total += level[t - start] * level[t - start];
+            }
+
+            return total;
+        }
+
+        /// <summary>A loop bounded by an array's length, writing the element after its counter's.</summary>
+        [Differentiable]
+        public static double ShiftedByOne(double[] x, double scale)
+        {
+            double[] c = new double[x.Length + 1];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[i + 1] = x[i] * scale;
+                total += c[i + 1] * c[i + 1];
+            }
+
+            return total;
+        }
     }
 }

@@ -39,6 +39,9 @@ namespace Backprop.Generators.Differentiation.Regions
         public IEnumerable<(IReadOnlyList<string> Factors, long Coefficient)> Terms
             => _terms.Select(t => ((IReadOnlyList<string>)Factors(t.Key).ToArray(), t.Value));
 
+        /// <summary>The largest number of variables (with repeats) in one term.</summary>
+        public int Degree => _terms.Keys.Select(m => Factors(m).Count()).DefaultIfEmpty(0).Max();
+
         /// <summary>The number of terms with a non-zero coefficient.</summary>
         public int TermCount => _terms.Count;
 
@@ -85,7 +88,7 @@ namespace Backprop.Generators.Differentiation.Regions
         /// <summary>The polynomial with <paramref name="name"/> replaced by <paramref name="value"/>.</summary>
         public Polynomial Substitute(string name, Polynomial value)
         {
-            Polynomial result = Constant(0);
+            var terms = new SortedDictionary<string, long>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, long> term in _terms)
             {
                 Polynomial product = Constant(term.Value);
@@ -94,10 +97,13 @@ namespace Backprop.Generators.Differentiation.Regions
                     product = product.Times(factor == name ? value : Variable(factor));
                 }
 
-                result = result.Plus(product);
+                foreach (KeyValuePair<string, long> productTerm in product._terms)
+                {
+                    AddTerm(terms, productTerm.Key, productTerm.Value);
+                }
             }
 
-            return result;
+            return new Polynomial(terms);
         }
 
         /// <summary>

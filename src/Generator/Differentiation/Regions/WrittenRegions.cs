@@ -39,6 +39,10 @@ namespace Backprop.Generators.Differentiation.Regions
         private const int MaxChain = 3;
         private const int MaxIntervals = 12;
 
+        // The largest index polynomials analysed.
+        private const int MaxDegree = 3;
+        private const int MaxTerms = 16;
+
         private readonly HashSet<string> _arrays;
         private readonly HashSet<string> _assignedInLoop;
         private readonly For _loop;
@@ -46,7 +50,7 @@ namespace Backprop.Generators.Differentiation.Regions
         private readonly Dictionary<string, Polynomial> _lengths = new Dictionary<string, Polynomial>();
         private readonly HashSet<string> _writtenTwice = new HashSet<string>();
         private readonly Dictionary<string, bool> _proofs = new Dictionary<string, bool>();
-        private readonly Dictionary<string, Polynomial> _bounds = new Dictionary<string, Polynomial>();
+        private readonly HashSet<string> _bounds = new HashSet<string>();
         private int _questions;
         private bool _failed;
 
@@ -90,10 +94,28 @@ namespace Backprop.Generators.Differentiation.Regions
         public HashSet<string> WrittenOnce { get; private set; } = new HashSet<string>();
 
         /// <summary>
-        /// Upper bounds of the magnitudes of the polynomials the proof relies on, over variables <c>|v|</c> that
-        /// stand for the magnitude of the method's variable v when the loop starts; each must be below 2³¹.
+        /// C# expressions, each of type double, that bound the magnitudes of the polynomials the proof relies on, over
+        /// the method's variables as they are before the loop: each must be below 2³¹ (see <see cref="Rely"/>).
         /// </summary>
-        public IReadOnlyList<Polynomial> Bounds => _bounds.Values.ToList();
+        public IReadOnlyList<string> Bounds => _bounds
+            .Where(b => b != "0.0" && !_bounds.Any(other => other != b && Includes(other, b)))
+            .OrderBy(b => b, System.StringComparer.Ordinal)
+            .ToList();
+
+        /// <summary>Whether every term of bound b is a term of bound a (all terms are non-negative, so a ≥ b).</summary>
+        private static bool Includes(string a, string b)
+        {
+            List<string> remaining = a.Split(new[] { " + " }, System.StringSplitOptions.None).ToList();
+            foreach (string term in b.Split(new[] { " + " }, System.StringSplitOptions.None))
+            {
+                if (!remaining.Remove(term))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// Analyses one iteration of <paramref name="loop"/>: null unless every element of <paramref name="arrays"/>
@@ -101,8 +123,18 @@ namespace Backprop.Generators.Differentiation.Regions
         /// </summary>
         public static WrittenRegions? Analyse(Function function, For loop, HashSet<string> arrays)
         {
-            var analysis = new WrittenRegions(function, loop, arrays);
-            analysis.Walk(loop.Body, new State(), new List<CounterRange>(), check: true);
+            WrittenRegions analysis;
+            try
+            {
+                analysis = new WrittenRegions(function, loop, arrays);
+                analysis.Walk(loop.Body, new State(), new List<CounterRange>(), check: true);
+            }
+            catch (System.OverflowException)
+            {
+                // A coefficient beyond long (an index like big * big * big * big): not analysed.
+                return null;
+            }
+
             if (analysis._failed)
             {
                 return null;
@@ -111,17 +143,6 @@ namespace Backprop.Generators.Differentiation.Regions
             analysis.WrittenOnce = new HashSet<string>(arrays);
             analysis.WrittenOnce.ExceptWith(analysis._writtenTwice);
             return analysis;
-        }
-
-        /// <summary>The magnitude variable that stands for <c>|name|</c> in <see cref="Bounds"/>.</summary>
-        public static string MagnitudeOf(string name) => "|" + name + "|";
-
-        /// <summary>Whether a variable of <see cref="Bounds"/> is a magnitude, and of which method variable.</summary>
-        public static bool IsMagnitude(string variable, out string name)
-        {
-            bool magnitude = variable.Length > 2 && variable[0] == '|' && variable[variable.Length - 1] == '|';
-            name = magnitude ? variable.Substring(1, variable.Length - 2) : variable;
-            return magnitude;
         }
 
         private State Walk(Block block, State state, List<CounterRange> ranges, bool check)
@@ -136,6 +157,13 @@ namespace Backprop.Generators.Differentiation.Regions
 
         private State Visit(Stmt stmt, State state, List<CounterRange> ranges, bool check)
         {
+            // Each loop is walked twice (what one iteration writes, then the check), so nesting multiplies the walks.
+            if (++_questions > ProofBudget || _failed)
+            {
+                _failed = true;
+                return state;
+            }
+
             switch (stmt)
             {
                 case Declare d:
@@ -426,10 +454,12 @@ namespace Backprop.Generators.Differentiation.Regions
         }
 
         /// <summary>
-        /// Records an upper bound of the magnitude of a polynomial the proof relies on (see <see cref="Bounds"/>):
-        /// |c·x·y + …| ≤ |c|·|x|·|y| + …, where a counter's magnitude is at most that of its start plus that of its
-        /// end. A lone variable needs no bound, a constant is checked here, and a bound that is one variable's own
-        /// magnitude cannot reach 2³¹.
+        /// Records a check that a polynomial the proof relies on has its exact value at run time (see
+        /// <see cref="Bounds"/>). Each counter is written as its start plus an offset below <c>end − start</c>, so
+        /// that <c>t - start</c> over <c>for (t = start; t &lt; end; t++)</c> is bounded by <c>|end − start|</c>, not
+        /// by |start| + |end|: |Σ Q·σ…| ≤ Σ |Q|·|σ|…, where each Q, over variables that do not change in the loop, is
+        /// evaluated exactly (in checked <c>long</c>) before the loop. A lone variable needs no check; a constant is
+        /// checked here.
         /// </summary>
         private void Rely(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
         {
@@ -440,81 +470,129 @@ namespace Backprop.Generators.Differentiation.Regions
                 return;
             }
 
-            if (Magnitude(polynomial, ranges) is not { } bound)
+            if (own.All(t => t.Factors.Count == 0))
+            {
+                // A constant: it wraps for every call or for none.
+                _failed |= own.Sum(t => System.Math.Abs(t.Coefficient)) > int.MaxValue;
+                return;
+            }
+
+            if (BoundText(polynomial, ranges) is not { } bound)
             {
                 _failed = true;
                 return;
             }
 
-            var terms = bound.Terms.ToList();
-            bool single = terms.Count == 1 && terms[0].Coefficient == 1 && terms[0].Factors.Count == 1;
-            if (terms.All(t => t.Factors.Count == 0))
-            {
-                // A constant: it wraps for every call or for none.
-                _failed |= terms.Sum(t => t.Coefficient) > int.MaxValue;
-            }
-            else if (!single)
-            {
-                _bounds[bound.ToString()] = bound;
-            }
+            _bounds.Add(bound);
         }
 
-        /// <summary>An upper bound of |p| over the magnitudes of the method's variables; null if one is unknown.</summary>
-        private Polynomial? Magnitude(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
+        /// <summary>A C# expression, of type double, at least |p| for every value the counters take; null if a counter's range is unknown.</summary>
+        private string? BoundText(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
         {
-            Polynomial bound = Polynomial.Constant(0);
-            foreach ((IReadOnlyList<string> factors, long coefficient) in polynomial.Terms)
+            if (++_questions > ProofBudget)
             {
-                Polynomial term = Polynomial.Constant(System.Math.Abs(coefficient));
-                foreach (string factor in factors)
-                {
-                    if (ranges.Any(r => r.Counter == factor))
-                    {
-                        if (CounterMagnitude(factor, ranges) is not { } counter)
-                        {
-                            return null;
-                        }
-
-                        term = term.Times(counter);
-                    }
-                    else if (factor == _loop.Counter)
-                    {
-                        // The reversed loop's own counter: its bounds are evaluated once, before it.
-                        if (Convert(_loop.Start, new List<CounterRange>()) is not { } start
-                            || Convert(_loop.End, new List<CounterRange>()) is not { } end
-                            || Magnitude(start, new List<CounterRange>()) is not { } startBound
-                            || Magnitude(end, new List<CounterRange>()) is not { } endBound)
-                        {
-                            return null;
-                        }
-
-                        term = term.Times(startBound.Plus(endBound));
-                    }
-                    else
-                    {
-                        term = term.Times(Polynomial.Variable(MagnitudeOf(factor)));
-                    }
-                }
-
-                bound = bound.Plus(term);
+                return null;
             }
 
-            return bound;
-        }
-
-        /// <summary>|start| + |end| bounds a counter of an enclosing loop.</summary>
-        private Polynomial? CounterMagnitude(string name, IReadOnlyList<CounterRange> ranges)
-        {
+            // Counters, innermost first, become start + offset; the reversed loop's counter too (ascending only).
+            var offsets = new List<(string Offset, Polynomial Span, IReadOnlyList<CounterRange> Outer)>();
             for (int k = ranges.Count - 1; k >= 0; k--)
             {
-                if (ranges[k].Counter == name)
-                {
-                    var outer = ranges.Take(k).ToList();
-                    return Magnitude(ranges[k].Start, outer) is { } start && Magnitude(ranges[k].End, outer) is { } end ? start.Plus(end) : null;
-                }
+                string offset = "$o" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                polynomial = polynomial.Substitute(ranges[k].Counter, ranges[k].Start.Plus(Polynomial.Variable(offset)));
+                offsets.Add((offset, ranges[k].End.Minus(ranges[k].Start), ranges.Take(k).ToList()));
             }
 
-            return null;
+            if (polynomial.Mentions(_loop.Counter))
+            {
+                if (_loop is not { Comparison: BinaryOp.Less, Step: 1 }
+                    || Convert(_loop.Start, new List<CounterRange>()) is not { } start
+                    || Convert(_loop.End, new List<CounterRange>()) is not { } end)
+                {
+                    return null;
+                }
+
+                polynomial = polynomial.Substitute(_loop.Counter, start.Plus(Polynomial.Variable("$oL")));
+                offsets.Add(("$oL", end.Minus(start), new List<CounterRange>()));
+            }
+
+            // Group the terms by their offsets: the rest of each group is exact and evaluated as it is.
+            var groups = new Dictionary<string, (List<string> Offsets, Polynomial Remainder)>();
+            foreach ((IReadOnlyList<string> factors, long coefficient) in polynomial.Terms)
+            {
+                var offsetFactors = factors.Where(f => f.StartsWith("$o", System.StringComparison.Ordinal)).ToList();
+                Polynomial rest = Polynomial.Constant(coefficient);
+                foreach (string factor in factors.Where(f => !f.StartsWith("$o", System.StringComparison.Ordinal)))
+                {
+                    rest = rest.Times(Polynomial.Variable(factor));
+                }
+
+                string key = string.Join("*", offsetFactors);
+                groups[key] = groups.TryGetValue(key, out var group) ? (group.Offsets, group.Remainder.Plus(rest)) : (offsetFactors, rest);
+            }
+
+            var terms = new List<string>();
+            foreach ((List<string> offsetFactors, Polynomial rest) in groups.Values.Where(g => g.Remainder.TermCount > 0))
+            {
+                var factors = new List<string>();
+                var restTerms = rest.Terms.ToList();
+                if (restTerms.Count == 1 && restTerms[0].Factors.Count == 0)
+                {
+                    long constant = System.Math.Abs(restTerms[0].Coefficient);
+                    if (constant != 1 || offsetFactors.Count == 0)
+                    {
+                        factors.Add(constant.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0");
+                    }
+                }
+                else
+                {
+                    factors.Add($"global::System.Math.Abs({ExactText(rest)})");
+                }
+
+                foreach (string offset in offsetFactors)
+                {
+                    (string _, Polynomial span, IReadOnlyList<CounterRange> outer) = offsets.First(o => o.Offset == offset);
+                    if (BoundText(span, outer) is not { } spanBound)
+                    {
+                        return null;
+                    }
+
+                    factors.Add(spanBound.Replace("checked(", string.Empty).Contains(" + ") ? "(" + spanBound + ")" : spanBound);
+                }
+
+                terms.Add(string.Join(" * ", factors));
+            }
+
+            return terms.Count == 0 ? "0.0" : string.Join(" + ", terms.OrderBy(t => t, System.StringComparer.Ordinal));
+        }
+
+        /// <summary>
+        /// A polynomial over variables that do not change in the loop, as a double holding its exact value: one
+        /// variable as it is, anything else computed in checked <c>long</c> (each term's first factor widened).
+        /// </summary>
+        private static string ExactText(Polynomial polynomial)
+        {
+            var terms = polynomial.Terms.ToList();
+            if (terms.Count == 1 && terms[0].Coefficient == 1 && terms[0].Factors.Count == 1)
+            {
+                return "(double)" + terms[0].Factors[0];
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach ((IReadOnlyList<string> factors, long coefficient) in terms.OrderBy(t => t.Factors.Count == 0))
+            {
+                text.Append(text.Length == 0 ? (coefficient < 0 ? "-" : string.Empty) : coefficient < 0 ? " - " : " + ");
+                long magnitude = System.Math.Abs(coefficient);
+                var parts = factors.Select((f, k) => k == 0 ? "(long)" + f : f).ToList();
+                if (magnitude != 1 || parts.Count == 0)
+                {
+                    parts.Insert(0, magnitude.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L");
+                }
+
+                text.Append(string.Join(" * ", parts));
+            }
+
+            return "(double)checked(" + text + ")";
         }
 
         /// <summary>
@@ -532,6 +610,9 @@ namespace Backprop.Generators.Differentiation.Regions
             {
                 case Literal l when l.Value == System.Math.Floor(l.Value) && System.Math.Abs(l.Value) < 1e9:
                     return Polynomial.Constant((long)l.Value);
+                case LengthOf { Dimension: -1, Row: null } length:
+                    // Arrays are never reassigned: a length is a variable the loop does not change.
+                    return Polynomial.Variable(length.Array + ".Length");
                 case VarRef v when _definitions.TryGetValue(v.Name, out Expr? definition) && Convert(definition, ranges, depth + 1) is { } defined:
                     return defined;
                 case VarRef v when !_assignedInLoop.Contains(v.Name) || ranges.Any(r => r.Counter == v.Name):
@@ -543,12 +624,15 @@ namespace Backprop.Generators.Differentiation.Regions
                     return Convert(c.Operand, ranges, depth + 1);
                 case Binary { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b
                     when Convert(b.Left, ranges, depth + 1) is { } left && Convert(b.Right, ranges, depth + 1) is { } right:
-                    return b.Op switch
+                    Polynomial result = b.Op switch
                     {
                         BinaryOp.Add => left.Plus(right),
                         BinaryOp.Subtract => left.Minus(right),
                         _ => left.Times(right),
                     };
+
+                    // Beyond this, proofs get expensive and indices rare: left unproven.
+                    return result.Degree <= MaxDegree && result.TermCount <= MaxTerms ? result : null;
                 default:
                     return null;
             }
