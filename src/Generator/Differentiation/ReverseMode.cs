@@ -585,9 +585,13 @@ namespace Backprop.Generators.Differentiation
                     case For f when ReferenceEquals(f, _fused):
                         {
                             List<GStmt> body = ForwardBlock(f.Body, true, false);
-                            body.Add(new GBlankLine());
-                            body.Add(new GComment("This iteration in reverse, right away: no other iteration reads what it wrote."));
-                            body.AddRange(_fusedReverse);
+                            if (_fusedReverse.Count > 0)
+                            {
+                                body.Add(new GBlankLine());
+                                body.Add(new GComment("This iteration in reverse, right away: no other iteration reads what it wrote."));
+                                body.AddRange(_fusedReverse);
+                            }
+
                             _fusedIndex = output.Count;
                             output.Add(new GFor(f.Counter, f.Start, f.Comparison, f.End, f.Step, body));
                             break;
