@@ -69,6 +69,7 @@ namespace Backprop.Tests
         [InlineData("WrittenInOneBranch")]
         [InlineData("ConstantIndexThatWraps")]
         [InlineData("ConstantBeyondLong")]
+        [InlineData("CounterNamedLikeAFact")]
         public void IterationsThatCarryStateKeepTheUsualSweeps(string method)
         {
             string code = s_generated.Value[method];
@@ -82,6 +83,10 @@ namespace Backprop.Tests
             Assert.Contains(Marker, s_generated.Value["StridedScratch"]);
             Assert.Contains("global::System.Math.Abs((double)checked((long)stride * stride)) >= 2147483648.0", s_generated.Value["StridedScratch"]);
             Assert.DoesNotContain("2147483648.0", s_generated.Value["ScratchPairEachIteration"]);
+
+            // A bound whose text is part of another's is still a bound of its own.
+            Assert.Contains("global::System.Math.Abs((double)checked((long)n * n + 1L)) >= 2147483648.0", s_generated.Value["TwoSimilarBounds"]);
+            Assert.Contains("global::System.Math.Abs((double)checked((long)n * n + (long)p * q + 1L)) >= 2147483648.0", s_generated.Value["TwoSimilarBounds"]);
 
             // 65536² wraps to element 0: the forward method runs, the gradient refuses rather than guess.
             double[] x = { 0.5, -1.5 };
@@ -151,7 +156,19 @@ namespace Backprop.Tests
             }
 
             string deep = source.Replace("ManyLoops", "DeepLoops").Replace(loops.ToString(), nested + "\n");
-            foreach ((string path, string text) in new[] { ("ManyLoops.cs", source), ("DeepLoops.cs", deep) })
+
+            // And four nested loops, each starting at the square of a sum over the one around it: substituting the
+            // counters once grew the bound of a[n3 * n3 * n3] for 14 s.
+            string squares = "a[(n3 * n3 * n3) % 4] = x[p];";
+            for (int k = 3; k >= 0; k--)
+            {
+                string outer = k == 0 ? "p" : $"n{k - 1}";
+                string first = $"({outer} + m1 + m2 + m3) * ({outer} + m1 + m2 + m3)";
+                squares = $"for (int n{k} = {first}; n{k} < {first} + m0; n{k}++) {{ {squares} }}";
+            }
+
+            string square = source.Replace("ManyLoops", "SquareLoops").Replace(loops.ToString(), squares.Replace(" % 4", string.Empty) + "\n");
+            foreach ((string path, string text) in new[] { ("ManyLoops.cs", source), ("DeepLoops.cs", deep), ("SquareLoops.cs", square) })
             {
                 (GeneratorDriverRunResult result, var diagnostics) = await System.Threading.Tasks.Task.Run(() => GeneratorHarness.Run((path, text)));
                 Assert.Null(result.Results.Single().Exception);

@@ -324,5 +324,45 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+
+        /// <summary>
+        /// Twin: an inner counter named <c>f0</c> (whose slack once shared its name with the prover's first fact) and a
+        /// read of the previous point's element <c>tmp[n - 1 - f0]</c>.
+        /// </summary>
+        [Differentiable]
+        public static double CounterNamedLikeAFact(double[] w, int n)
+        {
+            double[] tmp = new double[n];
+            double total = 0;
+            for (int t = 0; t < w.Length; t++)
+            {
+                for (int f0 = 0; f0 < n; f0++)
+                {
+                    tmp[f0] = w[t] * (f0 + 1);
+                    total += tmp[n - 1 - f0] * w[t];
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>Two indices whose wrap checks look alike (n² + 1 and n² + pq + 1): both are checked.</summary>
+        [Differentiable]
+        public static double TwoSimilarBounds(double[] x, int n, int p, int q)
+        {
+            double[] c = new double[2];
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                c[n * n + 1] = x[i] * x[i];
+                total += c[n * n + 1] * x[i];
+                for (int j = 0; j < n * n + p * q + 1; j++)
+                {
+                    total += x[i];
+                }
+            }
+
+            return total;
+        }
     }
 }

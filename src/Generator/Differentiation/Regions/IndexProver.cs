@@ -24,6 +24,8 @@ namespace Backprop.Generators.Differentiation.Regions
     /// </remarks>
     internal static class IndexProver
     {
+        // Slacks are named "$c:counter" and "$f:k": no C# identifier contains '$' or ':', and the two kinds cannot
+        // meet (a counter named f0 once made its slack the slack of fact 0).
         private const string SlackPrefix = "$";
         private const int MaxPlans = 256;
 
@@ -47,7 +49,7 @@ namespace Backprop.Generators.Differentiation.Regions
             var fixedPlan = new Dictionary<string, Polynomial>();
             foreach (CounterRange range in ranges)
             {
-                fixedPlan[range.Counter] = range.Start.Plus(Polynomial.Variable(SlackPrefix + range.Counter));
+                fixedPlan[range.Counter] = range.Start.Plus(Polynomial.Variable(SlackPrefix + "c:" + range.Counter));
             }
 
             // The other facts (end - counter - 1 ≥ 0 of each range, then the given ones) either substitute one of
@@ -78,7 +80,7 @@ namespace Backprop.Generators.Differentiation.Regions
                     {
                         // fact = c·v + rest ≥ 0 gives v = c·(slack − rest), with c = ±1.
                         Polynomial rest = fact.Minus(Polynomial.Variable(variable).Times(Polynomial.Constant(coefficient)));
-                        Polynomial slack = Polynomial.Variable(SlackPrefix + "f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        Polynomial slack = Polynomial.Variable(SlackPrefix + "f:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         plan[variable] = slack.Minus(rest).Times(Polynomial.Constant(coefficient));
                         bool proven = Search(index + 1, plan, hypotheses);
                         plan.Remove(variable);

@@ -10,15 +10,31 @@ namespace Backprop.Generators.Differentiation.Regions
     /// (<c>(l - 1) * width + i</c>), in a normal form where equal polynomials compare equal.
     /// </summary>
     /// <remarks>
-    /// Arithmetic is checked: a coefficient that overflows throws <see cref="OverflowException"/>, which the prover
-    /// reads as "not proven".
+    /// Arithmetic is checked: a coefficient that overflows, or a product or substitution that grows past
+    /// <see cref="MaxTerms"/> terms or degree <see cref="MaxDegree"/>, throws <see cref="OverflowException"/>, which
+    /// the prover reads as "not proven" and the region analysis as "not analysed": no input can make one operation
+    /// expensive.
     /// </remarks>
     internal sealed class Polynomial : IEquatable<Polynomial>
     {
+        /// <summary>The most terms a polynomial may have.</summary>
+        public const int MaxTerms = 256;
+
+        /// <summary>The highest degree a polynomial may have.</summary>
+        public const int MaxDegree = 8;
+
         // Each monomial is the sorted list of its variables (with repeats), joined by '*'; "" is the constant term.
         private readonly SortedDictionary<string, long> _terms;
 
-        private Polynomial(SortedDictionary<string, long> terms) => _terms = terms;
+        private Polynomial(SortedDictionary<string, long> terms)
+        {
+            if (terms.Count > MaxTerms || terms.Keys.Any(m => Factors(m).Count() > MaxDegree))
+            {
+                throw new OverflowException("The polynomial is too large to reason about.");
+            }
+
+            _terms = terms;
+        }
 
         /// <summary>The constant polynomial <paramref name="value"/>.</summary>
         public static Polynomial Constant(long value)

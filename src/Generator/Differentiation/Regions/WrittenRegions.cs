@@ -50,7 +50,7 @@ namespace Backprop.Generators.Differentiation.Regions
         private readonly Dictionary<string, Polynomial> _lengths = new Dictionary<string, Polynomial>();
         private readonly HashSet<string> _writtenTwice = new HashSet<string>();
         private readonly Dictionary<string, bool> _proofs = new Dictionary<string, bool>();
-        private readonly HashSet<string> _bounds = new HashSet<string>();
+        private readonly Dictionary<string, List<string>> _bounds = new Dictionary<string, List<string>>();
         private int _questions;
         private bool _failed;
 
@@ -98,23 +98,16 @@ namespace Backprop.Generators.Differentiation.Regions
         /// the method's variables as they are before the loop: each must be below 2³¹ (see <see cref="Rely"/>).
         /// </summary>
         public IReadOnlyList<string> Bounds => _bounds
-            .Where(b => b != "0.0" && !_bounds.Any(other => other != b && Includes(other, b)))
+            .Where(b => b.Value.Count > 0 && !_bounds.Any(other => other.Key != b.Key && Includes(other.Value, b.Value)))
+            .Select(b => b.Key)
             .OrderBy(b => b, System.StringComparer.Ordinal)
             .ToList();
 
         /// <summary>Whether every term of bound b is a term of bound a (all terms are non-negative, so a ≥ b).</summary>
-        private static bool Includes(string a, string b)
+        private static bool Includes(List<string> a, List<string> b)
         {
-            List<string> remaining = a.Split(new[] { " + " }, System.StringSplitOptions.None).ToList();
-            foreach (string term in b.Split(new[] { " + " }, System.StringSplitOptions.None))
-            {
-                if (!remaining.Remove(term))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            var remaining = new List<string>(a);
+            return b.All(remaining.Remove);
         }
 
         /// <summary>
@@ -477,17 +470,20 @@ namespace Backprop.Generators.Differentiation.Regions
                 return;
             }
 
-            if (BoundText(polynomial, ranges) is not { } bound)
+            if (BoundTerms(polynomial, ranges) is not { } bound)
             {
                 _failed = true;
                 return;
             }
 
-            _bounds.Add(bound);
+            _bounds[string.Join(" + ", bound)] = bound;
         }
 
-        /// <summary>A C# expression, of type double, at least |p| for every value the counters take; null if a counter's range is unknown.</summary>
-        private string? BoundText(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
+        /// <summary>
+        /// C# expressions of type double, each non-negative, whose sum is at least |p| for every value the counters
+        /// take; none when p is 0; null if a counter's range is unknown.
+        /// </summary>
+        private List<string>? BoundTerms(Polynomial polynomial, IReadOnlyList<CounterRange> ranges)
         {
             if (++_questions > ProofBudget)
             {
@@ -552,18 +548,19 @@ namespace Backprop.Generators.Differentiation.Regions
                 foreach (string offset in offsetFactors)
                 {
                     (string _, Polynomial span, IReadOnlyList<CounterRange> outer) = offsets.First(o => o.Offset == offset);
-                    if (BoundText(span, outer) is not { } spanBound)
+                    if (BoundTerms(span, outer) is not { } spanBound)
                     {
                         return null;
                     }
 
-                    factors.Add(spanBound.Replace("checked(", string.Empty).Contains(" + ") ? "(" + spanBound + ")" : spanBound);
+                    string spanText = spanBound.Count == 0 ? "0.0" : string.Join(" + ", spanBound);
+                    factors.Add(spanBound.Count > 1 ? "(" + spanText + ")" : spanText);
                 }
 
                 terms.Add(string.Join(" * ", factors));
             }
 
-            return terms.Count == 0 ? "0.0" : string.Join(" + ", terms.OrderBy(t => t, System.StringComparer.Ordinal));
+            return terms.OrderBy(t => t, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>
