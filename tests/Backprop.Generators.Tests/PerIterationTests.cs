@@ -94,6 +94,9 @@ namespace Backprop.Tests
             Assert.Equal(0.5 * 0.5 * 0.5 + (-1.5 * -1.5 * -1.5), value, 12);
             var thrown = Assert.Throws<OverflowException>(() => Corpus.PerIter.StridedScratchGradient(x, 65536, new double[2]));
             Assert.Contains("StridedScratch", thrown.Message);
+
+            // A loop that runs no iteration computes no index: nothing to check.
+            Assert.Equal(0.0, Corpus.PerIter.StridedScratchGradient(Array.Empty<double>(), 65536, Array.Empty<double>()));
         }
 
         [Theory]

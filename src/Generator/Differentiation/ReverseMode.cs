@@ -273,12 +273,18 @@ namespace Backprop.Generators.Differentiation
                 return new List<GStmt>();
             }
 
-            // One bound a line: `if (b1 >= 2³¹` then `    || b2 >= 2³¹)`.
+            // One bound a line: `if (b1 >= 2³¹` then `    || b2 >= 2³¹)`; only when the loop runs, if its bounds can be
+            // evaluated a second time (no calls): a loop that runs no iteration computes no index.
             var check = new List<GStmt> { new GComment("Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.") };
+            bool runs = _fused!.Comparison == BinaryOp.Less
+                && !IrQueries.Subexpressions(_fused.Start).Concat(IrQueries.Subexpressions(_fused.End)).Any(e => e is OpaqueCall or DifferentiableCall);
+            string first = runs ? $"if ({Emitting.ExpressionPrinter.Print(_fused.Start)} < {Emitting.ExpressionPrinter.Print(_fused.End)}" : string.Empty;
             for (int k = 0; k < _indexBounds.Count; k++)
             {
-                string line = (k == 0 ? "if (" : "    || ") + _indexBounds[k] + " >= 2147483648.0" + (k == _indexBounds.Count - 1 ? ")" : string.Empty);
-                check.Add(new GRaw(line));
+                string bound = _indexBounds[k] + " >= 2147483648.0";
+                string line = k > 0 ? "    || " + bound : runs ? first + " && (" + bound : "if (" + bound;
+                bool last = k == _indexBounds.Count - 1;
+                check.Add(new GRaw(line + (last ? (runs ? "))" : ")") : string.Empty)));
             }
 
             string message = $"{_function.Name}: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.";

@@ -51,9 +51,9 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (global::System.Math.Abs((double)checked((long)layers * width - (long)width)) + global::System.Math.Abs((double)width) >= 2147483648.0
+            if (0 < points && (global::System.Math.Abs((double)checked((long)layers * width - (long)width)) + global::System.Math.Abs((double)width) >= 2147483648.0
                 || global::System.Math.Abs((double)checked((long)layers * width)) >= 2147483648.0
-                || global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) * global::System.Math.Abs((double)checked((long)layers - 1L)) >= 2147483648.0)
+                || global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) * global::System.Math.Abs((double)checked((long)layers - 1L)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("Layered: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

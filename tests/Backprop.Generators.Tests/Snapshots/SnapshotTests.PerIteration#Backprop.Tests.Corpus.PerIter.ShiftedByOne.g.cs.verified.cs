@@ -44,8 +44,8 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (1.0 + global::System.Math.Abs((double)x.Length) >= 2147483648.0
-                || global::System.Math.Abs((double)checked((long)x.Length + 1L)) >= 2147483648.0)
+            if (0 < x.Length && (1.0 + global::System.Math.Abs((double)x.Length) >= 2147483648.0
+                || global::System.Math.Abs((double)checked((long)x.Length + 1L)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("ShiftedByOne: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

@@ -42,7 +42,7 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (global::System.Math.Abs((double)checked((long)stride * stride)) >= 2147483648.0)
+            if (0 < x.Length && (global::System.Math.Abs((double)checked((long)stride * stride)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("StridedScratch: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

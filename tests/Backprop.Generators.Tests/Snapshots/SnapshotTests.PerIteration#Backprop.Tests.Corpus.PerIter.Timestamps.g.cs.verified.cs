@@ -44,7 +44,7 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (global::System.Math.Abs((double)checked((long)end - (long)start)) >= 2147483648.0)
+            if (start < end && (global::System.Math.Abs((double)checked((long)end - (long)start)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("Timestamps: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

@@ -46,8 +46,8 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (global::System.Math.Abs((double)checked((long)n * n + (long)p * q + 1L)) >= 2147483648.0
-                || global::System.Math.Abs((double)checked((long)n * n + 1L)) >= 2147483648.0)
+            if (0 < x.Length && (global::System.Math.Abs((double)checked((long)n * n + (long)p * q + 1L)) >= 2147483648.0
+                || global::System.Math.Abs((double)checked((long)n * n + 1L)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("TwoSimilarBounds: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

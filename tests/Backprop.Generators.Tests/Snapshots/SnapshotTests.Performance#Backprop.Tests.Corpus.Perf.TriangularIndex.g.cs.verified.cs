@@ -46,7 +46,7 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (1.0 + global::System.Math.Abs((double)n) >= 2147483648.0)
+            if (0 < blocks && (1.0 + global::System.Math.Abs((double)n) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("TriangularIndex: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }

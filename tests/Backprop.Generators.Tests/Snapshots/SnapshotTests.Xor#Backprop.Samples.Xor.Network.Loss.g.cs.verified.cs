@@ -65,9 +65,9 @@ namespace Backprop.Samples.Xor
             double total = 0.0;
 
             // Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.
-            if (global::System.Math.Abs((double)checked((long)hiddenLayers * width - (long)width)) + global::System.Math.Abs((double)width) >= 2147483648.0
+            if (0 < pointCount && (global::System.Math.Abs((double)checked((long)hiddenLayers * width - (long)width)) + global::System.Math.Abs((double)width) >= 2147483648.0
                 || global::System.Math.Abs((double)checked((long)hiddenLayers * width)) >= 2147483648.0
-                || global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) * global::System.Math.Abs((double)checked((long)hiddenLayers - 1L)) >= 2147483648.0)
+                || global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) + global::System.Math.Abs((double)width) * global::System.Math.Abs((double)checked((long)hiddenLayers - 1L)) >= 2147483648.0))
             {
                 throw new global::System.OverflowException("Loss: its last loop's index arithmetic could wrap around int with these arguments, and the gradient reverses that loop per iteration assuming it does not.");
             }
