@@ -24,15 +24,17 @@ namespace Backprop.Generators.Differentiation.Regions
     /// Indices must be polynomials in the counters and in variables the loop does not assign; anything else (a
     /// division, an index read from an array, a whole array passed to a call) is not proven.</para>
     /// <para>All of this reasons over the integers, but C#'s <c>int</c> arithmetic wraps around: <c>65536 * 65536</c>
-    /// is element 0 at run time. Each polynomial the proof relies on (indices, lengths, loop bounds) therefore adds
-    /// an upper bound of its magnitude, a polynomial over the magnitudes of the variables (<see cref="Bounds"/>):
-    /// the generated code checks before the loop that each is below 2³¹, where the polynomial's value is exact.</para>
-    /// <para>The work is bounded (<see cref="ProofBudget"/>): a loop that needs more proofs than that keeps the
-    /// usual sweeps, so that no shape of loop can make the generator slow.</para>
+    /// is element 0 at run time. Since that arithmetic is exact modulo 2³², a polynomial whose exact value is in the
+    /// <c>int</c> range has that value at run time. Each polynomial the proof relies on (indices, lengths, loop
+    /// bounds) therefore adds an upper bound of its magnitude, as C# over the variables before the loop
+    /// (<see cref="Bounds"/>, <see cref="Rely"/>): the generated code checks that each is below 2³¹.</para>
+    /// <para>The work is bounded (<see cref="ProofBudget"/> statement visits and prover questions, and the sizes in
+    /// <see cref="Polynomial"/>): a loop that needs more keeps the usual sweeps, so that no shape of loop can make the
+    /// generator slow.</para>
     /// </remarks>
     internal sealed class WrittenRegions
     {
-        /// <summary>The questions to the prover (answered or remembered) one loop may ask before it is given up.</summary>
+        /// <summary>The statement visits and prover questions (answered or remembered) one loop may take before it is given up.</summary>
         public const int ProofBudget = 4000;
 
         // Adjacent intervals of one array a read may chain, and intervals an array may have before it is given up.
