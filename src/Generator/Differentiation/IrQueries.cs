@@ -211,6 +211,29 @@ namespace Backprop.Generators.Differentiation
             return set;
         }
 
+        /// <summary>
+        /// The locals that keep one value for the whole call, with that value: declared at the top level with an
+        /// initializer and never written again. (A top-level <c>double s;</c> assigned once inside a loop changes
+        /// every iteration.)
+        /// </summary>
+        public static Dictionary<string, Expr> DefinedOnceAtTop(Block body)
+        {
+            var writes = new Dictionary<string, int>();
+            foreach (Stmt stmt in AllStatements(body).Where(s => s is Assign or Declare { Initializer: not null }))
+            {
+                string name = stmt is Declare d ? d.Variable : TargetName(((Assign)stmt).Target);
+                writes[name] = writes.TryGetValue(name, out int count) ? count + 1 : 1;
+            }
+
+            var defined = new Dictionary<string, Expr>();
+            foreach (Declare declaration in body.Statements.OfType<Declare>().Where(d => d.Initializer is not null && writes[d.Variable] == 1))
+            {
+                defined[declaration.Variable] = declaration.Initializer!;
+            }
+
+            return defined;
+        }
+
         /// <summary>Visits every statement, depth first, in source order.</summary>
         public static IEnumerable<Stmt> AllStatements(Block block)
         {

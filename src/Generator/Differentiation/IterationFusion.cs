@@ -9,7 +9,8 @@ namespace Backprop.Generators.Differentiation
     /// <param name="Loop">The loop.</param>
     /// <param name="WrittenOnce">The arrays no iteration writes twice at one element: their writes in the loop need not save the value they overwrite.</param>
     /// <param name="Bounds">Upper bounds of the magnitudes of the index arithmetic the proof relies on, as C# expressions each to be checked below 2³¹ before the loop (see <see cref="WrittenRegions.Bounds"/>).</param>
-    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce, IReadOnlyList<string> Bounds);
+    /// <param name="Accumulators">The scalars the loop carries from one iteration to the next, each changed only by <c>+=</c> or <c>-=</c>.</param>
+    internal sealed record FusedLoop(For Loop, HashSet<string> WrittenOnce, IReadOnlyList<string> Bounds, HashSet<string> Accumulators);
 
     /// <summary>
     /// Chooses the loop whose iterations the pullback reverses one at a time, each right after its forward, instead
@@ -74,6 +75,7 @@ namespace Backprop.Generators.Differentiation
             var declaredInBody = new HashSet<string>(IrQueries.AllStatements(loop.Body).OfType<Declare>().Select(d => d.Variable));
             var counters = new HashSet<string>(IrQueries.AllStatements(loop.Body).OfType<For>().Select(f => f.Counter));
             var arrays = new HashSet<string>();
+            var accumulators = new HashSet<string>();
             foreach (string name in IrQueries.Assigned(loop.Body).Where(n => !counters.Contains(n)))
             {
                 if (!variables.TryGetValue(name, out Variable? variable))
@@ -90,9 +92,14 @@ namespace Backprop.Generators.Differentiation
 
                     arrays.Add(name);
                 }
-                else if (!declaredInBody.Contains(name) && !IsAccumulator(loop, variable))
+                else if (!declaredInBody.Contains(name))
                 {
-                    return null;
+                    if (!IsAccumulator(loop, variable))
+                    {
+                        return null;
+                    }
+
+                    accumulators.Add(name);
                 }
             }
 
@@ -107,26 +114,7 @@ namespace Backprop.Generators.Differentiation
                 return null;
             }
 
-            return new FusedLoop(loop, regions.WrittenOnce, regions.Bounds);
-        }
-
-        /// <summary>
-        /// The scalars the loop carries from one iteration to the next: those it writes but does not declare, which
-        /// <see cref="Candidate"/> has required to be accumulators.
-        /// </summary>
-        public static HashSet<string> Accumulators(For loop)
-        {
-            var declared = new HashSet<string>(IrQueries.AllStatements(loop.Body).OfType<Declare>().Select(d => d.Variable));
-            var accumulators = new HashSet<string>();
-            foreach (Assign assign in IrQueries.AllStatements(loop.Body).OfType<Assign>())
-            {
-                if (assign.Target is VarRef v && !declared.Contains(v.Name))
-                {
-                    accumulators.Add(v.Name);
-                }
-            }
-
-            return accumulators;
+            return new FusedLoop(loop, regions.WrittenOnce, regions.Bounds, accumulators);
         }
 
         /// <summary>

@@ -31,6 +31,7 @@ namespace Backprop.Generators.Differentiation
         private readonly NameAllocator _names;
         private readonly Dictionary<string, string> _adjointNames = new Dictionary<string, string>();
         private readonly HashSet<string> _topLevelDeclared = new HashSet<string>();
+        private readonly Dictionary<string, Expr> _definedOnceAtTop;
         private readonly Dictionary<Stmt, bool> _resetNeeded = new Dictionary<Stmt, bool>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _flaggedIfs = new HashSet<Stmt>(ReferenceComparer.Instance);
         private readonly HashSet<string> _tapeKinds = new HashSet<string>();
@@ -60,6 +61,7 @@ namespace Backprop.Generators.Differentiation
         // the statements after it, which runs before it.
         private readonly For? _fused;
         private readonly HashSet<string> _writtenOnce = new HashSet<string>();
+        private readonly HashSet<string> _accumulators = new HashSet<string>();
         private readonly IReadOnlyList<string> _indexBounds = new List<string>();
         private List<GStmt> _fusedReverse = new List<GStmt>();
         private List<GStmt> _afterFusedReverse = new List<GStmt>();
@@ -73,9 +75,11 @@ namespace Backprop.Generators.Differentiation
                 _fused = fused.Loop;
                 _writtenOnce = fused.WrittenOnce;
                 _indexBounds = fused.Bounds;
+                _accumulators = fused.Accumulators;
             }
 
             _activity = ActivityAnalysis.Run(function);
+            _definedOnceAtTop = IrQueries.DefinedOnceAtTop(function.Body);
             _variables = function.Parameters.Concat(function.Locals).ToDictionary(v => v.Name);
             _names = new NameAllocator(_variables.Keys);
             _pruneForward = function.ReturnType is null;
@@ -325,9 +329,8 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
-            HashSet<string> accumulators = IterationFusion.Accumulators(_fused);
             var loopStatements = new HashSet<Stmt>(IrQueries.AllStatements(_fused.Body), ReferenceComparer.Instance);
-            return !_saves.Any(save => afterStatements.Contains(save.Write) || (loopStatements.Contains(save.Write) && accumulators.Contains(save.Variable)));
+            return !_saves.Any(save => afterStatements.Contains(save.Write) || (loopStatements.Contains(save.Write) && _accumulators.Contains(save.Variable)));
         }
 
         /// <summary>
@@ -446,17 +449,8 @@ namespace Backprop.Generators.Differentiation
             return placement;
         }
 
-        /// <summary>Whether a variable has one value for the whole call: never assigned, or declared once at the top.</summary>
-        private bool Unchanging(string name, HashSet<string> assigned) => !assigned.Contains(name) || IsDeclaredOnceAtTop(name);
-
-        /// <summary>
-        /// Whether a local keeps one value for the whole call: declared at the top level with an initializer, and
-        /// never written again. (A top-level <c>double s;</c> assigned once inside a loop changes every iteration.)
-        /// </summary>
-        private bool IsDeclaredOnceAtTop(string name)
-            => _topLevelDeclared.Contains(name)
-                && _function.Body.Statements.Any(x => x is Declare { Initializer: not null } d && d.Variable == name)
-                && IrQueries.AllStatements(_function.Body).Count(x => x is Assign or Declare { Initializer: not null } && Writes(x, name)) == 1;
+        /// <summary>Whether a variable has one value for the whole call: never assigned, or declared once at the top (<see cref="IrQueries.DefinedOnceAtTop"/>).</summary>
+        private bool Unchanging(string name, HashSet<string> assigned) => !assigned.Contains(name) || _definedOnceAtTop.ContainsKey(name);
 
         /// <summary>Whether the statement (with the statements nested in it) writes the variable.</summary>
         private static bool Writes(Stmt stmt, string name)

@@ -37,13 +37,12 @@ namespace Backprop.Generators.Differentiation.Regions
         /// <summary>The statement visits and prover questions (answered or remembered) one loop may take before it is given up.</summary>
         public const int ProofBudget = 4000;
 
-        // Adjacent intervals of one array a read may chain, and intervals an array may have before it is given up.
-        private const int MaxChain = 3;
+        // The intervals an array may have before the loop is given up (a read chains at most three of them).
         private const int MaxIntervals = 12;
 
-        // The largest index polynomials analysed.
-        private const int MaxDegree = 3;
-        private const int MaxTerms = 16;
+        // The largest index polynomials analysed (Polynomial's own, larger limits bound the work on them).
+        private const int MaxIndexDegree = 3;
+        private const int MaxIndexTerms = 16;
 
         private readonly HashSet<string> _arrays;
         private readonly HashSet<string> _assignedInLoop;
@@ -63,20 +62,14 @@ namespace Backprop.Generators.Differentiation.Regions
             _assignedInLoop = IrQueries.Assigned(loop.Body);
 
             // Locals declared once at the top and never written again stand for their definition
-            // (lastLayer = (hiddenLayers - 1) * width), so that the prover sees through them.
+            // (lastLayer = (hiddenLayers - 1) * width), so that the prover sees through them, when what the
+            // definition reads does not change either.
             HashSet<string> assigned = IrQueries.Assigned(function.Body);
-            var writes = IrQueries.AllStatements(function.Body)
-                .Where(s => s is Assign or Declare { Initializer: not null })
-                .Select(s => s is Declare d ? d.Variable : IrQueries.TargetName(((Assign)s).Target))
-                .GroupBy(n => n)
-                .ToDictionary(g => g.Key, g => g.Count());
-            foreach (Stmt stmt in function.Body.Statements)
+            foreach (KeyValuePair<string, Expr> definition in IrQueries.DefinedOnceAtTop(function.Body))
             {
-                if (stmt is Declare { Initializer: not null } d
-                    && writes[d.Variable] == 1
-                    && IrQueries.AllReads(d.Initializer).All(n => !assigned.Contains(n) || _definitions.ContainsKey(n)))
+                if (IrQueries.AllReads(definition.Value).All(n => !assigned.Contains(n) || _definitions.ContainsKey(n)))
                 {
-                    _definitions[d.Variable] = d.Initializer;
+                    _definitions[definition.Key] = definition.Value;
                 }
             }
 
@@ -440,7 +433,7 @@ namespace Backprop.Generators.Differentiation.Regions
                 foreach (Interval second in intervals.Where(x => !ReferenceEquals(x, first) && x.Lo.Equals(first.Hi)))
                 {
                     yield return new List<Interval> { first, second };
-                    foreach (Interval third in intervals.Where(x => MaxChain >= 3 && !ReferenceEquals(x, first) && !ReferenceEquals(x, second) && x.Lo.Equals(second.Hi)))
+                    foreach (Interval third in intervals.Where(x => !ReferenceEquals(x, first) && !ReferenceEquals(x, second) && x.Lo.Equals(second.Hi)))
                     {
                         yield return new List<Interval> { first, second, third };
                     }
@@ -631,7 +624,7 @@ namespace Backprop.Generators.Differentiation.Regions
                     };
 
                     // Beyond this, proofs get expensive and indices rare: left unproven.
-                    return result.Degree <= MaxDegree && result.TermCount <= MaxTerms ? result : null;
+                    return result.Degree <= MaxIndexDegree && result.TermCount <= MaxIndexTerms ? result : null;
                 default:
                     return null;
             }
