@@ -63,10 +63,10 @@ namespace Backprop.Generators.Emitting
         {
             string returnType = ExpressionPrinter.Keyword(function.ReturnType!.Scalar);
             writer.Line("/// <summary>");
-            writer.Line($"/// Computes <see cref=\"{function.Name}\"/> and its gradient by reverse-mode differentiation.");
+            writer.Line($"/// Computes <see cref=\"{Identifiers.Escape(function.Name)}\"/> and its gradient by reverse-mode differentiation.");
             writer.Line("/// </summary>");
             WriteParameterDocs(writer, function, transform);
-            writer.Line($"/// <returns>The same value as <see cref=\"{function.Name}\"/>.</returns>");
+            writer.Line($"/// <returns>The same value as <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</returns>");
             writer.Line("/// <remarks>");
             writer.Line("/// Gradients are <b>added</b> to the buffers, so calling this once per example sums a batch's gradient;");
             writer.Line("/// clear the buffers first for the gradient of a single call.");
@@ -86,12 +86,12 @@ namespace Backprop.Generators.Emitting
             writer.Line("/// <summary>");
             if (returnsValue)
             {
-                writer.Line($"/// The pullback of <see cref=\"{function.Name}\"/>: computes its value and adds <paramref name=\"{transform.SeedName}\"/> times");
+                writer.Line($"/// The pullback of <see cref=\"{Identifiers.Escape(function.Name)}\"/>: computes its value and adds <paramref name=\"{transform.SeedName}\"/> times");
                 writer.Line("/// its gradient to the buffers. Other differentiable methods call it to apply the chain rule through this one.");
             }
             else
             {
-                writer.Line($"/// The pullback of the vector-valued helper <see cref=\"{function.Name}\"/>. On entry, the buffer of each array the");
+                writer.Line($"/// The pullback of the vector-valued helper <see cref=\"{Identifiers.Escape(function.Name)}\"/>. On entry, the buffer of each array the");
                 writer.Line("/// helper writes holds the adjoint of that array after the call; on return it holds the adjoint before the call,");
                 writer.Line("/// and the adjoints of the helper's inputs have been added to their buffers. Arrays are left as they were on entry.");
             }
@@ -101,7 +101,7 @@ namespace Backprop.Generators.Emitting
             if (returnsValue)
             {
                 writer.Line($"/// <param name=\"{transform.SeedName}\">The adjoint of the result; 1 gives the gradient itself.</param>");
-                writer.Line($"/// <returns>The same value as <see cref=\"{function.Name}\"/>.</returns>");
+                writer.Line($"/// <returns>The same value as <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</returns>");
             }
 
             writer.Line(GeneratedCodeAttribute);
@@ -375,13 +375,14 @@ namespace Backprop.Generators.Emitting
         {
             foreach (Variable parameter in function.Parameters)
             {
-                writer.Line($"/// <param name=\"{parameter.Name}\">As in <see cref=\"{function.Name}\"/>.</param>");
+                // Documentation names a parameter without the @ its declaration may need.
+                writer.Line($"/// <param name=\"{Identifiers.Unescaped(parameter.Name)}\">As in <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</param>");
             }
 
             foreach (Variable parameter in function.Parameters.Where(p => p.IsDifferentiable))
             {
                 string what = parameter.Type.IsTwoDimensional ? "the same shape as" : parameter.Type.IsSequence ? "the same length as" : "a scalar accumulating the gradient of";
-                writer.Line($"/// <param name=\"{transform.GradientNames[parameter.Name]}\">The gradient with respect to <paramref name=\"{parameter.Name}\"/> is added here ({what} it).</param>");
+                writer.Line($"/// <param name=\"{transform.GradientNames[parameter.Name]}\">The gradient with respect to <paramref name=\"{Identifiers.Unescaped(parameter.Name)}\"/> is added here ({what} it).</param>");
             }
         }
     }

@@ -131,7 +131,7 @@ namespace Backprop.Generators.Parsing
 
             foreach (IParameterSymbol parameter in _method.Parameters)
             {
-                _names.Add(parameter.Name);
+                _names.Add(Identifiers.Escape(parameter.Name));
             }
 
             var parameters = new List<Variable>();
@@ -270,7 +270,7 @@ namespace Backprop.Generators.Parsing
                 type = new IrType(ScalarKind.Opaque, ContainerKind.Scalar, TypeMapper.FullName(parameter.Type));
             }
 
-            return new Variable(parameter.Name, type, VariableRole.Parameter, type.IsFloatingPoint && !noDerivative, TypeMapper.FullName(parameter.Type), modifier);
+            return new Variable(Identifiers.Escape(parameter.Name), type, VariableRole.Parameter, type.IsFloatingPoint && !noDerivative, TypeMapper.FullName(parameter.Type), modifier);
         }
 
         private static bool IsFloatingPointName(ITypeSymbol type)
@@ -902,10 +902,10 @@ namespace Backprop.Generators.Parsing
                     return new LengthOf(sequence.Name);
 
                 case IFieldReferenceOperation { Field.IsStatic: true } field when TypeMapper.Map(field.Type) is { IsSequence: false } fieldType:
-                    return new OpaqueCall($"{TypeMapper.FullName(field.Field.ContainingType)}.{field.Field.Name}", EquatableArray<Expr>.Empty, false, fieldType, Where(field.Syntax));
+                    return new OpaqueCall($"{TypeMapper.FullName(field.Field.ContainingType)}.{Identifiers.Escape(field.Field.Name)}", EquatableArray<Expr>.Empty, false, fieldType, Where(field.Syntax));
 
                 case IPropertyReferenceOperation { Property.IsStatic: true, Property.IsIndexer: false } property when TypeMapper.Map(property.Type) is { IsSequence: false } propertyType:
-                    return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{property.Property.Name}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
+                    return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{Identifiers.Escape(property.Property.Name)}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
 
                 case IFieldReferenceOperation { Field.IsStatic: true } arrayField:
                     ReportExpression(arrayField.Syntax, "arrays held in static fields cannot be read in a [Differentiable] method; pass the array as a parameter");
@@ -913,10 +913,10 @@ namespace Backprop.Generators.Parsing
 
                 // An instance method reads its object's fields and properties as constants.
                 case IFieldReferenceOperation { Instance: IInstanceReferenceOperation } thisField when TypeMapper.Map(thisField.Type) is { IsSequence: false } thisFieldType && thisFieldType.Scalar != ScalarKind.Opaque:
-                    return new OpaqueCall($"this.{thisField.Field.Name}", EquatableArray<Expr>.Empty, false, thisFieldType, Where(thisField.Syntax));
+                    return new OpaqueCall($"this.{Identifiers.Escape(thisField.Field.Name)}", EquatableArray<Expr>.Empty, false, thisFieldType, Where(thisField.Syntax));
 
                 case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property.IsIndexer: false } thisProperty when TypeMapper.Map(thisProperty.Type) is { IsSequence: false } thisPropertyType && thisPropertyType.Scalar != ScalarKind.Opaque:
-                    return new OpaqueCall($"this.{thisProperty.Property.Name}", EquatableArray<Expr>.Empty, false, thisPropertyType, Where(thisProperty.Syntax));
+                    return new OpaqueCall($"this.{Identifiers.Escape(thisProperty.Property.Name)}", EquatableArray<Expr>.Empty, false, thisPropertyType, Where(thisProperty.Syntax));
 
                 case IFieldReferenceOperation instanceField:
                     ReportExpression(instanceField.Syntax, "instance fields are not supported; pass the value as a parameter");
@@ -1210,10 +1210,10 @@ namespace Backprop.Generators.Parsing
 
                 var customCallee = new CalleeInfo(
                     containing,
-                    target.Name,
+                    Identifiers.Escape(target.Name),
                     customParameters.ToEquatableArray(),
                     returnType,
-                    $"{(custom.Method.IsStatic ? custom.Home : receiver)}.{custom.Method.Name}",
+                    $"{(custom.Method.IsStatic ? custom.Home : receiver)}.{Identifiers.Escape(custom.Method.Name)}",
                     custom.Form switch
                     {
                         CustomDerivativeForm.Scalar => CalleeDerivative.OfArgument,
@@ -1252,7 +1252,7 @@ namespace Backprop.Generators.Parsing
                     return null;
                 }
 
-                var callee = new CalleeInfo(containing, target.Name, parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback")
+                var callee = new CalleeInfo(containing, Identifiers.Escape(target.Name), parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback")
                 {
                     // Only from the same type: the body may use its private members, which another type cannot see.
                     Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
@@ -1274,8 +1274,8 @@ namespace Backprop.Generators.Parsing
             }
 
             string name = target.IsGenericMethod
-                ? $"{target.Name}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
-                : target.Name;
+                ? $"{Identifiers.Escape(target.Name)}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
+                : Identifiers.Escape(target.Name);
             return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location);
         }
 
@@ -1313,7 +1313,7 @@ namespace Backprop.Generators.Parsing
                 }
 
                 bool differentiable = parameterType.IsFloatingPoint && !TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName);
-                parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter, parameter.Name));
+                parameters.Add(new CalleeParameter(parameterType, differentiable, parameter.RefKind == RefKind.RefReadOnlyParameter, Identifiers.Escape(parameter.Name)));
             }
 
             return parameters;
@@ -1377,20 +1377,21 @@ namespace Backprop.Generators.Parsing
             // Loop counters stay scoped to their loops in the generated code too, so sibling loops keep sharing a
             // name like i. Other locals in disjoint scopes may also share a name, but the generated code hoists
             // some of them, so each gets a name of its own.
-            if (role == VariableRole.LoopCounter && _counters.TryGetValue(symbol.Name, out Variable? sibling))
+            string sourceName = Identifiers.Escape(symbol.Name);
+            if (role == VariableRole.LoopCounter && _counters.TryGetValue(sourceName, out Variable? sibling))
             {
                 _variables[symbol] = sibling;
                 return sibling;
             }
 
-            string name = symbol.Name;
+            string name = sourceName;
             for (int suffix = 2; !_names.Add(name); suffix++)
             {
                 name = symbol.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             var variable = new Variable(name, type, role);
-            if (role == VariableRole.LoopCounter && name == symbol.Name)
+            if (role == VariableRole.LoopCounter && name == sourceName)
             {
                 _counters[name] = variable;
             }

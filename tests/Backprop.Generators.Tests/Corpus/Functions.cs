@@ -570,5 +570,33 @@ namespace Backprop.Tests.Corpus
 
             return s;
         }
+    
+
+        /// <summary>A constant named with a keyword, read by <see cref="KeywordNames"/>.</summary>
+        public static readonly double @fixed = 0.5;
+
+        /// <summary>
+        /// Parameters, locals, a counter, a field and a helper's parameters named with reserved keywords
+        /// (<c>@base</c>), and a local named as the adjoint of <c>@base</c> would be: the generated code must spell each
+        /// as C# needs it.
+        /// </summary>
+        [Differentiable]
+        public static double KeywordNames(double[] @base, double @double)
+        {
+            double @sum = 0;
+            double[] @new = new double[@base.Length];
+            for (int @for = 0; @for < @base.Length; @for++)
+            {
+                @new[@for] = @base[@for] * @double;
+                @sum += KeywordHelper(@new[@for], @base[@for]) * @fixed;
+            }
+
+            double baseAdj = @sum * @sum;
+            return baseAdj + @new[0];
+        }
+
+        /// <summary>A helper whose parameters are named with keywords.</summary>
+        [Differentiable]
+        public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
     }
 }
