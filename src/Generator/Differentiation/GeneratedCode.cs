@@ -13,7 +13,8 @@ namespace Backprop.Generators.Differentiation
     /// </summary>
     internal static class GeneratedCode
     {
-        private static readonly Regex s_identifier = new Regex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
+        // With the @ of a name that is a keyword (@base), as the IR spells it.
+        private static readonly Regex s_identifier = new Regex(@"@?[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
 
         /// <summary>Every statement of a generated block, those nested in blocks, branches and loops included.</summary>
         public static IEnumerable<GStmt> Flattened(IReadOnlyList<GStmt> code)

@@ -595,6 +595,24 @@ namespace Backprop.Tests.Corpus
             return baseAdj + @new[0];
         }
 
+        /// <summary>
+        /// An index state named with a keyword that each iteration changes: the reverse sweep restores it from the tape
+        /// in every iteration, so the index it feeds must not be computed once before the loop.
+        /// </summary>
+        [Differentiable]
+        public static double KeywordStateInIndex(double[] w, int m)
+        {
+            double s = 0;
+            int @base = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                @base = ((@base * 7) + 3) % 5;
+                s += w[(@base * m * 3) + (2 * m) + 1] * w[i];
+            }
+
+            return s;
+        }
+
         /// <summary>A helper whose parameters are named with keywords.</summary>
         [Differentiable]
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
