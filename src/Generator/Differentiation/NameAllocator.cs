@@ -13,10 +13,6 @@ namespace Backprop.Generators.Differentiation
         {
             _taken = new HashSet<string>(userNames);
             _taken.UnionWith(Identifiers.Keywords);
-            foreach (string kind in new[] { "double", "float", "int", "bool" })
-            {
-                _taken.Add(ReverseMode.TapeName(kind));
-            }
         }
 
         public bool IsTaken(string name) => _taken.Contains(name);

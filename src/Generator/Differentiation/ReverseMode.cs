@@ -35,6 +35,7 @@ namespace Backprop.Generators.Differentiation
         private readonly Dictionary<Stmt, bool> _resetNeeded = new Dictionary<Stmt, bool>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _flaggedIfs = new HashSet<Stmt>(ReferenceComparer.Instance);
         private readonly HashSet<string> _tapeKinds = new HashSet<string>();
+        private readonly Dictionary<string, string> _tapeNames = new Dictionary<string, string>();
         private readonly bool _pruneForward;
         private readonly Dictionary<Stmt, int> _position = new Dictionary<Stmt, int>(ReferenceComparer.Instance);
         private readonly HashSet<Stmt> _firstWrites = new HashSet<Stmt>(ReferenceComparer.Instance);
@@ -82,6 +83,12 @@ namespace Backprop.Generators.Differentiation
             _definedOnceAtTop = IrQueries.DefinedOnceAtTop(function.Body);
             _variables = function.Parameters.Concat(function.Locals).ToDictionary(v => v.Name);
             _names = new NameAllocator(_variables.Keys);
+            foreach (string kind in new[] { "double", "float", "int", "bool" })
+            {
+                // First, so that each tape keeps its plain name unless the method already uses it.
+                _tapeNames[kind] = _names.Reserve("saved" + char.ToUpperInvariant(kind[0]) + kind.Substring(1) + "s");
+            }
+
             _pruneForward = function.ReturnType is null;
 
             foreach (Stmt stmt in function.Body.Statements)
@@ -157,8 +164,8 @@ namespace Backprop.Generators.Differentiation
             return transform;
         }
 
-        /// <summary>The tape variable that saves values of a scalar kind.</summary>
-        public static string TapeName(string kind) => "saved" + char.ToUpperInvariant(kind[0]) + kind.Substring(1) + "s";
+        /// <summary>The tape variable that saves values of a scalar kind (<c>savedDoubles</c>, or another name if the method uses that one).</summary>
+        public string TapeName(string kind) => _tapeNames[kind];
 
         private void Build()
         {

@@ -124,7 +124,7 @@ namespace Backprop.Generators.Emitting
             List<string> tapes = transform.TapeKinds.OrderBy(TapeOrder).ToList();
             foreach (string kind in tapes)
             {
-                writer.Line($"var {ReverseMode.TapeName(kind)} = new global::Backprop.Support.ValueTape<{kind}>(64);");
+                writer.Line($"var {transform.TapeName(kind)} = new global::Backprop.Support.ValueTape<{kind}>(64);");
             }
 
             bool needsCleanup = tapes.Count > 0 || transform.PooledArrays.Count > 0;
@@ -179,7 +179,7 @@ namespace Backprop.Generators.Emitting
 
                 foreach (string kind in tapes)
                 {
-                    writer.Line($"{ReverseMode.TapeName(kind)}.Dispose();");
+                    writer.Line($"{transform.TapeName(kind)}.Dispose();");
                 }
             }
 

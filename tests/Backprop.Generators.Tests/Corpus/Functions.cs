@@ -613,6 +613,22 @@ namespace Backprop.Tests.Corpus
             return s;
         }
 
+        /// <summary>
+        /// A parameter named as the generated code's tape of doubles would be: the name stays the user's, and the tape
+        /// that saves <c>s</c> before each overwrite takes another.
+        /// </summary>
+        [Differentiable]
+        public static double NamedLikeTheTape(double[] x, double savedDoubles)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s = (s * savedDoubles) + x[i];
+            }
+
+            return s * s;
+        }
+
         /// <summary>A helper whose parameters are named with keywords.</summary>
         [Differentiable]
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
