@@ -63,10 +63,10 @@ namespace Backprop.Generators.Emitting
         {
             string returnType = ExpressionPrinter.Keyword(function.ReturnType!.Scalar);
             writer.Line("/// <summary>");
-            writer.Line($"/// Computes <see cref=\"{Identifiers.Escape(function.Name)}\"/> and its gradient by reverse-mode differentiation.");
+            writer.Line($"/// Computes {SeeMethod(function)} and its gradient by reverse-mode differentiation.");
             writer.Line("/// </summary>");
             WriteParameterDocs(writer, function, transform);
-            writer.Line($"/// <returns>The same value as <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</returns>");
+            writer.Line($"/// <returns>The same value as {SeeMethod(function)}.</returns>");
             writer.Line("/// <remarks>");
             writer.Line("/// Gradients are <b>added</b> to the buffers, so calling this once per example sums a batch's gradient;");
             writer.Line("/// clear the buffers first for the gradient of a single call.");
@@ -86,12 +86,12 @@ namespace Backprop.Generators.Emitting
             writer.Line("/// <summary>");
             if (returnsValue)
             {
-                writer.Line($"/// The pullback of <see cref=\"{Identifiers.Escape(function.Name)}\"/>: computes its value and adds <paramref name=\"{transform.SeedName}\"/> times");
+                writer.Line($"/// The pullback of {SeeMethod(function)}: computes its value and adds <paramref name=\"{transform.SeedName}\"/> times");
                 writer.Line("/// its gradient to the buffers. Other differentiable methods call it to apply the chain rule through this one.");
             }
             else
             {
-                writer.Line($"/// The pullback of the vector-valued helper <see cref=\"{Identifiers.Escape(function.Name)}\"/>. On entry, the buffer of each array the");
+                writer.Line($"/// The pullback of the vector-valued helper {SeeMethod(function)}. On entry, the buffer of each array the");
                 writer.Line("/// helper writes holds the adjoint of that array after the call; on return it holds the adjoint before the call,");
                 writer.Line("/// and the adjoints of the helper's inputs have been added to their buffers. Arrays are left as they were on entry.");
             }
@@ -101,7 +101,7 @@ namespace Backprop.Generators.Emitting
             if (returnsValue)
             {
                 writer.Line($"/// <param name=\"{transform.SeedName}\">The adjoint of the result; 1 gives the gradient itself.</param>");
-                writer.Line($"/// <returns>The same value as <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</returns>");
+                writer.Line($"/// <returns>The same value as {SeeMethod(function)}.</returns>");
             }
 
             writer.Line(GeneratedCodeAttribute);
@@ -190,6 +190,9 @@ namespace Backprop.Generators.Emitting
         }
 
         private static string Static(Function function) => function.IsStatic ? "static " : string.Empty;
+
+        /// <summary>A documentation link to the user's method (<c>@checked</c> keeps its @ in a cref).</summary>
+        private static string SeeMethod(Function function) => $"<see cref=\"{Identifiers.Escape(function.Name)}\"/>";
 
         private static int TapeOrder(string kind) => kind switch
         {
@@ -376,7 +379,7 @@ namespace Backprop.Generators.Emitting
             foreach (Variable parameter in function.Parameters)
             {
                 // Documentation names a parameter without the @ its declaration may need.
-                writer.Line($"/// <param name=\"{Identifiers.Unescaped(parameter.Name)}\">As in <see cref=\"{Identifiers.Escape(function.Name)}\"/>.</param>");
+                writer.Line($"/// <param name=\"{Identifiers.Unescaped(parameter.Name)}\">As in {SeeMethod(function)}.</param>");
             }
 
             foreach (Variable parameter in function.Parameters.Where(p => p.IsDifferentiable))

@@ -52,6 +52,7 @@ namespace Backprop.Benchmarks.Network
             yield return ("round 5: + hidden values and adjoints stackalloc'd", () => NetworkVariants.LossPullbackRound5Stack(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 5: stackalloc'd, inner loops over row slices", () => NetworkVariants.LossPullbackRound5StackRowSlices(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 5: stack when small, else pool (copy)", () => NetworkVariants.LossPullbackRound5StackOrPool(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ("round 6: second layer over rows (copy)", () => NetworkVariants.LossPullbackRound6Rows(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
         }
     }
 }
