@@ -33,7 +33,8 @@ namespace Backprop.Generators.Model
                     builder.Append(generic < 0 ? type.Name : type.Name.Substring(0, generic));
                 }
 
-                return builder.ToString();
+                // Hint names allow no @; a keyword-named part (@event) is written plainly there.
+                return builder.Replace("@", string.Empty).ToString();
             }
         }
     }

@@ -1431,6 +1431,11 @@ namespace Backprop.Generators.Parsing
             return operation;
         }
 
+        // A namespace as the generated file declares it: keyword parts keep their @ (namespace Models.@event).
+        private static readonly SymbolDisplayFormat s_namespaceFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
         private static HierarchyInfo BuildHierarchy(INamedTypeSymbol type)
         {
             var types = new List<ContainingTypeInfo>();
@@ -1439,11 +1444,13 @@ namespace Backprop.Generators.Parsing
                 string keyword = current.IsRecord
                     ? (current.IsValueType ? "record struct" : "record")
                     : current.IsValueType ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
-                string name = current.TypeParameters.Length == 0 ? current.Name : $"{current.Name}<{string.Join(", ", current.TypeParameters.Select(p => p.Name))}>";
+                string name = current.TypeParameters.Length == 0
+                    ? Identifiers.Escape(current.Name)
+                    : $"{Identifiers.Escape(current.Name)}<{string.Join(", ", current.TypeParameters.Select(p => Identifiers.Escape(p.Name)))}>";
                 types.Insert(0, new ContainingTypeInfo(keyword, name, current.IsStatic));
             }
 
-            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString(s_namespaceFormat) : null;
             return new HierarchyInfo(ns, types.ToEquatableArray());
         }
 

@@ -83,6 +83,7 @@ namespace Backprop.Tests.Corpus
             yield return Vector("IntArrayParameter", Random(39, 4), x => Fn.IntArrayParameter(x, order), (x, g) => Fn.IntArrayParameterGradient(x, order, g));
             yield return Vector("KeywordStateInIndex", Random(41, 16), w => Fn.KeywordStateInIndex(w, 1), (w, g) => Fn.KeywordStateInIndexGradient(w, 1, g));
             yield return ArrayAndScalar("NamedLikeTheTape", Random(42, 4), 0.9, Fn.NamedLikeTheTape, Fn.NamedLikeTheTapeGradient);
+            yield return Scalar1("KeywordNamespaceAndType", 1.3, @fixed.@event.Square, @fixed.@event.SquareGradient);
             yield return ArrayAndScalar("KeywordNames", Random(40, 3), 0.7, Fn.KeywordNames, Fn.KeywordNamesGradient);
         }
     }

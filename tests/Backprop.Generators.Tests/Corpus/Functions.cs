@@ -634,3 +634,14 @@ namespace Backprop.Tests.Corpus
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
     }
 }
+
+namespace Backprop.Tests.Corpus.@fixed
+{
+    /// <summary>A namespace and a type named with keywords: the generated file declares them with their @.</summary>
+    public static partial class @event
+    {
+        /// <summary>A square of a keyword-named parameter, in a keyword-named type and namespace.</summary>
+        [Differentiable]
+        public static double Square(double @in) => @in * @in * 0.5;
+    }
+}
