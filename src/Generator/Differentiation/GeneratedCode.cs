@@ -13,8 +13,8 @@ namespace Backprop.Generators.Differentiation
     /// </summary>
     internal static class GeneratedCode
     {
-        // With the @ of a name that is a keyword (@base), as the IR spells it.
-        private static readonly Regex s_identifier = new Regex(@"@?[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
+        // A C# identifier, any letters (κ, λAdj), with the @ of a name that is a keyword (@base), as the IR spells it.
+        private static readonly Regex s_identifier = new Regex(@"@?[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\p{Cf}]*", RegexOptions.CultureInvariant);
 
         /// <summary>Every statement of a generated block, those nested in blocks, branches and loops included.</summary>
         public static IEnumerable<GStmt> Flattened(IReadOnlyList<GStmt> code)

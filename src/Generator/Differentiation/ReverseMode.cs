@@ -1658,10 +1658,11 @@ namespace Backprop.Generators.Differentiation
             public string Temp(string baseName)
             {
                 HasTemporaries = true;
-                string name = baseName;
+                // Spelled as the compiler reads it (@baseAdj + Out is baseAdjOut), like the allocator's names.
+                string name = Identifiers.Plain(baseName);
                 for (int suffix = 2; _names.IsTaken(name) || !_local.Add(name); suffix++)
                 {
-                    name = baseName + suffix.ToString(CultureInfo.InvariantCulture);
+                    name = Identifiers.Plain(baseName + suffix.ToString(CultureInfo.InvariantCulture));
                 }
 
                 return name;

@@ -13,7 +13,7 @@ namespace Backprop.Generators.Emitting
     /// </summary>
     internal static class Emitter
     {
-        private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Backprop.Generators\", \"0.1.0\")]";
+        private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + ToolInfo.Name + "\", \"" + ToolInfo.Version + "\")]";
 
         // Pullbacks are compiled fully optimised at once, without tiering and its profile-guided recompilation: with the
         // profile of one workload, the recompiled GMM pullback kept its loop variables in memory (5.3 ms instead of
@@ -22,7 +22,8 @@ namespace Backprop.Generators.Emitting
         private const string OptimizationAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
         /// <summary>The hint name of a method's generated file: <c>Namespace.Type.Method.g.cs</c>.</summary>
-        public static string HintName(Function function) => $"{function.Hierarchy.MetadataName}.{function.Name}.g.cs";
+        public static string HintName(Function function)
+            => $"{function.Hierarchy.MetadataName}.{function.Name}{(function.Overload is null ? string.Empty : "(" + function.Overload + ")")}.g.cs";
 
         public static string Emit(Function function)
         {
@@ -124,7 +125,7 @@ namespace Backprop.Generators.Emitting
             List<string> tapes = transform.TapeKinds.OrderBy(TapeOrder).ToList();
             foreach (string kind in tapes)
             {
-                writer.Line($"var {transform.TapeName(kind)} = new global::Backprop.Support.ValueTape<{kind}>(64);");
+                writer.Line($"global::Backprop.Support.ValueTape<{kind}> {transform.TapeName(kind)} = new global::Backprop.Support.ValueTape<{kind}>(64);");
             }
 
             bool needsCleanup = tapes.Count > 0 || transform.PooledArrays.Count > 0;
@@ -192,7 +193,17 @@ namespace Backprop.Generators.Emitting
         private static string Static(Function function) => function.IsStatic ? "static " : string.Empty;
 
         /// <summary>A documentation link to the user's method (<c>@checked</c> keeps its @ in a cref).</summary>
-        private static string SeeMethod(Function function) => $"<see cref=\"{Identifiers.Escape(function.Name)}\"/>";
+        private static string SeeMethod(Function function)
+        {
+            if (function.Overload is null)
+            {
+                return $"<see cref=\"{Identifiers.Escape(function.Name)}\"/>";
+            }
+
+            // An overload is linked with its parameters; one that differs from another only in its name's case, by name.
+            int ordinal = function.Overload.IndexOf('`');
+            return ordinal < 0 ? $"<see cref=\"{Identifiers.Escape(function.Name)}({function.Overload})\"/>" : $"<c>{function.Name}</c>";
+        }
 
         private static int TapeOrder(string kind) => kind switch
         {

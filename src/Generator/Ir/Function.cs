@@ -45,8 +45,15 @@ namespace Backprop.Generators.Ir
         /// </summary>
         public bool CheckedArithmetic { get; init; }
 
+        /// <summary>
+        /// The parameter list that tells the method apart from the others of its name in its type (<c>double, double</c>,
+        /// generic arguments in braces as a cref writes them), or null when no other method there has its name, ignoring
+        /// case. The generated file's name and the documentation's links carry it.
+        /// </summary>
+        public string? Overload { get; init; }
+
         public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic && StackAllocZeroed == other.StackAllocZeroed
-            && CheckedArithmetic == other.CheckedArithmetic
+            && CheckedArithmetic == other.CheckedArithmetic && Overload == other.Overload
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
 

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Backprop.Generators.Model
 {
     /// <summary>One containing type, as the generated partial declaration must repeat it.</summary>
@@ -29,8 +31,9 @@ namespace Backprop.Generators.Model
                         builder.Append('.');
                     }
 
+                    // A generic type by its arity, as metadata names it (Layer`1), so that Layer<T> and Layer differ.
                     int generic = type.Name.IndexOf('<');
-                    builder.Append(generic < 0 ? type.Name : type.Name.Substring(0, generic));
+                    builder.Append(generic < 0 ? type.Name : type.Name.Substring(0, generic) + "`" + (type.Name.Count(c => c == ',') + 1));
                 }
 
                 // Hint names allow no @; a keyword-named part (@event) is written plainly there.

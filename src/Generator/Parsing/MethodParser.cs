@@ -112,6 +112,20 @@ namespace Backprop.Generators.Parsing
                 Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "async and ref-returning methods are not supported");
             }
 
+            // The generator writes NameGradient (for a method that returns a value) and NamePullback next to the method;
+            // the analyzer, which runs on the compilation with them, recognises them by their [GeneratedCode].
+            foreach (string suffix in _method.ReturnsVoid ? new[] { "Pullback" } : new[] { "Gradient", "Pullback" })
+            {
+                if (_method.ContainingType.GetMembers(_method.Name + suffix).FirstOrDefault(m => !IsGeneratedByUs(m)) is { } taken)
+                {
+                    Report(
+                        DiagnosticDescriptors.UnsupportedMethod,
+                        nameLocation,
+                        _method.Name,
+                        $"its type already declares '{taken.Name}', the name of a method the generator writes for it; rename that member (if it is a custom derivative of '{_method.Name}', remove [Differentiable] instead: callers then use the derivative)");
+                }
+            }
+
             if (_method.ReturnType is IErrorTypeSymbol || _method.Parameters.Any(p => p.Type is IErrorTypeSymbol))
             {
                 _hasCompilerErrors = true;
@@ -207,10 +221,41 @@ namespace Backprop.Generators.Parsing
                 IsStatic = _method.IsStatic,
                 StackAllocZeroed = !SkipsLocalsInit(_method),
                 CheckedArithmetic = _semanticModel.Compilation.Options.CheckOverflow,
+                Overload = Overload(_method),
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
             };
+        }
+
+        /// <summary>Whether a member is one this generator wrote (it carries <c>[GeneratedCode("Backprop.Generators", …)]</c>).</summary>
+        private static bool IsGeneratedByUs(ISymbol member)
+            => member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == ToolInfo.Name);
+
+        /// <summary>
+        /// The parameter list that names <paramref name="method"/> apart from its overloads (see <see cref="Function.Overload"/>);
+        /// with an ordinal as well where another method's name differs only in case and its parameters are the same,
+        /// since generated file names are compared ignoring case.
+        /// </summary>
+        private static string? Overload(IMethodSymbol method)
+        {
+            static string ParameterList(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
+                (p.RefKind switch { RefKind.In => "in ", RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty })
+                + p.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).Replace('<', '{').Replace('>', '}')));
+
+            List<IMethodSymbol> namesakes = method.ContainingType.GetMembers()
+                .OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            if (namesakes.Count < 2)
+            {
+                return null;
+            }
+
+            string list = ParameterList(method);
+            List<IMethodSymbol> twins = namesakes.Where(m => ParameterList(m) == list).ToList();
+            return twins.Count < 2 ? list : $"{list}`{twins.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method)) + 1}";
         }
 
         /// <summary>
@@ -427,6 +472,12 @@ namespace Backprop.Generators.Parsing
             if (type.IsSequence)
             {
                 ParseArrayDeclarator(local, type, declarator, initializer, source, location, output);
+                return;
+            }
+
+            if (local.IsConst)
+            {
+                // Every read of a constant is its value (see ParseExpression); a declaration would go unread.
                 return;
             }
 

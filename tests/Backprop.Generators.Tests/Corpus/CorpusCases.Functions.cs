@@ -84,6 +84,15 @@ namespace Backprop.Tests.Corpus
             yield return Vector("KeywordStateInIndex", Random(41, 16), w => Fn.KeywordStateInIndex(w, 1), (w, g) => Fn.KeywordStateInIndexGradient(w, 1, g));
             yield return ArrayAndScalar("NamedLikeTheTape", Random(42, 4), 0.9, Fn.NamedLikeTheTape, Fn.NamedLikeTheTapeGradient);
             yield return Scalar1("KeywordNamespaceAndType", 1.3, @fixed.@event.Square, @fixed.@event.SquareGradient);
+            yield return Scalar1("OverloadedOne", 0.8, Fn.Overloaded, Fn.OverloadedGradient);
+            yield return Scalar2("OverloadedTwo", 0.8, 1.1, Fn.Overloaded, Fn.OverloadedGradient);
+            yield return Scalar1("TwinUpper", 0.6, Fn.Twin, Fn.TwinGradient);
+            yield return Scalar1("TwinLower", 0.6, Fn.twin, Fn.twinGradient);
+            yield return Scalar1("ConstantLocal", 0.6, Fn.ConstantLocal, Fn.ConstantLocalGradient);
+            yield return Vector("GreekState", Random(43, 50), x => Fn.GreekState(x, 5), (x, g) => Fn.GreekStateGradient(x, 5, g));
+            yield return Scalar1("KeywordNextToTemporary", 0.7, Fn.KeywordNextToTemporary, Fn.KeywordNextToTemporaryGradient);
+            yield return Scalar1("GenericPair", 0.4, Generic.Pair<int>.Scale, Generic.Pair<int>.ScaleGradient);
+            yield return Scalar1("PlainPair", 0.4, Generic.Pair.Scale, Generic.Pair.ScaleGradient);
             yield return ArrayAndScalar("KeywordNames", Random(40, 3), 0.7, Fn.KeywordNames, Fn.KeywordNamesGradient);
         }
     }

@@ -629,6 +629,61 @@ namespace Backprop.Tests.Corpus
             return s * s;
         }
 
+        /// <summary>Overloads: each gets a generated file and documentation links of its own.</summary>
+        [Differentiable]
+        public static double Overloaded(double x) => x * x * x;
+
+        /// <summary>The two-argument overload of <see cref="Overloaded(double)"/>.</summary>
+        [Differentiable]
+        public static double Overloaded(double x, double y) => x * Math.Sin(y);
+
+        /// <summary>A method that is not differentiated, of the same name: the links must still tell the others apart.</summary>
+        public static double Overloaded(int n) => n;
+
+        /// <summary>A name that differs from <see cref="twin"/> only in case, with the same parameters.</summary>
+        [Differentiable]
+        public static double Twin(double x) => 3.0 * x * x;
+
+        /// <summary>A name that differs from <see cref="Twin"/> only in case, with the same parameters.</summary>
+        [Differentiable]
+        public static double twin(double x) => Math.Exp(x);
+
+        /// <summary>A constant local: its reads are its value, and no declaration is left unread.</summary>
+        [Differentiable]
+        public static double ConstantLocal(double x)
+        {
+            const double scale = 2.5;
+            return scale * x * x;
+        }
+
+        /// <summary>
+        /// Names with letters beyond ASCII: the index state <c>κ</c> changes in each iteration and the reverse sweep
+        /// restores it there, so its index must not be computed once before the loop.
+        /// </summary>
+        [Differentiable]
+        public static double GreekState(double[] x, int n)
+        {
+            double s = 0;
+            int κ = 1;
+            for (int t = 0; t < n; t++)
+            {
+                κ = ((κ * 3) + 1) % n;
+                s += (x[(((κ * 2) + (κ * 3)) * 2) + t] * x[(((κ * 2) + (κ * 3)) * 2) + t] * s) + x[t];
+            }
+
+            return s;
+        }
+
+        /// <summary>A keyword-named variable next to a local spelled as the temporary its adjoint would get.</summary>
+        [Differentiable]
+        public static double KeywordNextToTemporary(double x)
+        {
+            double @base = x;
+            double baseAdjOut = 0.5 * x;
+            @base = (@base * @base) + x;
+            return @base * baseAdjOut;
+        }
+
         /// <summary>A helper whose parameters are named with keywords.</summary>
         [Differentiable]
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
@@ -643,5 +698,25 @@ namespace Backprop.Tests.Corpus.@fixed
         /// <summary>A square of a keyword-named parameter, in a keyword-named type and namespace.</summary>
         [Differentiable]
         public static double Square(double @in) => @in * @in * 0.5;
+    }
+}
+
+namespace Backprop.Tests.Corpus.Generic
+{
+    /// <summary>A generic type and a plain one of the same name, each with a method of the same name.</summary>
+    /// <typeparam name="T">Unused; it makes the type generic.</typeparam>
+    public static partial class Pair<T>
+    {
+        /// <summary>The generic type's method.</summary>
+        [Differentiable]
+        public static double Scale(double x) => 2.0 * x * x;
+    }
+
+    /// <summary>The plain type of the same name as <see cref="Pair{T}"/>.</summary>
+    public static partial class Pair
+    {
+        /// <summary>The plain type's method.</summary>
+        [Differentiable]
+        public static double Scale(double x) => Math.Cos(x);
     }
 }

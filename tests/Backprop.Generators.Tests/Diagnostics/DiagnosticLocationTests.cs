@@ -83,6 +83,28 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0002_TypeDeclaresTheGeneratedPullback_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double [|Hypot|](double x, double y) => Math.Sqrt(x * x + y * y);
+
+                    [DerivativeOf(nameof(Hypot))]
+                    public static void HypotPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
+                    {
+                        double r = Hypot(x, y);
+                        xGrad += resultAdj * x / r;
+                        yGrad += resultAdj * y / r;
+                    }
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
         public void BP0002_LocalFunction_AtItsName()
         {
             AssertDiagnostics(

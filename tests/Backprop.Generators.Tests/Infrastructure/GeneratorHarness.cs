@@ -22,14 +22,17 @@ namespace Backprop.Tests.Infrastructure
                 .ToImmutableArray();
         });
 
-        public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+        // Documentation comments are checked, as in a project that generates its documentation file (but a test's
+        // source may leave its members undocumented: CS1591 is off).
+        public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
         public static CSharpCompilation Compilation(params (string Path, string Text)[] sources)
             => CSharpCompilation.Create(
                 "Generated",
                 sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
                 s_references.Value,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                    .WithSpecificDiagnosticOptions(new[] { new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1591", ReportDiagnostic.Suppress) }));
 
         public static GeneratorDriver Driver(bool trackSteps = false)
             => CSharpGeneratorDriver.Create(

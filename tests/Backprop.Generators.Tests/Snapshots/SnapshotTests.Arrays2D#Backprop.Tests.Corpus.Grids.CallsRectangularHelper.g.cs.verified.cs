@@ -37,7 +37,7 @@ namespace Backprop.Tests.Corpus
         {
             double[,] copy = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
             double[,] copyAdj = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             copy = global::Backprop.Support.LocalArrayPool2D<double>.Rent(a.GetLength(0), a.GetLength(1));

@@ -35,7 +35,7 @@ namespace Backprop.Tests.Corpus
         {
             double[,] table = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
             double[,] tableAdj = global::Backprop.Support.LocalArrayPool2D<double>.Empty;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             table = global::Backprop.Support.LocalArrayPool2D<double>.Rent(n, n);

@@ -34,8 +34,8 @@ namespace Backprop.Tests.Corpus
         public static double BreakOnThresholdPullback(double[] x, double limit, double resultAdj, global::System.Span<double> xGrad)
         {
             int iterations = 0;
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
-            var savedBools = new global::Backprop.Support.ValueTape<bool>(64);
+            global::Backprop.Support.ValueTape<int> savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            global::Backprop.Support.ValueTape<bool> savedBools = new global::Backprop.Support.ValueTape<bool>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.0;

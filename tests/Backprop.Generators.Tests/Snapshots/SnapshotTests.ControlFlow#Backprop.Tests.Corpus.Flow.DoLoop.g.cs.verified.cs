@@ -34,7 +34,7 @@ namespace Backprop.Tests.Corpus
         public static double DoLoopPullback(double x, int n, double resultAdj, ref double xGrad)
         {
             int iterations = 0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = x;

@@ -33,7 +33,7 @@ namespace Backprop.Tests.Corpus
         {
             int iterations = 0;
             double next = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double x = a;

@@ -34,8 +34,8 @@ namespace Backprop.Tests.Corpus
             int iterations = 0;
             double v = 0.0;
             int halvings = 0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<int> savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double total = 0.0;

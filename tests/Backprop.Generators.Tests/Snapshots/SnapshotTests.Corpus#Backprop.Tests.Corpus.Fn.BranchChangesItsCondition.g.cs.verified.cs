@@ -31,7 +31,7 @@ namespace Backprop.Tests.Corpus
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double BranchChangesItsConditionPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
         {
-            var savedBools = new global::Backprop.Support.ValueTape<bool>(64);
+            global::Backprop.Support.ValueTape<bool> savedBools = new global::Backprop.Support.ValueTape<bool>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double t = x[0];

@@ -32,7 +32,7 @@ namespace Backprop.Tests.Corpus
         public static double HelperInTimeLoopPullback(double[] p, double resultAdj, global::System.Span<double> pGrad)
         {
             double step = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.5;

@@ -33,7 +33,7 @@ namespace Backprop.Tests.Corpus
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double KeywordStateInIndexPullback(double[] w, int m, double resultAdj, global::System.Span<double> wGrad)
         {
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            global::Backprop.Support.ValueTape<int> savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 0.0;

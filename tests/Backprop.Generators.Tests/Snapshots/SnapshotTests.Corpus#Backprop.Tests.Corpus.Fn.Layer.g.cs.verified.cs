@@ -23,7 +23,7 @@ namespace Backprop.Tests.Corpus
             double z = 0.0;
             double exp = 0.0;
             double e = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             int n = input.Length;

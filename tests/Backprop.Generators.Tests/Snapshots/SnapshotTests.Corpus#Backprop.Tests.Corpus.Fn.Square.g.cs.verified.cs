@@ -16,7 +16,7 @@ namespace Backprop.Tests.Corpus
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void SquarePullback(global::System.Span<double> y, global::System.Span<double> yGrad)
         {
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             for (int i = 0; i < y.Length; i++)

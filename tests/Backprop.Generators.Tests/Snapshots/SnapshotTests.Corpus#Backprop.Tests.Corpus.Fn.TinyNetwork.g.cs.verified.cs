@@ -51,7 +51,7 @@ namespace Backprop.Tests.Corpus
             double exp2 = 0.0;
             double e2 = 0.0;
             double y = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             input = global::Backprop.Support.LocalArrayPool<double>.Rent(2);

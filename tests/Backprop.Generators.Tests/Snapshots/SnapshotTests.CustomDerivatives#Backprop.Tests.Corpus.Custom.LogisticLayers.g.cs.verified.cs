@@ -38,7 +38,7 @@ namespace Backprop.Tests.Corpus
             double[] h = global::System.Array.Empty<double>();
             double[] hAdj = global::System.Array.Empty<double>();
             double g = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             h = global::Backprop.Support.LocalArrayPool<double>.Rent(3);

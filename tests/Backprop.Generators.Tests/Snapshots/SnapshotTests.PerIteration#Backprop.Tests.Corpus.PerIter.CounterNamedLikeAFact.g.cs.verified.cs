@@ -35,7 +35,7 @@ namespace Backprop.Tests.Corpus
         {
             double[] tmp = global::System.Array.Empty<double>();
             double[] tmpAdj = global::System.Array.Empty<double>();
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             tmp = global::Backprop.Support.LocalArrayPool<double>.Rent(n);

@@ -43,7 +43,7 @@ namespace Backprop.Tests.Corpus
             double[] hiddenAdj = global::System.Array.Empty<double>();
             double sum = 0.0;
             double output = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(layers * width);

@@ -44,7 +44,7 @@ namespace Backprop.Tests.Corpus
             double exp = 0.0;
             double e = 0.0;
             double sum2 = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             global::System.Span<double> y = stackalloc double[k];

@@ -34,7 +34,7 @@ namespace Backprop.Tests.Corpus
         public static double IndexChangedInTheLoopPullback(double[] a, int n, double resultAdj, global::System.Span<double> aGrad)
         {
             int row = 0;
-            var savedInts = new global::Backprop.Support.ValueTape<int>(64);
+            global::Backprop.Support.ValueTape<int> savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double total = 0.0;

@@ -37,7 +37,7 @@ namespace Backprop.Tests.Corpus
         {
             double[] w = global::System.Array.Empty<double>();
             double[] wAdj = global::System.Array.Empty<double>();
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             w = global::Backprop.Support.LocalArrayPool<double>.Rent(a.Length);

@@ -33,7 +33,7 @@ namespace Backprop.Tests.Corpus
         {
             double[] a = global::System.Array.Empty<double>();
             double[] aAdj = global::System.Array.Empty<double>();
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             a = global::Backprop.Support.LocalArrayPool<double>.Rent(x.Length);

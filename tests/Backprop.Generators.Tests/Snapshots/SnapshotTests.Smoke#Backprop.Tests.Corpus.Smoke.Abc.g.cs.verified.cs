@@ -57,7 +57,7 @@ namespace Backprop.Tests.Corpus
             double exp = 0.0;
             double e = 0.0;
             double sum3 = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             y = global::Backprop.Support.LocalArrayPool<double>.Rent(k);

@@ -33,7 +33,7 @@ namespace Backprop.Tests.Corpus
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double RecurrencePullback(double[] p, int steps, double resultAdj, global::System.Span<double> pGrad)
         {
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = 1.0;

@@ -53,7 +53,7 @@ namespace Backprop.Samples.Xor
             double logit = 0.0;
             double target = 0.0;
             double error = 0.0;
-            var savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
+            global::Backprop.Support.ValueTape<double> savedDoubles = new global::Backprop.Support.ValueTape<double>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             hidden = global::Backprop.Support.LocalArrayPool<double>.Rent(hiddenLayers * width);
