@@ -187,6 +187,8 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
+            ReportOverflowContexts(syntax);
+
             if (body.Descendants().Any(o => o is IInvalidOperation || o.Type is IErrorTypeSymbol))
             {
                 _hasCompilerErrors = true;
@@ -226,6 +228,32 @@ namespace Backprop.Generators.Parsing
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
             };
+        }
+
+        /// <summary>
+        /// Reports every <c>checked</c> (or, in a project compiled with overflow checking, <c>unchecked</c>) expression and
+        /// block: the generated code does its integer arithmetic in the project's context, so it would not throw where
+        /// such code does (or would throw where it does not).
+        /// </summary>
+        private void ReportOverflowContexts(MethodDeclarationSyntax method)
+        {
+            bool projectChecks = _semanticModel.Compilation.Options.CheckOverflow;
+            string advice = projectChecks
+                ? "the project checks overflow (CheckForOverflowUnderflow), and the generated code does its integer arithmetic in the project's context; compute the wrapping value outside the method and pass it in"
+                : "the generated code does its integer arithmetic in the project's context, unchecked, so it would not throw where this does; check the value before calling the method, or check overflow project-wide (CheckForOverflowUnderflow)";
+            SyntaxKind expressionKind = projectChecks ? SyntaxKind.UncheckedExpression : SyntaxKind.CheckedExpression;
+            SyntaxKind statementKind = projectChecks ? SyntaxKind.UncheckedStatement : SyntaxKind.CheckedStatement;
+            foreach (SyntaxNode node in method.DescendantNodes())
+            {
+                if (node.IsKind(expressionKind))
+                {
+                    ReportExpression(node, advice);
+                }
+                else if (node.IsKind(statementKind))
+                {
+                    ReportStatement(node, DescribeStatement(node), advice);
+                }
+            }
         }
 
         /// <summary>Whether a member is one this generator wrote (it carries <c>[GeneratedCode("Backprop.Generators", …)]</c>).</summary>

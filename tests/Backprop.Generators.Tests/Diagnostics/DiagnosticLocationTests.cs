@@ -105,6 +105,47 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0005_CheckedExpression_AtTheExpression()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] w, int a)
+                    {
+                        int k = [|checked(a * a)|];
+                        return w[k % 2 + 1] * w[0];
+                    }
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
+        public void BP0004_CheckedBlock_AtTheBlock()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] w, int a)
+                    {
+                        double total = 0;
+                        [|checked
+                        {
+                            int k = a * a;
+                            total = w[k % 2 + 1] * w[0];
+                        }|]
+                        return total;
+                    }
+                }
+                """,
+                "BP0004");
+        }
+
+        [Fact]
         public void BP0002_LocalFunction_AtItsName()
         {
             AssertDiagnostics(
