@@ -95,9 +95,10 @@ namespace Backprop.Generators.Differentiation
                     ? a with { Target = new VarRef(local, e.Type) }
                     : s)
                 .ToList();
-            var then = new List<GStmt>(before) { loop with { Body = body } };
+            // The if below also stands for the loop's own guard, if it has one (the same condition, without wrapping).
+            var then = new List<GStmt>(before) { loop with { Body = body, RunsIf = null } };
             then.AddRange(after);
-            Expr runsOnce = new Binary(loop.Comparison, loop.Start, loop.End, IrType.Bool);
+            Expr runsOnce = loop.RunsIf ?? new Binary(loop.Comparison, loop.Start, loop.End, IrType.Bool);
             return new GIf(runsOnce, null, then, new List<GStmt>());
         }
 

@@ -996,7 +996,20 @@ namespace Backprop.Generators.Differentiation
                             _ => end,
                         };
                         BinaryOp comparison = f.Step > 0 ? BinaryOp.GreaterOrEqual : BinaryOp.LessOrEqual;
-                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body));
+
+                        // end - 1 wraps for an end of int.MinValue (end + 1 for int.MaxValue), where the forward loop
+                        // ran no iteration and the reverse would run 2³¹: only a loop that ran reverses. Not needed for
+                        // a literal end or a length, which cannot be that value.
+                        bool mayWrap = f.Comparison is BinaryOp.Less or BinaryOp.Greater && end is not (Literal or LengthOf);
+                        Expr? runsIf = mayWrap ? new Binary(f.Comparison, start, end, IrType.Bool) : null;
+                        if (runsIf is not null)
+                        {
+                            // A loop inside this one with the same guard needs none: the guard held on entry, and
+                            // nothing in the body assigns what a loop's bounds read (BP0008).
+                            body = GeneratedCode.RewriteForLoops(body, (inner, output) => output.Add(runsIf.Equals(inner.RunsIf) ? inner with { RunsIf = null } : inner));
+                        }
+
+                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body) { RunsIf = runsIf });
                         break;
                     }
             }

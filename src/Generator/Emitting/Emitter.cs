@@ -298,6 +298,7 @@ namespace Backprop.Generators.Emitting
                             BinaryOp.Greater => ">",
                             _ => ">=",
                         };
+                        using (loop.RunsIf is null ? null : writer.Block($"if ({ExpressionPrinter.Print(loop.RunsIf)})"))
                         using (writer.Block($"for (int {loop.Counter} = {ExpressionPrinter.Print(loop.Start)}; {loop.Counter} {comparison} {ExpressionPrinter.Print(loop.End)}; {step})"))
                         {
                             foreach (GStmt inner in loop.Body)

@@ -36,7 +36,14 @@ namespace Backprop.Generators.Ir
     internal sealed record GIf(Expr? Condition, string? ConditionText, IReadOnlyList<GStmt> Then, IReadOnlyList<GStmt> Else) : GStmt;
 
     /// <summary><c>for (int Counter = Start; Counter Comparison End; Counter += Step) { Body }</c>.</summary>
-    internal sealed record GFor(string Counter, Expr Start, BinaryOp Comparison, Expr End, int Step, IReadOnlyList<GStmt> Body) : GStmt;
+    internal sealed record GFor(string Counter, Expr Start, BinaryOp Comparison, Expr End, int Step, IReadOnlyList<GStmt> Body) : GStmt
+    {
+        /// <summary>
+        /// When set, the loop is printed inside <c>if (RunsIf)</c>: a reversed loop whose first counter value
+        /// (<c>end - 1</c>) would wrap around <c>int</c> when the forward loop ran no iteration.
+        /// </summary>
+        public Expr? RunsIf { get; init; }
+    }
 
     /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>.</summary>
     internal sealed record GWhile(Expr Condition, IReadOnlyList<GStmt> Body, bool IsDo) : GStmt;

@@ -93,6 +93,10 @@ namespace Backprop.Tests.Corpus
             yield return Scalar1("KeywordNextToTemporary", 0.7, Fn.KeywordNextToTemporary, Fn.KeywordNextToTemporaryGradient);
             yield return Scalar1("GenericPair", 0.4, Generic.Pair<int>.Scale, Generic.Pair<int>.ScaleGradient);
             yield return Scalar1("PlainPair", 0.4, Generic.Pair.Scale, Generic.Pair.ScaleGradient);
+            yield return Vector("BoundAtIntMin", new[] { 0.5, 2.0 }, x => Fn.BoundAtIntMin(x, int.MinValue), (x, g) => Fn.BoundAtIntMinGradient(x, int.MinValue, g));
+            yield return Vector("BoundAtIntMinRuns", new[] { 0.5, 2.0 }, x => Fn.BoundAtIntMin(x, 3), (x, g) => Fn.BoundAtIntMinGradient(x, 3, g));
+            yield return Vector("DescendingBoundAtIntMax", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, int.MaxValue), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, int.MaxValue, g));
+            yield return Vector("DescendingBoundRuns", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, -1), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, -1, g));
             yield return ArrayAndScalar("KeywordNames", Random(40, 3), 0.7, Fn.KeywordNames, Fn.KeywordNamesGradient);
         }
     }

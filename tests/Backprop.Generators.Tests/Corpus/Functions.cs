@@ -684,6 +684,37 @@ namespace Backprop.Tests.Corpus
             return @base * baseAdjOut;
         }
 
+        /// <summary>
+        /// A loop that runs no iteration for a bound of <c>int.MinValue</c>: its reverse must not run either (it started at
+        /// <c>n - 1</c>, which wraps to <c>int.MaxValue</c>).
+        /// </summary>
+        [Differentiable]
+        public static double BoundAtIntMin(double[] x, int n)
+        {
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                total += x[0] * x[0];
+            }
+
+            total = total + x[1];
+            return total * x[1];
+        }
+
+        /// <summary>A descending loop that runs no iteration for a bound of <c>int.MaxValue</c>, whose reverse would read out of range.</summary>
+        [Differentiable]
+        public static double DescendingBoundAtIntMax(double[] x, int lo)
+        {
+            double total = 0;
+            for (int i = 2; i > lo; i--)
+            {
+                total += Math.Sin(x[i]);
+            }
+
+            total = (total * x[0]) + x[1];
+            return total * x[0];
+        }
+
         /// <summary>A helper whose parameters are named with keywords.</summary>
         [Differentiable]
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);

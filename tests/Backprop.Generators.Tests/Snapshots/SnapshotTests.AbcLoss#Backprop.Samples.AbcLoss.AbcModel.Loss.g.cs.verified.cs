@@ -121,71 +121,83 @@ namespace Backprop.Samples.AbcLoss
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse
-            for (int i4 = k - 1; i4 >= 0; i4--)
+            if (0 < k)
             {
-                // MatVec(c, z, w, k): y[i] = sum;
-                sum3Adj += wAdj[i4];
-                wAdj[i4] = 0.0;
-
-                // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
-                for (int j3 = k - 1; j3 >= 0; j3--)
+                for (int i4 = k - 1; i4 >= 0; i4--)
                 {
-                    // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    cGrad[i4 * k + j3] += sum3Adj * z[j3];
-                    zAdj[j3] += c[i4 * k + j3] * sum3Adj;
-                }
+                    // MatVec(c, z, w, k): y[i] = sum;
+                    sum3Adj += wAdj[i4];
+                    wAdj[i4] = 0.0;
 
-                // MatVec(c, z, w, k): double sum = 0;
-                sum3Adj = 0.0;
+                    // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j3 = k - 1; j3 >= 0; j3--)
+                    {
+                        // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        cGrad[i4 * k + j3] += sum3Adj * z[j3];
+                        zAdj[j3] += c[i4 * k + j3] * sum3Adj;
+                    }
+
+                    // MatVec(c, z, w, k): double sum = 0;
+                    sum3Adj = 0.0;
+                }
             }
 
             // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            if (0 < k)
             {
-                // z[i] = u[i] + v[i];  ->  d(u ± v) = du ± dv
-                uAdj[i] += zAdj[i];
-                vAdj[i] += zAdj[i];
-                zAdj[i] = 0.0;
+                for (int i = k - 1; i >= 0; i--)
+                {
+                    // z[i] = u[i] + v[i];  ->  d(u ± v) = du ± dv
+                    uAdj[i] += zAdj[i];
+                    vAdj[i] += zAdj[i];
+                    zAdj[i] = 0.0;
 
-                // u[i] = Functions.Sigmoid(y[i]);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                yAdj[i] += uAdj[i] * global::Backprop.Functions.SigmoidDerivative(y[i]);
-                uAdj[i] = 0.0;
+                    // u[i] = Functions.Sigmoid(y[i]);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                    yAdj[i] += uAdj[i] * global::Backprop.Functions.SigmoidDerivative(y[i]);
+                    uAdj[i] = 0.0;
+                }
             }
 
             // MatVec(b, x, v, k): for (int i = 0; i < k; i++), in reverse
-            for (int i3 = k - 1; i3 >= 0; i3--)
+            if (0 < k)
             {
-                // MatVec(b, x, v, k): y[i] = sum;
-                sum2Adj += vAdj[i3];
-                vAdj[i3] = 0.0;
-
-                // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
-                for (int j2 = k - 1; j2 >= 0; j2--)
+                for (int i3 = k - 1; i3 >= 0; i3--)
                 {
-                    // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    bGrad[i3 * k + j2] += sum2Adj * x[j2];
-                }
+                    // MatVec(b, x, v, k): y[i] = sum;
+                    sum2Adj += vAdj[i3];
+                    vAdj[i3] = 0.0;
 
-                // MatVec(b, x, v, k): double sum = 0;
-                sum2Adj = 0.0;
+                    // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j2 = k - 1; j2 >= 0; j2--)
+                    {
+                        // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        bGrad[i3 * k + j2] += sum2Adj * x[j2];
+                    }
+
+                    // MatVec(b, x, v, k): double sum = 0;
+                    sum2Adj = 0.0;
+                }
             }
 
             // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
-            for (int i2 = k - 1; i2 >= 0; i2--)
+            if (0 < k)
             {
-                // MatVec(a, x, y, k): y[i] = sum;
-                sumAdj += yAdj[i2];
-                yAdj[i2] = 0.0;
-
-                // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    aGrad[i2 * k + j] += sumAdj * x[j];
-                }
+                    // MatVec(a, x, y, k): y[i] = sum;
+                    sumAdj += yAdj[i2];
+                    yAdj[i2] = 0.0;
 
-                // MatVec(a, x, y, k): double sum = 0;
-                sumAdj = 0.0;
+                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        aGrad[i2 * k + j] += sumAdj * x[j];
+                    }
+
+                    // MatVec(a, x, y, k): double sum = 0;
+                    sumAdj = 0.0;
+                }
             }
             return result;
         }

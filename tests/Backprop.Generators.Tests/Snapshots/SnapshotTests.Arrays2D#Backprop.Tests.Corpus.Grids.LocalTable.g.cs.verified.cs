@@ -78,32 +78,41 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 1; i < n; i++), in reverse
-            for (int i = n - 1; i >= 1; i--)
+            if (1 < n)
             {
-                // for (int j = 0; j < n; j++), in reverse
-                for (int j = n - 1; j >= 0; j--)
+                for (int i = n - 1; i >= 1; i--)
                 {
-                    // table[i, j] = Math.Sin(table[i, j]) * table[i - 1, j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+                    // for (int j = 0; j < n; j++), in reverse
+                    if (0 < n)
                     {
-                        table[i, j] = savedDoubles.Pop();
-                        double tableAdjOut = tableAdj[i, j];
-                        tableAdj[i, j] = 0.0;
-                        tableAdj[i, j] += tableAdjOut * table[i - 1, j] * global::System.Math.Cos(table[i, j]);
-                        tableAdj[i - 1, j] += global::System.Math.Sin(table[i, j]) * tableAdjOut;
+                        for (int j = n - 1; j >= 0; j--)
+                        {
+                            // table[i, j] = Math.Sin(table[i, j]) * table[i - 1, j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+                            {
+                                table[i, j] = savedDoubles.Pop();
+                                double tableAdjOut = tableAdj[i, j];
+                                tableAdj[i, j] = 0.0;
+                                tableAdj[i, j] += tableAdjOut * table[i - 1, j] * global::System.Math.Cos(table[i, j]);
+                                tableAdj[i - 1, j] += global::System.Math.Sin(table[i, j]) * tableAdjOut;
+                            }
+                        }
                     }
                 }
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // for (int j = 0; j < n; j++), in reverse
-                for (int j = n - 1; j >= 0; j--)
+                for (int i = n - 1; i >= 0; i--)
                 {
-                    // table[i, j] = p[i] * p[j] + (i == j ? 1 : 0);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                    pGrad[i] += tableAdj[i, j] * p[j];
-                    pGrad[j] += p[i] * tableAdj[i, j];
-                    tableAdj[i, j] = 0.0;
+                    // for (int j = 0; j < n; j++), in reverse
+                    for (int j = n - 1; j >= 0; j--)
+                    {
+                        // table[i, j] = p[i] * p[j] + (i == j ? 1 : 0);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                        pGrad[i] += tableAdj[i, j] * p[j];
+                        pGrad[j] += p[i] * tableAdj[i, j];
+                        tableAdj[i, j] = 0.0;
+                    }
                 }
             }
 

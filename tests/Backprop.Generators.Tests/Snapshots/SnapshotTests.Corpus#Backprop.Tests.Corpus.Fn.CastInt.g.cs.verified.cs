@@ -50,10 +50,13 @@ namespace Backprop.Tests.Corpus
             sAdj += resultAdj * (double)k;
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // s += x * (double)i / n;  ->  d(u/v) = du/v - u dv/v²; d(uv) = v du + u dv
-                xGrad += sAdj / (double)n * (double)i;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // s += x * (double)i / n;  ->  d(u/v) = du/v - u dv/v²; d(uv) = v du + u dv
+                    xGrad += sAdj / (double)n * (double)i;
+                }
             }
             return result;
         }

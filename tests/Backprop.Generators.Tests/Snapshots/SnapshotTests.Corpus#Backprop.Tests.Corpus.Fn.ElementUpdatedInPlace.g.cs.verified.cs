@@ -69,25 +69,31 @@ namespace Backprop.Tests.Corpus
             }
 
             // for (int i = 1; i < n; i++), in reverse
-            for (int i = n - 1; i >= 1; i--)
+            if (1 < n)
             {
-                // y[i] = (y[i] * y[i - 1]) + y[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                for (int i = n - 1; i >= 1; i--)
                 {
-                    y[i] = savedDoubles.Pop();
-                    double yAdjOut = yAdj[i];
-                    yAdj[i] = 0.0;
-                    yAdj[i] += yAdjOut * y[i - 1];
-                    yAdj[i - 1] += y[i] * yAdjOut;
-                    yAdj[i] += yAdjOut;
+                    // y[i] = (y[i] * y[i - 1]) + y[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    {
+                        y[i] = savedDoubles.Pop();
+                        double yAdjOut = yAdj[i];
+                        yAdj[i] = 0.0;
+                        yAdj[i] += yAdjOut * y[i - 1];
+                        yAdj[i - 1] += y[i] * yAdjOut;
+                        yAdj[i] += yAdjOut;
+                    }
                 }
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // y[i] = x[i];
-                xGrad[i] += yAdj[i];
-                yAdj[i] = 0.0;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // y[i] = x[i];
+                    xGrad[i] += yAdj[i];
+                    yAdj[i] = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(y);

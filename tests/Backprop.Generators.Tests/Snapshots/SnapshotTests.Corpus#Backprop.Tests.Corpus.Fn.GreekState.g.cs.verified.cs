@@ -56,21 +56,24 @@ namespace Backprop.Tests.Corpus
             sAdj += resultAdj;
 
             // for (int t = 0; t < n; t++), in reverse
-            for (int t = n - 1; t >= 0; t--)
+            if (0 < n)
             {
-                // s += (x[(((κ * 2) + (κ * 3)) * 2) + t] * x[(((κ * 2) + (κ * 3)) * 2) + t] * s) + x[t];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d(u²) = 2u du
+                for (int t = n - 1; t >= 0; t--)
                 {
-                    s = savedDoubles.Pop();
-                    double sAdjOut = sAdj;
-                    sAdj = 0.0;
-                    sAdj += sAdjOut;
-                    xGrad[(κ * 2 + κ * 3) * 2 + t] += 2.0 * (x[(κ * 2 + κ * 3) * 2 + t] * (sAdjOut * s));
-                    sAdj += x[(κ * 2 + κ * 3) * 2 + t] * x[(κ * 2 + κ * 3) * 2 + t] * sAdjOut;
-                    xGrad[t] += sAdjOut;
-                }
+                    // s += (x[(((κ * 2) + (κ * 3)) * 2) + t] * x[(((κ * 2) + (κ * 3)) * 2) + t] * s) + x[t];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d(u²) = 2u du
+                    {
+                        s = savedDoubles.Pop();
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        sAdj += sAdjOut;
+                        xGrad[(κ * 2 + κ * 3) * 2 + t] += 2.0 * (x[(κ * 2 + κ * 3) * 2 + t] * (sAdjOut * s));
+                        sAdj += x[(κ * 2 + κ * 3) * 2 + t] * x[(κ * 2 + κ * 3) * 2 + t] * sAdjOut;
+                        xGrad[t] += sAdjOut;
+                    }
 
-                // κ = ((κ * 3) + 1) % n;
-                κ = savedInts.Pop();
+                    // κ = ((κ * 3) + 1) % n;
+                    κ = savedInts.Pop();
+                }
             }
 
             savedDoubles.Dispose();

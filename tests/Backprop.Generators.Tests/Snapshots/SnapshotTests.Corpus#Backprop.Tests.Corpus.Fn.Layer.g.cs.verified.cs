@@ -93,11 +93,14 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
+                if (0 < n)
                 {
-                    // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                    wGrad[o * (n + 1) + i] += zAdj * input[i];
-                    inputGrad[i] += w[o * (n + 1) + i] * zAdj;
+                    for (int i = n - 1; i >= 0; i--)
+                    {
+                        // z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
+                        wGrad[o * (n + 1) + i] += zAdj * input[i];
+                        inputGrad[i] += w[o * (n + 1) + i] * zAdj;
+                    }
                 }
 
                 // double z = w[o * (n + 1) + n];

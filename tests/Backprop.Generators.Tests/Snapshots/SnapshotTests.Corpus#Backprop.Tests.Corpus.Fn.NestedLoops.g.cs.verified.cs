@@ -51,11 +51,14 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                if (0 < k)
                 {
-                    // sum += m[(i * k) + j] * m[(j * k) + i];  ->  d(uv) = v du + u dv
-                    mGrad[i * k + j] += sumAdj * m[j * k + i];
-                    mGrad[j * k + i] += m[i * k + j] * sumAdj;
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // sum += m[(i * k) + j] * m[(j * k) + i];  ->  d(uv) = v du + u dv
+                        mGrad[i * k + j] += sumAdj * m[j * k + i];
+                        mGrad[j * k + i] += m[i * k + j] * sumAdj;
+                    }
                 }
             }
 

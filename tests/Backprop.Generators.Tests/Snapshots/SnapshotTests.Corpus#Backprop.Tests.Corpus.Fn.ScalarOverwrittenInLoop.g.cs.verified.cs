@@ -52,16 +52,19 @@ namespace Backprop.Tests.Corpus
             sAdj += resultAdj;
 
             // for (int t = 0; t < steps; t++), in reverse
-            for (int t = steps - 1; t >= 0; t--)
+            if (0 < steps)
             {
-                // s = Math.Sin(s) * x + (s * 0.5);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
+                for (int t = steps - 1; t >= 0; t--)
                 {
-                    s = savedDoubles.Pop();
-                    double sAdjOut = sAdj;
-                    sAdj = 0.0;
-                    sAdj += sAdjOut * x * global::System.Math.Cos(s);
-                    xGrad += global::System.Math.Sin(s) * sAdjOut;
-                    sAdj += sAdjOut * 0.5;
+                    // s = Math.Sin(s) * x + (s * 0.5);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
+                    {
+                        s = savedDoubles.Pop();
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        sAdj += sAdjOut * x * global::System.Math.Cos(s);
+                        xGrad += global::System.Math.Sin(s) * sAdjOut;
+                        sAdj += sAdjOut * 0.5;
+                    }
                 }
             }
 

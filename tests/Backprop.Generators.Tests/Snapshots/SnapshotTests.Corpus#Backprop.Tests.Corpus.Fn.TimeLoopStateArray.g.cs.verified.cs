@@ -73,30 +73,33 @@ namespace Backprop.Tests.Corpus
             stateAdj[2] += state[1] * resultAdj;
 
             // for (int t = 0; t < steps; t++), in reverse
-            for (int t = steps - 1; t >= 0; t--)
+            if (0 < steps)
             {
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
+                for (int t = steps - 1; t >= 0; t--)
                 {
-                    // state[i] = next[i];
-                    state[i] = savedDoubles.Pop();
-                    nextAdj[i] += stateAdj[i];
-                    stateAdj[i] = 0.0;
-                }
-
-                // for (int i = 0; i < 3; i++), in reverse
-                for (int i = 2; i >= 0; i--)
-                {
-                    // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    // for (int i = 0; i < 3; i++), in reverse
+                    for (int i = 2; i >= 0; i--)
                     {
-                        double arg = state[i] * p[3] + state[(i + 1) % 3];
-                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - next[i] * next[i];
-                        double adj = nextAdj[i] * tanhSlope;
-                        stateAdj[i] += adj * p[3];
-                        pGrad[3] += state[i] * adj;
-                        stateAdj[(i + 1) % 3] += adj;
-                        nextAdj[i] = 0.0;
-                        next[i] = savedDoubles.Pop();
+                        // state[i] = next[i];
+                        state[i] = savedDoubles.Pop();
+                        nextAdj[i] += stateAdj[i];
+                        stateAdj[i] = 0.0;
+                    }
+
+                    // for (int i = 0; i < 3; i++), in reverse
+                    for (int i = 2; i >= 0; i--)
+                    {
+                        // next[i] = Math.Tanh((state[i] * p[3]) + state[(i + 1) % 3]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                        {
+                            double arg = state[i] * p[3] + state[(i + 1) % 3];
+                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - next[i] * next[i];
+                            double adj = nextAdj[i] * tanhSlope;
+                            stateAdj[i] += adj * p[3];
+                            pGrad[3] += state[i] * adj;
+                            stateAdj[(i + 1) % 3] += adj;
+                            nextAdj[i] = 0.0;
+                            next[i] = savedDoubles.Pop();
+                        }
                     }
                 }
             }

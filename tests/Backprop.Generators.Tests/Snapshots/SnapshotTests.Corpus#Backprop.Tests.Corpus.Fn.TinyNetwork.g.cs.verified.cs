@@ -235,10 +235,13 @@ namespace Backprop.Tests.Corpus
                     }
 
                     // Layer(w, input, hidden): for (int i = 0; i < n; i++), in reverse
-                    for (int i = n - 1; i >= 0; i--)
+                    if (0 < n)
                     {
-                        // Layer(w, input, hidden): z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
-                        wGrad[o * (n + 1) + i] += zAdj * input[i];
+                        for (int i = n - 1; i >= 0; i--)
+                        {
+                            // Layer(w, input, hidden): z += w[o * (n + 1) + i] * input[i];  ->  d(uv) = v du + u dv
+                            wGrad[o * (n + 1) + i] += zAdj * input[i];
+                        }
                     }
 
                     // Layer(w, input, hidden): double z = w[o * (n + 1) + n];

@@ -91,22 +91,28 @@ namespace Backprop.Tests.Corpus
             global::Backprop.Functions.SoftmaxPullback(logits, p, logitsAdj, pAdj);
 
             // for (int c = 0; c < classes; c++), in reverse
-            for (int c = classes - 1; c >= 0; c--)
+            if (0 < classes)
             {
-                // logits[c] = s;
-                sAdj += logitsAdj[c];
-                logitsAdj[c] = 0.0;
-
-                // for (int j = 0; j < n; j++), in reverse
-                for (int j = n - 1; j >= 0; j--)
+                for (int c = classes - 1; c >= 0; c--)
                 {
-                    // s += w[(c * n) + j] * x[j];  ->  d(uv) = v du + u dv
-                    wGrad[c * n + j] += sAdj * x[j];
-                    xGrad[j] += w[c * n + j] * sAdj;
-                }
+                    // logits[c] = s;
+                    sAdj += logitsAdj[c];
+                    logitsAdj[c] = 0.0;
 
-                // double s = 0;
-                sAdj = 0.0;
+                    // for (int j = 0; j < n; j++), in reverse
+                    if (0 < n)
+                    {
+                        for (int j = n - 1; j >= 0; j--)
+                        {
+                            // s += w[(c * n) + j] * x[j];  ->  d(uv) = v du + u dv
+                            wGrad[c * n + j] += sAdj * x[j];
+                            xGrad[j] += w[c * n + j] * sAdj;
+                        }
+                    }
+
+                    // double s = 0;
+                    sAdj = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(logits);

@@ -63,16 +63,19 @@ namespace Backprop.Tests.Corpus
             for (int t = w.Length - 1; t >= 0; t--)
             {
                 // for (int f0 = 0; f0 < n; f0++), in reverse
-                for (int f0 = n - 1; f0 >= 0; f0--)
+                if (0 < n)
                 {
-                    // total += tmp[n - 1 - f0] * w[t];  ->  d(uv) = v du + u dv
-                    tmpAdj[n - 1 - f0] += totalAdj * w[t];
-                    wGrad[t] += tmp[n - 1 - f0] * totalAdj;
+                    for (int f0 = n - 1; f0 >= 0; f0--)
+                    {
+                        // total += tmp[n - 1 - f0] * w[t];  ->  d(uv) = v du + u dv
+                        tmpAdj[n - 1 - f0] += totalAdj * w[t];
+                        wGrad[t] += tmp[n - 1 - f0] * totalAdj;
 
-                    // tmp[f0] = w[t] * (f0 + 1);  ->  d(uv) = v du + u dv
-                    tmp[f0] = savedDoubles.Pop();
-                    wGrad[t] += tmpAdj[f0] * (double)(f0 + 1);
-                    tmpAdj[f0] = 0.0;
+                        // tmp[f0] = w[t] * (f0 + 1);  ->  d(uv) = v du + u dv
+                        tmp[f0] = savedDoubles.Pop();
+                        wGrad[t] += tmpAdj[f0] * (double)(f0 + 1);
+                        tmpAdj[f0] = 0.0;
+                    }
                 }
             }
 

@@ -101,54 +101,66 @@ namespace Backprop.Tests.Corpus
                 outputAdj += 2.0 * (output * totalAdj);
 
                 // for (int i = 0; i < width; i++), in reverse
-                for (int i = width - 1; i >= 0; i--)
+                if (0 < width)
                 {
-                    // output += hidden[(layers - 1) * width + i];
-                    hiddenAdj[(layers - 1) * width + i] += outputAdj;
+                    for (int i = width - 1; i >= 0; i--)
+                    {
+                        // output += hidden[(layers - 1) * width + i];
+                        hiddenAdj[(layers - 1) * width + i] += outputAdj;
+                    }
                 }
 
                 // double output = 0;
                 outputAdj = 0.0;
 
                 // for (int l = 1; l < layers; l++), in reverse
-                for (int l = layers - 1; l >= 1; l--)
+                if (1 < layers)
                 {
-                    // for (int j = 0; j < width; j++), in reverse
-                    for (int j = width - 1; j >= 0; j--)
+                    for (int l = layers - 1; l >= 1; l--)
                     {
-                        // hidden[l * width + j] = Math.Tanh(sum);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
+                        // for (int j = 0; j < width; j++), in reverse
+                        if (0 < width)
                         {
-                            double tanhSlope = global::System.Math.Abs(sum) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * sum)) : 1.0 - hidden[l * width + j] * hidden[l * width + j];
-                            sumAdj += hiddenAdj[l * width + j] * tanhSlope;
-                            hiddenAdj[l * width + j] = 0.0;
-                        }
+                            for (int j = width - 1; j >= 0; j--)
+                            {
+                                // hidden[l * width + j] = Math.Tanh(sum);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
+                                {
+                                    double tanhSlope = global::System.Math.Abs(sum) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * sum)) : 1.0 - hidden[l * width + j] * hidden[l * width + j];
+                                    sumAdj += hiddenAdj[l * width + j] * tanhSlope;
+                                    hiddenAdj[l * width + j] = 0.0;
+                                }
 
-                        // for (int i = 0; i < width; i++), in reverse
-                        for (int i = width - 1; i >= 0; i--)
-                        {
-                            // sum += w[3 * width + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
-                            wGrad[3 * width + j * width + i] += sumAdj * hidden[(l - 1) * width + i];
-                            hiddenAdj[(l - 1) * width + i] += w[3 * width + j * width + i] * sumAdj;
-                        }
+                                // for (int i = 0; i < width; i++), in reverse
+                                for (int i = width - 1; i >= 0; i--)
+                                {
+                                    // sum += w[3 * width + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                                    wGrad[3 * width + j * width + i] += sumAdj * hidden[(l - 1) * width + i];
+                                    hiddenAdj[(l - 1) * width + i] += w[3 * width + j * width + i] * sumAdj;
+                                }
 
-                        // double sum = w[2 * width + j];
-                        sum = savedDoubles.Pop();
-                        wGrad[2 * width + j] += sumAdj;
-                        sumAdj = 0.0;
+                                // double sum = w[2 * width + j];
+                                sum = savedDoubles.Pop();
+                                wGrad[2 * width + j] += sumAdj;
+                                sumAdj = 0.0;
+                            }
+                        }
                     }
                 }
 
                 // for (int j = 0; j < width; j++), in reverse
-                for (int j = width - 1; j >= 0; j--)
+                if (0 < width)
                 {
-                    // hidden[j] = Math.Tanh(w[j] * inputs[p] + w[width + j]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                    for (int j = width - 1; j >= 0; j--)
                     {
-                        double arg = w[j] * inputs[p] + w[width + j];
-                        double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - hidden[j] * hidden[j];
-                        double adj = hiddenAdj[j] * tanhSlope;
-                        wGrad[j] += adj * inputs[p];
-                        wGrad[width + j] += adj;
-                        hiddenAdj[j] = 0.0;
+                        // hidden[j] = Math.Tanh(w[j] * inputs[p] + w[width + j]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
+                        {
+                            double arg = w[j] * inputs[p] + w[width + j];
+                            double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - hidden[j] * hidden[j];
+                            double adj = hiddenAdj[j] * tanhSlope;
+                            wGrad[j] += adj * inputs[p];
+                            wGrad[width + j] += adj;
+                            hiddenAdj[j] = 0.0;
+                        }
                     }
                 }
             }

@@ -71,37 +71,46 @@ namespace Backprop.Tests.Corpus
             totalAdj += resultAdj;
 
             // for (int p = 0; p < points; p++), in reverse
-            for (int p = points - 1; p >= 0; p--)
+            if (0 < points)
             {
-                // total += hidden[width] * hidden[2 * width - 1];  ->  d(uv) = v du + u dv
-                hiddenAdj[width] += totalAdj * hidden[2 * width - 1];
-                hiddenAdj[2 * width - 1] += hidden[width] * totalAdj;
-
-                // hidden[width] = hidden[width] + w[0];
-                hidden[width] = savedDoubles.Pop();
-                wGrad[0] += hiddenAdj[width];
-
-                // for (int j = 0; j < width; j++), in reverse
-                for (int j = width - 1; j >= 0; j--)
+                for (int p = points - 1; p >= 0; p--)
                 {
-                    // hidden[width + j] = Math.Sin(hidden[j + 1]) * w[j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+                    // total += hidden[width] * hidden[2 * width - 1];  ->  d(uv) = v du + u dv
+                    hiddenAdj[width] += totalAdj * hidden[2 * width - 1];
+                    hiddenAdj[2 * width - 1] += hidden[width] * totalAdj;
+
+                    // hidden[width] = hidden[width] + w[0];
+                    hidden[width] = savedDoubles.Pop();
+                    wGrad[0] += hiddenAdj[width];
+
+                    // for (int j = 0; j < width; j++), in reverse
+                    if (0 < width)
                     {
-                        hidden[width + j] = savedDoubles.Pop();
-                        double hiddenAdjOut = hiddenAdj[width + j];
-                        hiddenAdj[width + j] = 0.0;
-                        double arg = hidden[j + 1];
-                        hiddenAdj[j + 1] += hiddenAdjOut * w[j] * global::System.Math.Cos(arg);
-                        wGrad[j] += global::System.Math.Sin(hidden[j + 1]) * hiddenAdjOut;
+                        for (int j = width - 1; j >= 0; j--)
+                        {
+                            // hidden[width + j] = Math.Sin(hidden[j + 1]) * w[j];  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
+                            {
+                                hidden[width + j] = savedDoubles.Pop();
+                                double hiddenAdjOut = hiddenAdj[width + j];
+                                hiddenAdj[width + j] = 0.0;
+                                double arg = hidden[j + 1];
+                                hiddenAdj[j + 1] += hiddenAdjOut * w[j] * global::System.Math.Cos(arg);
+                                wGrad[j] += global::System.Math.Sin(hidden[j + 1]) * hiddenAdjOut;
+                            }
+                        }
                     }
-                }
 
-                // for (int j = 0; j < width; j++), in reverse
-                for (int j = width - 1; j >= 0; j--)
-                {
-                    // hidden[j] = w[j] * (p + 1);  ->  d(uv) = v du + u dv
-                    hidden[j] = savedDoubles.Pop();
-                    wGrad[j] += hiddenAdj[j] * (double)(p + 1);
-                    hiddenAdj[j] = 0.0;
+                    // for (int j = 0; j < width; j++), in reverse
+                    if (0 < width)
+                    {
+                        for (int j = width - 1; j >= 0; j--)
+                        {
+                            // hidden[j] = w[j] * (p + 1);  ->  d(uv) = v du + u dv
+                            hidden[j] = savedDoubles.Pop();
+                            wGrad[j] += hiddenAdj[j] * (double)(p + 1);
+                            hiddenAdj[j] = 0.0;
+                        }
+                    }
                 }
             }
 

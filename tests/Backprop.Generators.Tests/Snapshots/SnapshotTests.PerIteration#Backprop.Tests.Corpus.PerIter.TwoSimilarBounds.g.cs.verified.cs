@@ -69,10 +69,13 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < n * n + p * q + 1; j++), in reverse
-                for (int j = n * n + p * q + 1 - 1; j >= 0; j--)
+                if (0 < n * n + p * q + 1)
                 {
-                    // total += x[i];
-                    xGrad[i] += totalAdj;
+                    for (int j = n * n + p * q + 1 - 1; j >= 0; j--)
+                    {
+                        // total += x[i];
+                        xGrad[i] += totalAdj;
+                    }
                 }
 
                 // total += c[n * n + 1] * x[i];  ->  d(uv) = v du + u dv

@@ -120,86 +120,95 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(b, y, z, k): for (int i = 0; i < k; i++), in reverse
-            for (int i3 = k - 1; i3 >= 0; i3--)
+            if (0 < k)
             {
-                // MatVec(b, y, z, k): y[i] = sum;
-                sum2Adj += zAdj[i3];
-                zAdj[i3] = 0.0;
-
-                // MatVec(b, y, z, k): for (int j = 0; j < k; j++), in reverse
-                for (int j2 = k - 1; j2 >= 0; j2--)
+                for (int i3 = k - 1; i3 >= 0; i3--)
                 {
-                    // MatVec(b, y, z, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    bGrad[i3 * k + j2] += sum2Adj * y[j2];
-                    yAdj[j2] += b[i3 * k + j2] * sum2Adj;
-                }
+                    // MatVec(b, y, z, k): y[i] = sum;
+                    sum2Adj += zAdj[i3];
+                    zAdj[i3] = 0.0;
 
-                // MatVec(b, y, z, k): double sum = 0;
-                sum2Adj = 0.0;
+                    // MatVec(b, y, z, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j2 = k - 1; j2 >= 0; j2--)
+                    {
+                        // MatVec(b, y, z, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        bGrad[i3 * k + j2] += sum2Adj * y[j2];
+                        yAdj[j2] += b[i3 * k + j2] * sum2Adj;
+                    }
+
+                    // MatVec(b, y, z, k): double sum = 0;
+                    sum2Adj = 0.0;
+                }
             }
 
             // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            if (0 < k)
             {
-                // y[i] = Logistic(y[i]) * y[i];  ->  d(uv) = v du + u dv
+                for (int i = k - 1; i >= 0; i--)
                 {
-                    y[i] = savedDoubles.Pop();
-                    double yAdjOut = yAdj[i];
-                    yAdj[i] = 0.0;
-                    logisticAdj += yAdjOut * y[i];
-                    yAdj[i] += logistic * yAdjOut;
-                }
-
-                // Logistic: if (x >= 0), in reverse
-                if (y[i] >= 0.0)
-                {
-                    // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    // y[i] = Logistic(y[i]) * y[i];  ->  d(uv) = v du + u dv
                     {
-                        logistic = savedDoubles.Pop();
-                        double denominator = 1.0 + exp;
-                        expAdj += -(logisticAdj / (denominator * denominator));
-                        logisticAdj = 0.0;
+                        y[i] = savedDoubles.Pop();
+                        double yAdjOut = yAdj[i];
+                        yAdj[i] = 0.0;
+                        logisticAdj += yAdjOut * y[i];
+                        yAdj[i] += logistic * yAdjOut;
                     }
 
-                    // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                    yAdj[i] += -(expAdj * exp);
-                    expAdj = 0.0;
-                    exp = savedDoubles.Pop();
-                }
-                else
-                {
-                    // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    // Logistic: if (x >= 0), in reverse
+                    if (y[i] >= 0.0)
                     {
-                        logistic = savedDoubles.Pop();
-                        double denominator = 1.0 + e;
-                        eAdj += logisticAdj / denominator;
-                        eAdj += -(logisticAdj * e / (denominator * denominator));
-                        logisticAdj = 0.0;
-                    }
+                        // Logistic: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            logistic = savedDoubles.Pop();
+                            double denominator = 1.0 + exp;
+                            expAdj += -(logisticAdj / (denominator * denominator));
+                            logisticAdj = 0.0;
+                        }
 
-                    // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                    yAdj[i] += eAdj * e;
-                    eAdj = 0.0;
-                    e = savedDoubles.Pop();
+                        // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                        yAdj[i] += -(expAdj * exp);
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
+                    }
+                    else
+                    {
+                        // Logistic: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            logistic = savedDoubles.Pop();
+                            double denominator = 1.0 + e;
+                            eAdj += logisticAdj / denominator;
+                            eAdj += -(logisticAdj * e / (denominator * denominator));
+                            logisticAdj = 0.0;
+                        }
+
+                        // Logistic: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                        yAdj[i] += eAdj * e;
+                        eAdj = 0.0;
+                        e = savedDoubles.Pop();
+                    }
                 }
             }
 
             // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
-            for (int i2 = k - 1; i2 >= 0; i2--)
+            if (0 < k)
             {
-                // MatVec(a, x, y, k): y[i] = sum;
-                sumAdj += yAdj[i2];
-                yAdj[i2] = 0.0;
-
-                // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    aGrad[i2 * k + j] += sumAdj * x[j];
-                }
+                    // MatVec(a, x, y, k): y[i] = sum;
+                    sumAdj += yAdj[i2];
+                    yAdj[i2] = 0.0;
 
-                // MatVec(a, x, y, k): double sum = 0;
-                sumAdj = 0.0;
+                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        aGrad[i2 * k + j] += sumAdj * x[j];
+                    }
+
+                    // MatVec(a, x, y, k): double sum = 0;
+                    sumAdj = 0.0;
+                }
             }
 
             savedDoubles.Dispose();

@@ -72,11 +72,14 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // for (int j = 0; j < m; j++), in reverse
-                for (int j = m - 1; j >= 0; j--)
+                if (0 < m)
                 {
-                    // total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];  ->  d(uv) = v du + u dv
-                    aGrad[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] += totalAdj * a[j];
-                    aGrad[j] += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * totalAdj;
+                    for (int j = m - 1; j >= 0; j--)
+                    {
+                        // total += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * a[j];  ->  d(uv) = v du + u dv
+                        aGrad[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] += totalAdj * a[j];
+                        aGrad[j] += a[(i * 3 + i * i + 1) / z + (i * 5 + 2) % z + j] * totalAdj;
+                    }
                 }
             }
 

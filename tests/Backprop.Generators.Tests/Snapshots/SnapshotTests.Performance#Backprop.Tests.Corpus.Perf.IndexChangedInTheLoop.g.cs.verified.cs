@@ -59,16 +59,19 @@ namespace Backprop.Tests.Corpus
                 int jBase2 = start * 3 + start / 2;
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int j = 0; j < n; j++), in reverse
-                for (int j = n - 1; j >= 0; j--)
+                if (0 < n)
                 {
-                    // row += j % 2;
-                    row = savedInts.Pop();
-
-                    // total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);  ->  d(uv) = v du + u dv
+                    for (int j = n - 1; j >= 0; j--)
                     {
-                        double adj = totalAdj * (double)(j + 1);
-                        aGrad[jBase2 + row * 2 + row / 2 + j] += adj * a[j];
-                        aGrad[j] += a[jBase2 + row * 2 + row / 2 + j] * adj;
+                        // row += j % 2;
+                        row = savedInts.Pop();
+
+                        // total += a[row * 2 + row / 2 + start * 3 + start / 2 + j] * a[j] * (j + 1);  ->  d(uv) = v du + u dv
+                        {
+                            double adj = totalAdj * (double)(j + 1);
+                            aGrad[jBase2 + row * 2 + row / 2 + j] += adj * a[j];
+                            aGrad[j] += a[jBase2 + row * 2 + row / 2 + j] * adj;
+                        }
                     }
                 }
             }

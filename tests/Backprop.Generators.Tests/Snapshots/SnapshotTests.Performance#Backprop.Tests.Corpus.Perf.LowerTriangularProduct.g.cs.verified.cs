@@ -85,39 +85,48 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                int jBase2 = i * (2 * n - i - 1) / 2 - i - 1;
-                // for (int j = i + 1; j < n; j++), in reverse
-                if (n - 1 >= i + 1)
+                for (int i = n - 1; i >= 0; i--)
                 {
-                    // The loop adds into cAdj[i] only: summed in cAdjSum, stored after it.
-                    double cAdjSum = cAdj[i];
-                    for (int j = n - 1; j >= i + 1; j--)
+                    int jBase2 = i * (2 * n - i - 1) / 2 - i - 1;
+                    // for (int j = i + 1; j < n; j++), in reverse
+                    if (i + 1 < n)
                     {
-                        // q[j] += w[i * (2 * n - i - 1) / 2 + j - i - 1] * c[i];  ->  d(uv) = v du + u dv
-                        wGrad[jBase2 + j] += qAdj[j] * c[i];
-                        cAdjSum += w[jBase2 + j] * qAdj[j];
+                        // The loop adds into cAdj[i] only: summed in cAdjSum, stored after it.
+                        double cAdjSum = cAdj[i];
+                        for (int j = n - 1; j >= i + 1; j--)
+                        {
+                            // q[j] += w[i * (2 * n - i - 1) / 2 + j - i - 1] * c[i];  ->  d(uv) = v du + u dv
+                            wGrad[jBase2 + j] += qAdj[j] * c[i];
+                            cAdjSum += w[jBase2 + j] * qAdj[j];
+                        }
+                        cAdj[i] = cAdjSum;
                     }
-                    cAdj[i] = cAdjSum;
                 }
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // q[i] = c[i] * w[i + 1];  ->  d(uv) = v du + u dv
-                cAdj[i] += qAdj[i] * w[i + 1];
-                wGrad[i + 1] += c[i] * qAdj[i];
-                qAdj[i] = 0.0;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // q[i] = c[i] * w[i + 1];  ->  d(uv) = v du + u dv
+                    cAdj[i] += qAdj[i] * w[i + 1];
+                    wGrad[i + 1] += c[i] * qAdj[i];
+                    qAdj[i] = 0.0;
+                }
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // c[i] = a[i] - w[0];  ->  d(u ± v) = du ± dv
-                wGrad[0] += -cAdj[i];
-                cAdj[i] = 0.0;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // c[i] = a[i] - w[0];  ->  d(u ± v) = du ± dv
+                    wGrad[0] += -cAdj[i];
+                    cAdj[i] = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(c);

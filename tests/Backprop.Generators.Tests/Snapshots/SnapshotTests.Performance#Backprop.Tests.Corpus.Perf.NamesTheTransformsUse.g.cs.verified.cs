@@ -136,22 +136,25 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(m, x, y, 2): for (int i = 0; i < k; i++), in reverse
-            for (int i2 = k - 1; i2 >= 0; i2--)
+            if (0 < k)
             {
-                // MatVec(m, x, y, 2): y[i] = sum;
-                sum2Adj += yAdj[i2];
-                yAdj[i2] = 0.0;
-
-                // MatVec(m, x, y, 2): for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec(m, x, y, 2): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    mGrad[i2 * k + j] += sum2Adj * x[j];
-                    xGrad[j] += m[i2 * k + j] * sum2Adj;
-                }
+                    // MatVec(m, x, y, 2): y[i] = sum;
+                    sum2Adj += yAdj[i2];
+                    yAdj[i2] = 0.0;
 
-                // MatVec(m, x, y, 2): double sum = 0;
-                sum2Adj = 0.0;
+                    // MatVec(m, x, y, 2): for (int j = 0; j < k; j++), in reverse
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // MatVec(m, x, y, 2): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        mGrad[i2 * k + j] += sum2Adj * x[j];
+                        xGrad[j] += m[i2 * k + j] * sum2Adj;
+                    }
+
+                    // MatVec(m, x, y, 2): double sum = 0;
+                    sum2Adj = 0.0;
+                }
             }
 
             // double logistic = 0.5 * exp;  ->  d(uv) = v du + u dv

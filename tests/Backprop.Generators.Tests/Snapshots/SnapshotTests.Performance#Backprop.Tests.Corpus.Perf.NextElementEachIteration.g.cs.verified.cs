@@ -64,19 +64,22 @@ namespace Backprop.Tests.Corpus
             totalAdj += resultAdj;
 
             // for (int i = 0; i < a.Length - 1; i++), in reverse
-            for (int i = a.Length - 1 - 1; i >= 0; i--)
+            if (0 < a.Length - 1)
             {
-                // total += u[i] * u[i + 1];  ->  d(uv) = v du + u dv
-                uAdj[i] += totalAdj * u[i + 1];
-                uAdj[i + 1] += u[i] * totalAdj;
-
-                // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+                for (int i = a.Length - 1 - 1; i >= 0; i--)
                 {
-                    double adj = uAdj[i] * u[i];
-                    aGrad[i] += adj * p;
-                    pGrad += a[i] * adj;
-                    uAdj[i] = 0.0;
-                    u[i] = savedDoubles.Pop();
+                    // total += u[i] * u[i + 1];  ->  d(uv) = v du + u dv
+                    uAdj[i] += totalAdj * u[i + 1];
+                    uAdj[i + 1] += u[i] * totalAdj;
+
+                    // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
+                    {
+                        double adj = uAdj[i] * u[i];
+                        aGrad[i] += adj * p;
+                        pGrad += a[i] * adj;
+                        uAdj[i] = 0.0;
+                        u[i] = savedDoubles.Pop();
+                    }
                 }
             }
 

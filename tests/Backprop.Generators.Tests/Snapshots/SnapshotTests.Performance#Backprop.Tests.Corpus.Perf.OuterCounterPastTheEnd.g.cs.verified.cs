@@ -67,7 +67,7 @@ namespace Backprop.Tests.Corpus
             for (int i = n; i >= 0; i--)
             {
                 // for (int j = i + 1; j < n; j++), in reverse
-                if (n - 1 >= i + 1)
+                if (i + 1 < n)
                 {
                     // The loop adds into cAdj[i] only: summed in cAdjSum, stored after it.
                     double cAdjSum = cAdj[i];
@@ -82,11 +82,14 @@ namespace Backprop.Tests.Corpus
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // c[i] = a[i] + 1;  ->  d(u ± v) = du ± dv
-                aGrad[i] += cAdj[i];
-                cAdj[i] = 0.0;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // c[i] = a[i] + 1;  ->  d(u ± v) = du ± dv
+                    aGrad[i] += cAdj[i];
+                    cAdj[i] = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(c);

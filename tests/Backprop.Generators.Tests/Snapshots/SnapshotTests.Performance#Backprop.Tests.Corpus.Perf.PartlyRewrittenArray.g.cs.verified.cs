@@ -65,27 +65,30 @@ namespace Backprop.Tests.Corpus
             totalAdj += resultAdj;
 
             // for (int p = 0; p < n; p++), in reverse
-            for (int p = n - 1; p >= 0; p--)
+            if (0 < n)
             {
-                // total += q[0] * q[1] * q[2];  ->  d(uv) = v du + u dv
+                for (int p = n - 1; p >= 0; p--)
                 {
-                    double adj = totalAdj * q[2];
-                    qAdj[0] += adj * q[1];
-                    qAdj[1] += q[0] * adj;
-                    qAdj[2] += q[0] * q[1] * totalAdj;
-                }
+                    // total += q[0] * q[1] * q[2];  ->  d(uv) = v du + u dv
+                    {
+                        double adj = totalAdj * q[2];
+                        qAdj[0] += adj * q[1];
+                        qAdj[1] += q[0] * adj;
+                        qAdj[2] += q[0] * q[1] * totalAdj;
+                    }
 
-                // q[2] += m[2] * data[p * 2];  ->  d(uv) = v du + u dv
-                q[2] = savedDoubles.Pop();
-                mGrad[2] += qAdj[2] * data[p * 2];
+                    // q[2] += m[2] * data[p * 2];  ->  d(uv) = v du + u dv
+                    q[2] = savedDoubles.Pop();
+                    mGrad[2] += qAdj[2] * data[p * 2];
 
-                // for (int id = 0; id < 2; id++), in reverse
-                for (int id = 1; id >= 0; id--)
-                {
-                    // q[id] = m[id] * data[p * 2 + id];  ->  d(uv) = v du + u dv
-                    q[id] = savedDoubles.Pop();
-                    mGrad[id] += qAdj[id] * data[p * 2 + id];
-                    qAdj[id] = 0.0;
+                    // for (int id = 0; id < 2; id++), in reverse
+                    for (int id = 1; id >= 0; id--)
+                    {
+                        // q[id] = m[id] * data[p * 2 + id];  ->  d(uv) = v du + u dv
+                        q[id] = savedDoubles.Pop();
+                        mGrad[id] += qAdj[id] * data[p * 2 + id];
+                        qAdj[id] = 0.0;
+                    }
                 }
             }
 

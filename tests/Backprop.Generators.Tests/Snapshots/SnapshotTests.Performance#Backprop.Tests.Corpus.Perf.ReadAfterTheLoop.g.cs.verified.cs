@@ -59,16 +59,19 @@ namespace Backprop.Tests.Corpus
             mGrad[2] += c * resultAdj;
 
             // for (int p = 0; p < n; p++), in reverse
-            for (int p = n - 1; p >= 0; p--)
+            if (0 < n)
             {
-                // total += c * c * m[1];  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                cAdj += 2.0 * (c * (totalAdj * m[1]));
-                mGrad[1] += c * c * totalAdj;
+                for (int p = n - 1; p >= 0; p--)
+                {
+                    // total += c * c * m[1];  ->  d(uv) = v du + u dv; d(u²) = 2u du
+                    cAdj += 2.0 * (c * (totalAdj * m[1]));
+                    mGrad[1] += c * c * totalAdj;
 
-                // c = data[p] - m[0];  ->  d(u ± v) = du ± dv
-                c = savedDoubles.Pop();
-                mGrad[0] += -cAdj;
-                cAdj = 0.0;
+                    // c = data[p] - m[0];  ->  d(u ± v) = du ± dv
+                    c = savedDoubles.Pop();
+                    mGrad[0] += -cAdj;
+                    cAdj = 0.0;
+                }
             }
 
             savedDoubles.Dispose();

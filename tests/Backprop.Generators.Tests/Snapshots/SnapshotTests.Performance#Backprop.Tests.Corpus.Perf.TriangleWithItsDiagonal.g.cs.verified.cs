@@ -78,23 +78,32 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // for (int j = i; j < n; j++), in reverse
-                for (int j = n - 1; j >= i; j--)
+                for (int i = n - 1; i >= 0; i--)
                 {
-                    // q[j] += c[i] * c[j];  ->  d(uv) = v du + u dv
-                    cAdj[i] += qAdj[j] * c[j];
-                    cAdj[j] += c[i] * qAdj[j];
+                    // for (int j = i; j < n; j++), in reverse
+                    if (i < n)
+                    {
+                        for (int j = n - 1; j >= i; j--)
+                        {
+                            // q[j] += c[i] * c[j];  ->  d(uv) = v du + u dv
+                            cAdj[i] += qAdj[j] * c[j];
+                            cAdj[j] += c[i] * qAdj[j];
+                        }
+                    }
                 }
             }
 
             // for (int i = 0; i < n; i++), in reverse
-            for (int i = n - 1; i >= 0; i--)
+            if (0 < n)
             {
-                // c[i] = a[i] * a[i] - 0.5;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
-                aGrad[i] += 2.0 * (a[i] * cAdj[i]);
-                cAdj[i] = 0.0;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    // c[i] = a[i] * a[i] - 0.5;  ->  d(u ± v) = du ± dv; d(u²) = 2u du
+                    aGrad[i] += 2.0 * (a[i] * cAdj[i]);
+                    cAdj[i] = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(c);

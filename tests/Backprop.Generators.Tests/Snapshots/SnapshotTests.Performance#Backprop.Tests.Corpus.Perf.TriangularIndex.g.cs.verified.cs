@@ -81,37 +81,49 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
+                if (0 < n)
                 {
-                    // total += q[i] * q[i];  ->  d(u²) = 2u du
-                    qAdj[i] += 2.0 * (q[i] * totalAdj);
+                    for (int i = n - 1; i >= 0; i--)
+                    {
+                        // total += q[i] * q[i];  ->  d(u²) = 2u du
+                        qAdj[i] += 2.0 * (q[i] * totalAdj);
+                    }
                 }
 
                 // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
+                if (0 < n)
                 {
-                    int jBase2 = b * size + i * (2 * n - i - 1) / 2 - i - 1;
-                    // for (int j = i + 1; j < n; j++), in reverse
-                    for (int j = n - 1; j >= i + 1; j--)
+                    for (int i = n - 1; i >= 0; i--)
                     {
-                        // q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                        int jBase2 = b * size + i * (2 * n - i - 1) / 2 - i - 1;
+                        // for (int j = i + 1; j < n; j++), in reverse
+                        if (i + 1 < n)
                         {
-                            q[j] = savedDoubles.Pop();
-                            double qAdjOut = qAdj[j];
-                            qAdj[j] = 0.0;
-                            qAdj[j] += qAdjOut;
-                            wGrad[jBase2 + j] += qAdjOut * q[i];
-                            qAdj[i] += w[jBase2 + j] * qAdjOut;
+                            for (int j = n - 1; j >= i + 1; j--)
+                            {
+                                // q[j] += w[b * size + i * (2 * n - i - 1) / 2 + j - i - 1] * q[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
+                                {
+                                    q[j] = savedDoubles.Pop();
+                                    double qAdjOut = qAdj[j];
+                                    qAdj[j] = 0.0;
+                                    qAdj[j] += qAdjOut;
+                                    wGrad[jBase2 + j] += qAdjOut * q[i];
+                                    qAdj[i] += w[jBase2 + j] * qAdjOut;
+                                }
+                            }
                         }
                     }
                 }
 
                 // for (int i = 0; i < n; i++), in reverse
-                for (int i = n - 1; i >= 0; i--)
+                if (0 < n)
                 {
-                    // q[i] = w[b * size + i % size] + 1;  ->  d(u ± v) = du ± dv
-                    wGrad[b * size + i % size] += qAdj[i];
-                    qAdj[i] = 0.0;
+                    for (int i = n - 1; i >= 0; i--)
+                    {
+                        // q[i] = w[b * size + i % size] + 1;  ->  d(u ± v) = du ± dv
+                        wGrad[b * size + i % size] += qAdj[i];
+                        qAdj[i] = 0.0;
+                    }
                 }
             }
 

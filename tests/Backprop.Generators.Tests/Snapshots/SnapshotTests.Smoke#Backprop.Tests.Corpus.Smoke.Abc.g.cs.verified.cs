@@ -146,98 +146,110 @@ namespace Backprop.Tests.Corpus
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // MatVec(c, z, w, k): for (int i = 0; i < k; i++), in reverse
-            for (int i4 = k - 1; i4 >= 0; i4--)
+            if (0 < k)
             {
-                // MatVec(c, z, w, k): y[i] = sum;
-                sum3Adj += wAdj[i4];
-                wAdj[i4] = 0.0;
-
-                // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
-                for (int j3 = k - 1; j3 >= 0; j3--)
+                for (int i4 = k - 1; i4 >= 0; i4--)
                 {
-                    // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    cGrad[i4 * k + j3] += sum3Adj * z[j3];
-                    zAdj[j3] += c[i4 * k + j3] * sum3Adj;
-                }
+                    // MatVec(c, z, w, k): y[i] = sum;
+                    sum3Adj += wAdj[i4];
+                    wAdj[i4] = 0.0;
 
-                // MatVec(c, z, w, k): double sum = 0;
-                sum3Adj = 0.0;
+                    // MatVec(c, z, w, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j3 = k - 1; j3 >= 0; j3--)
+                    {
+                        // MatVec(c, z, w, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        cGrad[i4 * k + j3] += sum3Adj * z[j3];
+                        zAdj[j3] += c[i4 * k + j3] * sum3Adj;
+                    }
+
+                    // MatVec(c, z, w, k): double sum = 0;
+                    sum3Adj = 0.0;
+                }
             }
 
             // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            if (0 < k)
             {
-                // z[i] = Sigmoid(y[i]) + v[i];  ->  d(u ± v) = du ± dv
-                sigmoidAdj += zAdj[i];
-                vAdj[i] += zAdj[i];
-                zAdj[i] = 0.0;
-
-                // Sigmoid: if (x >= 0), in reverse
-                if (y[i] >= 0.0)
+                for (int i = k - 1; i >= 0; i--)
                 {
-                    // Sigmoid: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
-                    {
-                        double denominator = 1.0 + exp;
-                        expAdj += -(sigmoidAdj / (denominator * denominator));
-                        sigmoidAdj = 0.0;
-                    }
+                    // z[i] = Sigmoid(y[i]) + v[i];  ->  d(u ± v) = du ± dv
+                    sigmoidAdj += zAdj[i];
+                    vAdj[i] += zAdj[i];
+                    zAdj[i] = 0.0;
 
-                    // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
-                    yAdj[i] += -(expAdj * exp);
-                    expAdj = 0.0;
-                    exp = savedDoubles.Pop();
-                }
-                else
-                {
-                    // Sigmoid: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                    // Sigmoid: if (x >= 0), in reverse
+                    if (y[i] >= 0.0)
                     {
-                        double denominator = 1.0 + e;
-                        eAdj += sigmoidAdj / denominator;
-                        eAdj += -(sigmoidAdj * e / (denominator * denominator));
-                        sigmoidAdj = 0.0;
-                    }
+                        // Sigmoid: return 1.0 / (1.0 + Math.Exp(-x));  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            double denominator = 1.0 + exp;
+                            expAdj += -(sigmoidAdj / (denominator * denominator));
+                            sigmoidAdj = 0.0;
+                        }
 
-                    // Sigmoid: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
-                    yAdj[i] += eAdj * e;
-                    eAdj = 0.0;
-                    e = savedDoubles.Pop();
+                        // double exp = Math.Exp(-y[i]);  ->  d exp(u) = exp(u) du; d(-u) = -du
+                        yAdj[i] += -(expAdj * exp);
+                        expAdj = 0.0;
+                        exp = savedDoubles.Pop();
+                    }
+                    else
+                    {
+                        // Sigmoid: return e / (1.0 + e);  ->  d(u/v) = du/v - u dv/v²; d(u ± v) = du ± dv
+                        {
+                            double denominator = 1.0 + e;
+                            eAdj += sigmoidAdj / denominator;
+                            eAdj += -(sigmoidAdj * e / (denominator * denominator));
+                            sigmoidAdj = 0.0;
+                        }
+
+                        // Sigmoid: double e = Math.Exp(x);  ->  d exp(u) = exp(u) du
+                        yAdj[i] += eAdj * e;
+                        eAdj = 0.0;
+                        e = savedDoubles.Pop();
+                    }
                 }
             }
 
             // MatVec(b, x, v, k): for (int i = 0; i < k; i++), in reverse
-            for (int i3 = k - 1; i3 >= 0; i3--)
+            if (0 < k)
             {
-                // MatVec(b, x, v, k): y[i] = sum;
-                sum2Adj += vAdj[i3];
-                vAdj[i3] = 0.0;
-
-                // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
-                for (int j2 = k - 1; j2 >= 0; j2--)
+                for (int i3 = k - 1; i3 >= 0; i3--)
                 {
-                    // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    bGrad[i3 * k + j2] += sum2Adj * x[j2];
-                }
+                    // MatVec(b, x, v, k): y[i] = sum;
+                    sum2Adj += vAdj[i3];
+                    vAdj[i3] = 0.0;
 
-                // MatVec(b, x, v, k): double sum = 0;
-                sum2Adj = 0.0;
+                    // MatVec(b, x, v, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j2 = k - 1; j2 >= 0; j2--)
+                    {
+                        // MatVec(b, x, v, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        bGrad[i3 * k + j2] += sum2Adj * x[j2];
+                    }
+
+                    // MatVec(b, x, v, k): double sum = 0;
+                    sum2Adj = 0.0;
+                }
             }
 
             // MatVec(a, x, y, k): for (int i = 0; i < k; i++), in reverse
-            for (int i2 = k - 1; i2 >= 0; i2--)
+            if (0 < k)
             {
-                // MatVec(a, x, y, k): y[i] = sum;
-                sumAdj += yAdj[i2];
-                yAdj[i2] = 0.0;
-
-                // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                for (int i2 = k - 1; i2 >= 0; i2--)
                 {
-                    // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    aGrad[i2 * k + j] += sumAdj * x[j];
-                }
+                    // MatVec(a, x, y, k): y[i] = sum;
+                    sumAdj += yAdj[i2];
+                    yAdj[i2] = 0.0;
 
-                // MatVec(a, x, y, k): double sum = 0;
-                sumAdj = 0.0;
+                    // MatVec(a, x, y, k): for (int j = 0; j < k; j++), in reverse
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // MatVec(a, x, y, k): sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        aGrad[i2 * k + j] += sumAdj * x[j];
+                    }
+
+                    // MatVec(a, x, y, k): double sum = 0;
+                    sumAdj = 0.0;
+                }
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(y);

@@ -27,22 +27,25 @@ namespace Backprop.Tests.Corpus
             double sumAdj = 0.0;
 
             // for (int i = 0; i < k; i++), in reverse
-            for (int i = k - 1; i >= 0; i--)
+            if (0 < k)
             {
-                // y[i] = sum;
-                sumAdj += yGrad[i];
-                yGrad[i] = 0.0;
-
-                // for (int j = 0; j < k; j++), in reverse
-                for (int j = k - 1; j >= 0; j--)
+                for (int i = k - 1; i >= 0; i--)
                 {
-                    // sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
-                    mGrad[i * k + j] += sumAdj * x[j];
-                    xGrad[j] += m[i * k + j] * sumAdj;
-                }
+                    // y[i] = sum;
+                    sumAdj += yGrad[i];
+                    yGrad[i] = 0.0;
 
-                // double sum = 0;
-                sumAdj = 0.0;
+                    // for (int j = 0; j < k; j++), in reverse
+                    for (int j = k - 1; j >= 0; j--)
+                    {
+                        // sum += m[i * k + j] * x[j];  ->  d(uv) = v du + u dv
+                        mGrad[i * k + j] += sumAdj * x[j];
+                        xGrad[j] += m[i * k + j] * sumAdj;
+                    }
+
+                    // double sum = 0;
+                    sumAdj = 0.0;
+                }
             }
         }
     }

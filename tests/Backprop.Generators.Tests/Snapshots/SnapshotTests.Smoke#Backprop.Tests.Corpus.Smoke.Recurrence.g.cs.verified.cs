@@ -52,19 +52,22 @@ namespace Backprop.Tests.Corpus
             sAdj += resultAdj;
 
             // for (int t = 0; t < steps; t++), in reverse
-            for (int t = steps - 1; t >= 0; t--)
+            if (0 < steps)
             {
-                // s = Math.Sin(s * p[0]) + s * p[1];  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
+                for (int t = steps - 1; t >= 0; t--)
                 {
-                    s = savedDoubles.Pop();
-                    double sAdjOut = sAdj;
-                    sAdj = 0.0;
-                    double arg = s * p[0];
-                    double adj = sAdjOut * global::System.Math.Cos(arg);
-                    sAdj += adj * p[0];
-                    pGrad[0] += s * adj;
-                    sAdj += sAdjOut * p[1];
-                    pGrad[1] += s * sAdjOut;
+                    // s = Math.Sin(s * p[0]) + s * p[1];  ->  d(u ± v) = du ± dv; d sin(u) = cos(u) du; d(uv) = v du + u dv
+                    {
+                        s = savedDoubles.Pop();
+                        double sAdjOut = sAdj;
+                        sAdj = 0.0;
+                        double arg = s * p[0];
+                        double adj = sAdjOut * global::System.Math.Cos(arg);
+                        sAdj += adj * p[0];
+                        pGrad[0] += s * adj;
+                        sAdj += sAdjOut * p[1];
+                        pGrad[1] += s * sAdjOut;
+                    }
                 }
             }
 

@@ -150,11 +150,14 @@ namespace Backprop.Samples.Xor
                 }
 
                 // for (int i = 0; i < width; i++), in reverse
-                for (int i = width - 1; i >= 0; i--)
+                if (0 < width)
                 {
-                    // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
-                    parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
-                    hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                    for (int i = width - 1; i >= 0; i--)
+                    {
+                        // logit += parameters[outputOffset + i] * hidden[lastLayer + i];  ->  d(uv) = v du + u dv
+                        parametersGrad[outputOffset + i] += logitAdj * hidden[lastLayer + i];
+                        hiddenAdj[lastLayer + i] += parameters[outputOffset + i] * logitAdj;
+                    }
                 }
 
                 // double logit = parameters[outputOffset + width];
@@ -162,51 +165,63 @@ namespace Backprop.Samples.Xor
                 logitAdj = 0.0;
 
                 // for (int l = 1; l < hiddenLayers; l++), in reverse
-                for (int l = hiddenLayers - 1; l >= 1; l--)
+                if (1 < hiddenLayers)
                 {
-                    // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
-                    offset = firstLayerSize + (l - 1) * layerSize;
-
-                    // for (int j = 0; j < width; j++), in reverse
-                    for (int j = width - 1; j >= 0; j--)
+                    for (int l = hiddenLayers - 1; l >= 1; l--)
                     {
-                        // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                        sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
-                        hiddenAdj[l * width + j] = 0.0;
+                        // Recomputed rather than saved: int offset = firstLayerSize + (l - 1) * layerSize;
+                        offset = firstLayerSize + (l - 1) * layerSize;
 
-                        // for (int i = 0; i < width; i++), in reverse
-                        for (int i = width - 1; i >= 0; i--)
+                        // for (int j = 0; j < width; j++), in reverse
+                        if (0 < width)
                         {
-                            // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
-                            parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
-                            hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
-                        }
+                            for (int j = width - 1; j >= 0; j--)
+                            {
+                                // hidden[l * width + j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                                sum2Adj += hiddenAdj[l * width + j] * global::Backprop.Functions.SigmoidDerivative(sum2);
+                                hiddenAdj[l * width + j] = 0.0;
 
-                        // double sum = parameters[offset + width * width + j];
-                        sum2 = savedDoubles.Pop();
-                        parametersGrad[offset + width * width + j] += sum2Adj;
-                        sum2Adj = 0.0;
+                                // for (int i = 0; i < width; i++), in reverse
+                                for (int i = width - 1; i >= 0; i--)
+                                {
+                                    // sum += parameters[offset + j * width + i] * hidden[(l - 1) * width + i];  ->  d(uv) = v du + u dv
+                                    parametersGrad[offset + j * width + i] += sum2Adj * hidden[(l - 1) * width + i];
+                                    hiddenAdj[(l - 1) * width + i] += parameters[offset + j * width + i] * sum2Adj;
+                                }
+
+                                // double sum = parameters[offset + width * width + j];
+                                sum2 = savedDoubles.Pop();
+                                parametersGrad[offset + width * width + j] += sum2Adj;
+                                sum2Adj = 0.0;
+                            }
+                        }
                     }
                 }
 
                 // for (int j = 0; j < width; j++), in reverse
-                for (int j = width - 1; j >= 0; j--)
+                if (0 < width)
                 {
-                    // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                    sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
-                    hiddenAdj[j] = 0.0;
-
-                    // for (int i = 0; i < inputCount; i++), in reverse
-                    for (int i = inputCount - 1; i >= 0; i--)
+                    for (int j = width - 1; j >= 0; j--)
                     {
-                        // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
-                        parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
-                    }
+                        // hidden[j] = Functions.Sigmoid(sum);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
+                        sumAdj += hiddenAdj[j] * global::Backprop.Functions.SigmoidDerivative(sum);
+                        hiddenAdj[j] = 0.0;
 
-                    // double sum = parameters[width * inputCount + j];
-                    sum = savedDoubles.Pop();
-                    parametersGrad[width * inputCount + j] += sumAdj;
-                    sumAdj = 0.0;
+                        // for (int i = 0; i < inputCount; i++), in reverse
+                        if (0 < inputCount)
+                        {
+                            for (int i = inputCount - 1; i >= 0; i--)
+                            {
+                                // sum += parameters[j * inputCount + i] * inputs[p * inputCount + i];  ->  d(uv) = v du + u dv
+                                parametersGrad[j * inputCount + i] += sumAdj * inputs[p * inputCount + i];
+                            }
+                        }
+
+                        // double sum = parameters[width * inputCount + j];
+                        sum = savedDoubles.Pop();
+                        parametersGrad[width * inputCount + j] += sumAdj;
+                        sumAdj = 0.0;
+                    }
                 }
             }
 
