@@ -134,6 +134,22 @@ namespace Backprop.Tests
         }
 
         [Theory]
+        [InlineData(2.5)]
+        [InlineData(1.0)]
+        public void PowAtZeroBaseHasNoExponentGradient(double y)
+        {
+            // 0^v is 0 for every v > 0: the exponent's partial derivative is 0, not 0 · log(0) = NaN.
+            double xGrad = 0, yGrad = 0;
+            MathLib.PowGradient(0.0, y, ref xGrad, ref yGrad);
+            Assert.Equal(0.0, yGrad);
+            Assert.Equal(y * Math.Pow(0.0, y - 1), xGrad);
+
+            float xf = 0, yf = 0;
+            MathLibF.PowGradient(0f, (float)y, ref xf, ref yf);
+            Assert.Equal(0f, yf);
+        }
+
+        [Theory]
         [InlineData(1.0, 1.0)]
         [InlineData(-1e-3, -1.0)]
         [InlineData(1e-3, -1.0)]

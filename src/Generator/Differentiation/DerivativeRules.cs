@@ -45,7 +45,7 @@ namespace Backprop.Generators.Differentiation
             MathFunction.Log2 => "d log2(u) = du / (u ln 2)",
             MathFunction.Sqrt => "d sqrt(u) = du / (2 sqrt(u))",
             MathFunction.Cbrt => "d cbrt(u) = du / (3 cbrt(u)²)",
-            MathFunction.Pow => "d u^v = v u^(v-1) du + u^v log(u) dv",
+            MathFunction.Pow => "d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0)",
             MathFunction.Sin => "d sin(u) = cos(u) du",
             MathFunction.Cos => "d cos(u) = -sin(u) du",
             MathFunction.Tan => "d tan(u) = du / cos²(u)",
@@ -132,8 +132,18 @@ namespace Backprop.Generators.Differentiation
 
                         if (context.IsActive(1))
                         {
+                            // At u = 0, u^v is 0 (or 1, or ∞) whatever v near it is, so dv gets nothing; the formula
+                            // would give 0 · log(0) = NaN.
                             Expr log = new MathCall(MathFunction.Log, new[] { u }.ToEquatableArray(), type);
-                            context.Propagate(1, Ops.Mul(Ops.Mul(adjoint, context.Result()), log));
+                            Expr term = Ops.Mul(Ops.Mul(adjoint, context.Result()), log);
+                            if (u is not Literal)
+                            {
+                                context.Propagate(1, new Conditional(Ops.Compare(BinaryOp.Equal, u, Ops.Lit(0, type)), Ops.Lit(0, type), term, type));
+                            }
+                            else if (u is Literal { Value: not 0.0 })
+                            {
+                                context.Propagate(1, term);
+                            }
                         }
 
                         break;

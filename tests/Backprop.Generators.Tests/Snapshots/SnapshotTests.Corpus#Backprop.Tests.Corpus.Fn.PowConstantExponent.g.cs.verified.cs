@@ -38,11 +38,11 @@ namespace Backprop.Tests.Corpus
             // Reverse sweep: the chain rule, from the result back to the inputs.
             double powAdj = 0.0;
 
-            // return Math.Pow(x, 3) + Math.Pow(2, x);  ->  d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv
+            // return Math.Pow(x, 3) + Math.Pow(2, x);  ->  d(u ± v) = du ± dv; d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0)
             xGrad += resultAdj * 3.0 * global::System.Math.Pow(x, 3.0 - 1.0);
             powAdj += resultAdj;
 
-            // double pow = Math.Pow(2.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
+            // double pow = Math.Pow(2.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0)
             xGrad += powAdj * pow * global::System.Math.Log(2.0);
             return result;
         }

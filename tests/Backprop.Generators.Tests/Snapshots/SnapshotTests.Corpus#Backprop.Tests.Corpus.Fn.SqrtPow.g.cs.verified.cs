@@ -48,11 +48,11 @@ namespace Backprop.Tests.Corpus
             sqrtAdj += resultAdj * pow;
             powAdj += sqrt * resultAdj;
 
-            // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
+            // double pow = Math.Pow(x * x + 1.0, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0); d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = x * x + 1.0;
                 xGrad += 2.0 * (x * (powAdj * y * global::System.Math.Pow(arg, y - 1.0)));
-                yGrad += powAdj * pow * global::System.Math.Log(arg);
+                yGrad += arg == 0.0 ? 0.0 : powAdj * pow * global::System.Math.Log(arg);
             }
 
             // double sqrt = Math.Sqrt(x * x + 1.0);  ->  d sqrt(u) = du / (2 sqrt(u)); d(u ± v) = du ± dv; d(u²) = 2u du

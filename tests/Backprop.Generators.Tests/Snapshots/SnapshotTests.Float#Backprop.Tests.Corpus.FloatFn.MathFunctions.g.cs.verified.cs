@@ -85,11 +85,11 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // float pow = MathF.Pow(y * y + 1f, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
+            // float pow = MathF.Pow(y * y + 1f, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0); d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 float arg = y * y + 1f;
                 yGrad += 2f * (y * (powAdj * x * global::System.MathF.Pow(arg, x - 1f)));
-                xGrad += powAdj * pow * global::System.MathF.Log(arg);
+                xGrad += arg == 0f ? 0f : powAdj * pow * global::System.MathF.Log(arg);
             }
 
             // float b = MathF.Sin(x) * MathF.Cos(y) + MathF.Tan(x * 0.3f) + MathF.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u)

@@ -85,11 +85,11 @@ namespace Backprop.Tests.Corpus
                 }
             }
 
-            // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv; d(u ± v) = du ± dv; d(u²) = 2u du
+            // double pow = Math.Pow(y * y + 1.0, x);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0); d(u ± v) = du ± dv; d(u²) = 2u du
             {
                 double arg = y * y + 1.0;
                 yGrad += 2.0 * (y * (powAdj * x * global::System.Math.Pow(arg, x - 1.0)));
-                xGrad += powAdj * pow * global::System.Math.Log(arg);
+                xGrad += arg == 0.0 ? 0.0 : powAdj * pow * global::System.Math.Log(arg);
             }
 
             // double b = Math.Sin(x) * Math.Cos(y) + Math.Tan(x * 0.3) + Math.Tanh(y);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du; d cos(u) = -sin(u) du; d tan(u) = du / cos²(u)

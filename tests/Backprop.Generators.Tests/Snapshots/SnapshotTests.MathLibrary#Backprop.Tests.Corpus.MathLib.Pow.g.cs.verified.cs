@@ -39,9 +39,9 @@ namespace Backprop.Tests.Corpus
             double result = global::System.Math.Pow(x, y);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
+            // return Math.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0)
             xGrad += resultAdj * y * global::System.Math.Pow(x, y - 1.0);
-            yGrad += resultAdj * result * global::System.Math.Log(x);
+            yGrad += x == 0.0 ? 0.0 : resultAdj * result * global::System.Math.Log(x);
             return result;
         }
     }

@@ -39,9 +39,9 @@ namespace Backprop.Tests.Corpus
             float result = global::System.MathF.Pow(x, y);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return MathF.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv
+            // return MathF.Pow(x, y);  ->  d u^v = v u^(v-1) du + u^v log(u) dv (0 at u = 0)
             xGrad += resultAdj * y * global::System.MathF.Pow(x, y - 1f);
-            yGrad += resultAdj * result * global::System.MathF.Log(x);
+            yGrad += x == 0f ? 0f : resultAdj * result * global::System.MathF.Log(x);
             return result;
         }
     }
