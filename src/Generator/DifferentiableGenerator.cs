@@ -55,7 +55,7 @@ namespace Backprop.Generators
                     return;
                 }
 
-                productionContext.AddSource(Emitter.HintName(function), source);
+                productionContext.AddSource(function.HintName, source);
             });
         }
 

@@ -989,6 +989,12 @@ namespace Backprop.Generators.Differentiation
                         // Visit the same counter values backwards: i = start .. last becomes i = last .. start.
                         Expr start = UsePrimal(f.Start);
                         Expr end = UsePrimal(f.End);
+                        if (end is Literal { Value: var bound } && ((f.Comparison == BinaryOp.Less && bound <= int.MinValue) || (f.Comparison == BinaryOp.Greater && bound >= int.MaxValue)))
+                        {
+                            // i < int.MinValue never holds: the loop ran no iteration, and end - 1 has no int value.
+                            break;
+                        }
+
                         Expr last = f.Comparison switch
                         {
                             BinaryOp.Less => Minus(end, 1),
@@ -999,7 +1005,7 @@ namespace Backprop.Generators.Differentiation
 
                         // end - 1 wraps for an end of int.MinValue (end + 1 for int.MaxValue), where the forward loop
                         // ran no iteration and the reverse would run 2³¹: only a loop that ran reverses. Not needed for
-                        // a literal end or a length, which cannot be that value.
+                        // a literal end (that case is above) or a length, which is never negative.
                         bool mayWrap = f.Comparison is BinaryOp.Less or BinaryOp.Greater && end is not (Literal or LengthOf);
                         Expr? runsIf = mayWrap ? new Binary(f.Comparison, start, end, IrType.Bool) : null;
                         if (runsIf is not null)

@@ -21,10 +21,6 @@ namespace Backprop.Generators.Emitting
         // changed).
         private const string OptimizationAttribute = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-        /// <summary>The hint name of a method's generated file: <c>Namespace.Type.Method.g.cs</c>.</summary>
-        public static string HintName(Function function)
-            => $"{function.Hierarchy.MetadataName}.{function.Name}{(function.Overload is null ? string.Empty : "(" + function.Overload + ")")}.g.cs";
-
         public static string Emit(Function function)
         {
             ReverseMode transform = ReverseMode.Run(function);
@@ -192,18 +188,9 @@ namespace Backprop.Generators.Emitting
 
         private static string Static(Function function) => function.IsStatic ? "static " : string.Empty;
 
-        /// <summary>A documentation link to the user's method (<c>@checked</c> keeps its @ in a cref).</summary>
+        /// <summary>A documentation link to the user's method: by name (<c>@checked</c> keeps its @), or by ID for an overload.</summary>
         private static string SeeMethod(Function function)
-        {
-            if (function.Overload is null)
-            {
-                return $"<see cref=\"{Identifiers.Escape(function.Name)}\"/>";
-            }
-
-            // An overload is linked with its parameters; one that differs from another only in its name's case, by name.
-            int ordinal = function.Overload.IndexOf('`');
-            return ordinal < 0 ? $"<see cref=\"{Identifiers.Escape(function.Name)}({function.Overload})\"/>" : $"<c>{function.Name}</c>";
-        }
+            => $"<see cref=\"{function.OverloadId ?? Identifiers.Escape(function.Name)}\"/>";
 
         private static int TapeOrder(string kind) => kind switch
         {

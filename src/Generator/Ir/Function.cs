@@ -46,14 +46,21 @@ namespace Backprop.Generators.Ir
         public bool CheckedArithmetic { get; init; }
 
         /// <summary>
-        /// The parameter list that tells the method apart from the others of its name in its type (<c>double, double</c>,
-        /// generic arguments in braces as a cref writes them), or null when no other method there has its name, ignoring
-        /// case. The generated file's name and the documentation's links carry it.
+        /// The method's documentation ID (<c>M:N.Model.F(System.Double[0:,0:])</c>) when other methods of its type share
+        /// its name, ignoring case; null otherwise. Documentation links to an overload use it, since a name alone is
+        /// ambiguous there and an ID needs no C# spelling of the parameter types.
         /// </summary>
-        public string? Overload { get; init; }
+        public string? OverloadId { get; init; }
+
+        /// <summary>
+        /// The generated file's name: <c>Namespace.Type.Method.g.cs</c>, with the parameter types and a hash of the
+        /// documentation ID where another method or type could give the same name (an overload; a name that differs
+        /// only in case, since hint names are compared ignoring case).
+        /// </summary>
+        public string HintName { get; init; } = string.Empty;
 
         public bool Equals(Function? other) => other is not null && IsStatic == other.IsStatic && StackAllocZeroed == other.StackAllocZeroed
-            && CheckedArithmetic == other.CheckedArithmetic && Overload == other.Overload
+            && CheckedArithmetic == other.CheckedArithmetic && OverloadId == other.OverloadId && HintName == other.HintName
             && Name == other.Name && Accessibility == other.Accessibility && Hierarchy == other.Hierarchy
             && ReturnType == other.ReturnType && Parameters == other.Parameters && Locals == other.Locals && Body == other.Body;
 

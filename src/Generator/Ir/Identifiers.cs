@@ -35,7 +35,7 @@ namespace Backprop.Generators.Ir
         public static string Plain(string name)
             => name.Length > 1 && name[0] == '@' && !s_keywords.Contains(name.Substring(1)) ? name.Substring(1) : name;
 
-        /// <summary>A name as it reads in prose (XML documentation, messages): without the <c>@</c>.</summary>
+        /// <summary>A name as XML documentation reads it (<c>&lt;param name="base"&gt;</c>): without the <c>@</c>.</summary>
         public static string Unescaped(string name) => name.Length > 1 && name[0] == '@' ? name.Substring(1) : name;
     }
 }

@@ -112,20 +112,6 @@ namespace Backprop.Generators.Parsing
                 Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "async and ref-returning methods are not supported");
             }
 
-            // The generator writes NameGradient (for a method that returns a value) and NamePullback next to the method;
-            // the analyzer, which runs on the compilation with them, recognises them by their [GeneratedCode].
-            foreach (string suffix in _method.ReturnsVoid ? new[] { "Pullback" } : new[] { "Gradient", "Pullback" })
-            {
-                if (_method.ContainingType.GetMembers(_method.Name + suffix).FirstOrDefault(m => !IsGeneratedByUs(m)) is { } taken)
-                {
-                    Report(
-                        DiagnosticDescriptors.UnsupportedMethod,
-                        nameLocation,
-                        _method.Name,
-                        $"its type already declares '{taken.Name}', the name of a method the generator writes for it; rename that member (if it is a custom derivative of '{_method.Name}', remove [Differentiable] instead: callers then use the derivative)");
-                }
-            }
-
             if (_method.ReturnType is IErrorTypeSymbol || _method.Parameters.Any(p => p.Type is IErrorTypeSymbol))
             {
                 _hasCompilerErrors = true;
@@ -157,6 +143,11 @@ namespace Backprop.Generators.Parsing
                     parameters.Add(variable);
                     _variables[parameter] = variable;
                 }
+            }
+
+            if (!_diagnostics.Any(IsError))
+            {
+                ReportTakenNames(parameters, nameLocation);
             }
 
             if (_diagnostics.Any(IsError))
@@ -223,7 +214,8 @@ namespace Backprop.Generators.Parsing
                 IsStatic = _method.IsStatic,
                 StackAllocZeroed = !SkipsLocalsInit(_method),
                 CheckedArithmetic = _semanticModel.Compilation.Options.CheckOverflow,
-                Overload = Overload(_method),
+                OverloadId = HasNamesakes(_method) ? _method.GetDocumentationCommentId() : null,
+                HintName = HintName(_method),
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
@@ -243,9 +235,10 @@ namespace Backprop.Generators.Parsing
                 : "the generated code does its integer arithmetic in the project's context, unchecked, so it would not throw where this does; check the value before calling the method, or check overflow project-wide (CheckForOverflowUnderflow)";
             SyntaxKind expressionKind = projectChecks ? SyntaxKind.UncheckedExpression : SyntaxKind.CheckedExpression;
             SyntaxKind statementKind = projectChecks ? SyntaxKind.UncheckedStatement : SyntaxKind.CheckedStatement;
-            foreach (SyntaxNode node in method.DescendantNodes())
+            // Not inside lambdas (reported as such) nor constant expressions, which the compiler evaluates itself.
+            foreach (SyntaxNode node in method.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
             {
-                if (node.IsKind(expressionKind))
+                if (node.IsKind(expressionKind) && !_semanticModel.GetConstantValue(node, _cancellationToken).HasValue)
                 {
                     ReportExpression(node, advice);
                 }
@@ -256,34 +249,121 @@ namespace Backprop.Generators.Parsing
             }
         }
 
+        /// <summary>
+        /// Reports a member of the method's type that the generated <c>NameGradient</c> or <c>NamePullback</c> would clash
+        /// with: any member of that name that is not a method, or a method with the generated one's parameter types (as
+        /// a custom derivative <c>[DerivativeOf(nameof(F))] FPullback</c> has). A method with other parameters is an
+        /// overload and is left alone. The analyzer, which runs on the compilation with the generated members in it,
+        /// recognises those by their <c>[GeneratedCode]</c>.
+        /// </summary>
+        private void ReportTakenNames(List<Variable> parameters, LocationInfo? nameLocation)
+        {
+            if (parameters.Count != _method.Parameters.Length)
+            {
+                return;
+            }
+
+            // The generated parameters after the original ones: the seed (pullback of a value-returning method), then a
+            // buffer per differentiable parameter.
+            List<ITypeSymbol?> buffers = _method.Parameters.Zip(parameters, (symbol, variable) => (symbol, variable))
+                .Where(p => p.variable.IsDifferentiable)
+                .Select(p => Buffer(p.symbol.Type, p.variable.Type))
+                .ToList();
+            foreach (string suffix in _method.ReturnsVoid ? new[] { "Pullback" } : new[] { "Gradient", "Pullback" })
+            {
+                var generated = new List<ITypeSymbol?>(_method.Parameters.Select(p => p.Type));
+                if (suffix == "Pullback" && !_method.ReturnsVoid)
+                {
+                    generated.Add(_method.ReturnType);
+                }
+
+                generated.AddRange(buffers);
+                foreach (ISymbol taken in _method.ContainingType.GetMembers(_method.Name + suffix).Where(m => !IsGeneratedByUs(m)))
+                {
+                    if (taken is not IMethodSymbol method
+                        || (method.Parameters.Length == generated.Count
+                            && method.Parameters.Select(p => p.Type).Zip(generated, (a, b) => b is null || SymbolEqualityComparer.Default.Equals(a, b)).All(same => same)))
+                    {
+                        Report(
+                            DiagnosticDescriptors.UnsupportedMethod,
+                            nameLocation,
+                            _method.Name,
+                            $"its type already declares '{taken.Name}' with the parameters of the method the generator writes for it; rename that member (if it is a custom derivative of '{_method.Name}', remove [Differentiable] instead: callers then use the derivative)");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The type of a differentiable parameter's gradient buffer: <c>T</c> (passed by <c>ref</c>) for a scalar,
+        /// <c>Span&lt;T&gt;</c> for an array or span, the array type itself for a 2-D or jagged one; null (matches any type)
+        /// where the compilation lacks <c>Span&lt;T&gt;</c>.
+        /// </summary>
+        private ITypeSymbol? Buffer(ITypeSymbol type, IrType mapped)
+        {
+            if (!mapped.IsSequence)
+            {
+                return type;
+            }
+
+            if (mapped.Container is ContainerKind.Array or ContainerKind.Span or ContainerKind.ReadOnlySpan)
+            {
+                INamedTypeSymbol? span = _semanticModel.Compilation.GetTypeByMetadataName("System.Span`1");
+                ITypeSymbol element = type is IArrayTypeSymbol array ? array.ElementType : ((INamedTypeSymbol)type).TypeArguments[0];
+                return span?.Construct(element);
+            }
+
+            return type;
+        }
+
         /// <summary>Whether a member is one this generator wrote (it carries <c>[GeneratedCode("Backprop.Generators", …)]</c>).</summary>
         private static bool IsGeneratedByUs(ISymbol member)
             => member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
                 && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == ToolInfo.Name);
 
-        /// <summary>
-        /// The parameter list that names <paramref name="method"/> apart from its overloads (see <see cref="Function.Overload"/>);
-        /// with an ordinal as well where another method's name differs only in case and its parameters are the same,
-        /// since generated file names are compared ignoring case.
-        /// </summary>
-        private static string? Overload(IMethodSymbol method)
-        {
-            static string ParameterList(IMethodSymbol m) => string.Join(", ", m.Parameters.Select(p =>
-                (p.RefKind switch { RefKind.In => "in ", RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty })
-                + p.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).Replace('<', '{').Replace('>', '}')));
+        /// <summary>Whether other ordinary methods of the method's type have its name, ignoring case.</summary>
+        private static bool HasNamesakes(IMethodSymbol method)
+            => method.ContainingType.GetMembers().OfType<IMethodSymbol>()
+                .Count(m => m.MethodKind == MethodKind.Ordinary && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase)) > 1;
 
-            List<IMethodSymbol> namesakes = method.ContainingType.GetMembers()
-                .OfType<IMethodSymbol>()
-                .Where(m => m.MethodKind == MethodKind.Ordinary && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            if (namesakes.Count < 2)
+        /// <summary>
+        /// The generated file's name (see <see cref="Function.HintName"/>). Hint names are compared ignoring case and
+        /// allow only some characters, so where a name alone could repeat (an overload, or a method or type whose name
+        /// differs from another's only in case) the file name adds the parameter types, cleaned, and a hash of the
+        /// case-sensitive documentation ID.
+        /// </summary>
+        private static string HintName(IMethodSymbol method)
+        {
+            string plain = $"{BuildHierarchy(method.ContainingType).MetadataName}.{method.Name}";
+            bool typeNamesakes = false;
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
             {
-                return null;
+                IEnumerable<INamedTypeSymbol> siblings = type.ContainingType?.GetTypeMembers() ?? type.ContainingNamespace.GetTypeMembers();
+                typeNamesakes |= siblings.Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && t.Arity == type.Arity
+                    && string.Equals(t.Name, type.Name, StringComparison.OrdinalIgnoreCase));
             }
 
-            string list = ParameterList(method);
-            List<IMethodSymbol> twins = namesakes.Where(m => ParameterList(m) == list).ToList();
-            return twins.Count < 2 ? list : $"{list}`{twins.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method)) + 1}";
+            if (!HasNamesakes(method) && !typeNamesakes)
+            {
+                return plain + ".g.cs";
+            }
+
+            string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            var readable = new System.Text.StringBuilder();
+            foreach (char c in parameters.Replace('<', '{').Replace('>', '}'))
+            {
+                readable.Append(char.IsLetterOrDigit(c) || "_.,()[]{} ".IndexOf(c) >= 0 ? c : '_');
+            }
+
+            // FNV-1a of the documentation ID: stable from build to build, unlike string.GetHashCode.
+            uint hash = 2166136261;
+            foreach (char c in method.GetDocumentationCommentId() ?? method.ToDisplayString())
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return $"{plain}({readable}).{hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)}.g.cs";
         }
 
         /// <summary>

@@ -97,6 +97,12 @@ namespace Backprop.Tests.Corpus
             yield return Vector("BoundAtIntMinRuns", new[] { 0.5, 2.0 }, x => Fn.BoundAtIntMin(x, 3), (x, g) => Fn.BoundAtIntMinGradient(x, 3, g));
             yield return Vector("DescendingBoundAtIntMax", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, int.MaxValue), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, int.MaxValue, g));
             yield return Vector("DescendingBoundRuns", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, -1), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, -1, g));
+            yield return Scalar1("KeywordLocalNextToItsAdjointName", 0.7, Fn.KeywordLocalNextToItsAdjointName, Fn.KeywordLocalNextToItsAdjointNameGradient);
+            yield return Vector("LoopToIntMin", new[] { 0.5, 2.0 }, x => Fn.LoopToIntMin(x, 0), (x, g) => Fn.LoopToIntMinGradient(x, 0, g));
+            yield return Vector("ShapedVector", new[] { 0.5, 2.0 }, Fn.Shaped, Fn.ShapedGradient);
+            yield return Vector("ShapedWithConstants", new[] { 0.5, 2.0 }, x => Fn.Shaped(x, 2, (1, 3)), (x, g) => Fn.ShapedGradient(x, 2, (1, 3), g));
+            yield return Scalar1("CaseTwinUpper", 0.6, CaseTwins.CaseTwin.F, CaseTwins.CaseTwin.FGradient);
+            yield return Scalar1("CaseTwinLower", 0.6, CaseTwins.caseTwin.F, CaseTwins.caseTwin.FGradient);
             yield return ArrayAndScalar("KeywordNames", Random(40, 3), 0.7, Fn.KeywordNames, Fn.KeywordNamesGradient);
         }
     }

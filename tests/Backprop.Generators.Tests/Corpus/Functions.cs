@@ -570,7 +570,6 @@ namespace Backprop.Tests.Corpus
 
             return s;
         }
-    
 
         /// <summary>A constant named with a keyword, read by <see cref="KeywordNames"/>.</summary>
         public static readonly double @fixed = 0.5;
@@ -715,6 +714,43 @@ namespace Backprop.Tests.Corpus
             return total * x[0];
         }
 
+        /// <summary>A keyword-named local next to a local named as its adjoint would be (<c>baseAdj</c>).</summary>
+        [Differentiable]
+        public static double KeywordLocalNextToItsAdjointName(double x)
+        {
+            double @base = x * x;
+            double baseAdj = Math.Sin(x);
+            return @base * baseAdj;
+        }
+
+        /// <summary>A loop whose literal end is <c>int.MinValue</c>: it never runs, and its reverse is not written.</summary>
+        [Differentiable]
+        public static double LoopToIntMin(double[] x, int k)
+        {
+            double s = x[0];
+            for (int i = k; i < int.MinValue; i++)
+            {
+                s = (s * x[i]) + Math.Sin(s);
+            }
+
+            return s * x[1];
+        }
+
+        /// <summary>Overloads whose parameter types have characters a file name cannot: a 2-D array.</summary>
+        [Differentiable]
+        public static double Shaped(double[] x) => x[0] * x[1];
+
+        /// <summary>The 2-D overload of <see cref="Shaped(double[])"/>.</summary>
+        [Differentiable]
+        public static double Shaped(double[,] x) => x[0, 0] * x[0, 1];
+
+        /// <summary>An overload with a nullable and a tuple parameter, passed on as constants.</summary>
+        [Differentiable]
+        public static double Shaped(double[] x, int? scale, (int A, int B) pair) => x[0] * x[1] * Factor(scale, pair);
+
+        /// <summary>A constant factor from the nullable and the tuple.</summary>
+        public static double Factor(int? scale, (int A, int B) pair) => (scale ?? 1) + pair.A + pair.B;
+
         /// <summary>A helper whose parameters are named with keywords.</summary>
         [Differentiable]
         public static double KeywordHelper(double @in, double @out) => @in * Math.Sin(@out);
@@ -749,5 +785,24 @@ namespace Backprop.Tests.Corpus.Generic
         /// <summary>The plain type's method.</summary>
         [Differentiable]
         public static double Scale(double x) => Math.Cos(x);
+    }
+}
+
+namespace Backprop.Tests.Corpus.CaseTwins
+{
+    /// <summary>A type whose name differs from <see cref="caseTwin"/>'s only in case.</summary>
+    public static partial class CaseTwin
+    {
+        /// <summary>A method named as the other type's.</summary>
+        [Differentiable]
+        public static double F(double x) => x * x;
+    }
+
+    /// <summary>A type whose name differs from <see cref="CaseTwin"/>'s only in case.</summary>
+    public static partial class caseTwin
+    {
+        /// <summary>A method named as the other type's.</summary>
+        [Differentiable]
+        public static double F(double x) => Math.Sin(x);
     }
 }

@@ -105,6 +105,49 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void NoDiagnostic_ForAnOverloadNamedAsTheGeneratedMembers_OrAConstantCheckedExpression()
+        {
+            const string source = """
+                using System;
+                using Backprop;
+
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        const int big = checked(2 + 3);
+                        return x * x * big;
+                    }
+
+                    // Other parameters than the generated FGradient and FPullback: overloads, not clashes.
+                    public static string FPullback(string s) => s;
+
+                    public static string FGradient(string s) => s;
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
+            Assert.Empty(result.Backprop);
+            Assert.Empty(result.Compiler.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        }
+
+        [Fact]
+        public void BP0002_TypeDeclaresAFieldNamedAsTheGeneratedGradient_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double [|F|](double x) => x * x;
+
+                    public static readonly double FGradient = 1.0;
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
         public void BP0005_CheckedExpression_AtTheExpression()
         {
             AssertDiagnostics(

@@ -6,37 +6,38 @@ namespace Backprop.Tests.Corpus
     static partial class Fn
     {
         /// <summary>
-        /// Computes <c>twin</c> and its gradient by reverse-mode differentiation.
+        /// Computes <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/> and its gradient by reverse-mode differentiation.
         /// </summary>
-        /// <param name="x">As in <c>twin</c>.</param>
+        /// <param name="x">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (a scalar accumulating the gradient of it).</param>
-        /// <returns>The same value as <c>twin</c>.</returns>
+        /// <returns>The same value as <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/>.</returns>
         /// <remarks>
         /// Gradients are <b>added</b> to the buffers, so calling this once per example sums a batch's gradient;
         /// clear the buffers first for the gradient of a single call.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
-        public static double twinGradient(double x, ref double xGrad)
-            => twinPullback(x, 1.0, ref xGrad);
+        public static double OverloadedGradient(double x, ref double xGrad)
+            => OverloadedPullback(x, 1.0, ref xGrad);
 
         /// <summary>
-        /// The pullback of <c>twin</c>: computes its value and adds <paramref name="resultAdj"/> times
+        /// The pullback of <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/>: computes its value and adds <paramref name="resultAdj"/> times
         /// its gradient to the buffers. Other differentiable methods call it to apply the chain rule through this one.
         /// </summary>
-        /// <param name="x">As in <c>twin</c>.</param>
+        /// <param name="x">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (a scalar accumulating the gradient of it).</param>
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
-        /// <returns>The same value as <c>twin</c>.</returns>
+        /// <returns>The same value as <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double)"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static double twinPullback(double x, double resultAdj, ref double xGrad)
+        public static double OverloadedPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            double result = global::System.Math.Exp(x);
+            double result = x * x * x;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
-            // return Math.Exp(x);  ->  d exp(u) = exp(u) du
-            xGrad += resultAdj * result;
+            // return x * x * x;  ->  d(uv) = v du + u dv; d(u²) = 2u du
+            xGrad += 2.0 * (x * (resultAdj * x));
+            xGrad += x * x * resultAdj;
             return result;
         }
     }

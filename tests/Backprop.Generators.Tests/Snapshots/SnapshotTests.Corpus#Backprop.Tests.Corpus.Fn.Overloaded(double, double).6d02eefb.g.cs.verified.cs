@@ -6,13 +6,13 @@ namespace Backprop.Tests.Corpus
     static partial class Fn
     {
         /// <summary>
-        /// Computes <see cref="Overloaded(double, double)"/> and its gradient by reverse-mode differentiation.
+        /// Computes <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/> and its gradient by reverse-mode differentiation.
         /// </summary>
-        /// <param name="x">As in <see cref="Overloaded(double, double)"/>.</param>
-        /// <param name="y">As in <see cref="Overloaded(double, double)"/>.</param>
+        /// <param name="x">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</param>
+        /// <param name="y">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (a scalar accumulating the gradient of it).</param>
         /// <param name="yGrad">The gradient with respect to <paramref name="y"/> is added here (a scalar accumulating the gradient of it).</param>
-        /// <returns>The same value as <see cref="Overloaded(double, double)"/>.</returns>
+        /// <returns>The same value as <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</returns>
         /// <remarks>
         /// Gradients are <b>added</b> to the buffers, so calling this once per example sums a batch's gradient;
         /// clear the buffers first for the gradient of a single call.
@@ -22,15 +22,15 @@ namespace Backprop.Tests.Corpus
             => OverloadedPullback(x, y, 1.0, ref xGrad, ref yGrad);
 
         /// <summary>
-        /// The pullback of <see cref="Overloaded(double, double)"/>: computes its value and adds <paramref name="resultAdj"/> times
+        /// The pullback of <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>: computes its value and adds <paramref name="resultAdj"/> times
         /// its gradient to the buffers. Other differentiable methods call it to apply the chain rule through this one.
         /// </summary>
-        /// <param name="x">As in <see cref="Overloaded(double, double)"/>.</param>
-        /// <param name="y">As in <see cref="Overloaded(double, double)"/>.</param>
+        /// <param name="x">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</param>
+        /// <param name="y">As in <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (a scalar accumulating the gradient of it).</param>
         /// <param name="yGrad">The gradient with respect to <paramref name="y"/> is added here (a scalar accumulating the gradient of it).</param>
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
-        /// <returns>The same value as <see cref="Overloaded(double, double)"/>.</returns>
+        /// <returns>The same value as <see cref="M:Backprop.Tests.Corpus.Fn.Overloaded(System.Double,System.Double)"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static double OverloadedPullback(double x, double y, double resultAdj, ref double xGrad, ref double yGrad)
