@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Backprop.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace Backprop.Tests
@@ -77,6 +78,37 @@ namespace Backprop.Tests
                 }
             }
             """;
+
+        private const string Unchecked = """
+            using Backprop;
+
+            public static partial class M
+            {
+                [Differentiable]
+                public static double F(double[] w, int a)
+                {
+                    int k = unchecked(a * a);
+                    return w[(k % 2) + 1] * w[0];
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async System.Threading.Tasks.Task UncheckedIsReportedOnlyUnderOverflowChecking(bool checkOverflow)
+        {
+            // The generated code does its arithmetic in the project's context: under overflow checking it would throw
+            // where unchecked(a * a) wraps, so the method is refused (BP0005); otherwise unchecked changes nothing.
+            CSharpCompilation compilation = GeneratorHarness.Compilation(("M.cs", Unchecked));
+            compilation = compilation.WithOptions(compilation.Options.WithOverflowChecks(checkOverflow));
+            GeneratorDriverRunResult result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult();
+            var analyzer = await compilation
+                .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new Backprop.Generators.Diagnostics.DifferentiableAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(checkOverflow, analyzer.Any(d => d.Id == "BP0005"));
+            Assert.Equal(checkOverflow, result.Results.Single().GeneratedSources.IsEmpty);
+        }
 
         [Theory]
         [InlineData(false)]
