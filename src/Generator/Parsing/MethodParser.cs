@@ -102,6 +102,11 @@ namespace Backprop.Generators.Parsing
                 Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "interface members cannot be differentiated");
             }
 
+            if (_method.MethodKind == MethodKind.ExplicitInterfaceImplementation)
+            {
+                Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "explicit interface implementations are not supported; implement the member with a call of a [Differentiable] method");
+            }
+
             if (_method.IsGenericMethod)
             {
                 Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, "generic methods are not supported");
@@ -147,7 +152,7 @@ namespace Backprop.Generators.Parsing
 
             if (!_diagnostics.Any(IsError))
             {
-                ReportTakenNames(parameters, nameLocation);
+                ReportTakenNames(nameLocation);
             }
 
             if (_diagnostics.Any(IsError))
@@ -235,10 +240,12 @@ namespace Backprop.Generators.Parsing
                 : "the generated code does its integer arithmetic in the project's context, unchecked, so it would not throw where this does; check the value before calling the method, or check overflow project-wide (CheckForOverflowUnderflow)";
             SyntaxKind expressionKind = projectChecks ? SyntaxKind.UncheckedExpression : SyntaxKind.CheckedExpression;
             SyntaxKind statementKind = projectChecks ? SyntaxKind.UncheckedStatement : SyntaxKind.CheckedStatement;
-            // Not inside lambdas (reported as such) nor constant expressions, which the compiler evaluates itself.
+            // Not inside lambdas (reported as such), nor constant expressions, which the compiler evaluates itself, nor
+            // floating-point ones, which checked does not change.
             foreach (SyntaxNode node in method.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
             {
-                if (node.IsKind(expressionKind) && !_semanticModel.GetConstantValue(node, _cancellationToken).HasValue)
+                if (node.IsKind(expressionKind) && !_semanticModel.GetConstantValue(node, _cancellationToken).HasValue
+                    && _semanticModel.GetTypeInfo(node, _cancellationToken).Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
                 {
                     ReportExpression(node, advice);
                 }
@@ -250,72 +257,107 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>
-        /// Reports a member of the method's type that the generated <c>NameGradient</c> or <c>NamePullback</c> would clash
-        /// with: any member of that name that is not a method, or a method with the generated one's parameter types (as
-        /// a custom derivative <c>[DerivativeOf(nameof(F))] FPullback</c> has). A method with other parameters is an
-        /// overload and is left alone. The analyzer, which runs on the compilation with the generated members in it,
-        /// recognises those by their <c>[GeneratedCode]</c>.
+        /// Reports what the generated <c>NameGradient</c> or <c>NamePullback</c> would clash with: a member of that name
+        /// in the type or a base type that is not a method, a non-generic method with the generated one's parameters
+        /// (as a custom derivative <c>[DerivativeOf(nameof(F))] FPullback</c> has), or the same generated method of
+        /// another <c>[Differentiable]</c> overload. A method with other parameters is an overload and is left alone.
+        /// The analyzer, which runs on the compilation with the generated members in it, recognises those by their
+        /// <c>[GeneratedCode]</c>.
         /// </summary>
-        private void ReportTakenNames(List<Variable> parameters, LocationInfo? nameLocation)
+        private void ReportTakenNames(LocationInfo? nameLocation)
         {
-            if (parameters.Count != _method.Parameters.Length)
+            string advice = $"rename that member (if it is a custom derivative of '{_method.Name}', remove [Differentiable] instead: callers then use the derivative)";
+            foreach ((string name, List<(ITypeSymbol Type, bool ByRef)> signature) in GeneratedSignatures(_method))
             {
-                return;
-            }
-
-            // The generated parameters after the original ones: the seed (pullback of a value-returning method), then a
-            // buffer per differentiable parameter.
-            List<ITypeSymbol?> buffers = _method.Parameters.Zip(parameters, (symbol, variable) => (symbol, variable))
-                .Where(p => p.variable.IsDifferentiable)
-                .Select(p => Buffer(p.symbol.Type, p.variable.Type))
-                .ToList();
-            foreach (string suffix in _method.ReturnsVoid ? new[] { "Pullback" } : new[] { "Gradient", "Pullback" })
-            {
-                var generated = new List<ITypeSymbol?>(_method.Parameters.Select(p => p.Type));
-                if (suffix == "Pullback" && !_method.ReturnsVoid)
+                for (INamedTypeSymbol? type = _method.ContainingType; type is not null; type = type.BaseType)
                 {
-                    generated.Add(_method.ReturnType);
+                    foreach (ISymbol taken in type.GetMembers(name).Where(m => !IsGeneratedByUs(m)))
+                    {
+                        if (taken is not IMethodSymbol method)
+                        {
+                            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, $"'{type.Name}' declares a member named '{name}', the name of a method the generator writes for it; {advice}");
+                            return;
+                        }
+
+                        if (method.Arity == 0 && SameParameters(method.Parameters.Select(p => (p.Type, p.RefKind != RefKind.None)).ToList(), signature))
+                        {
+                            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, $"'{type.Name}' declares '{name}' with the parameters of the method the generator writes for it; {advice}");
+                            return;
+                        }
+                    }
                 }
 
-                generated.AddRange(buffers);
-                foreach (ISymbol taken in _method.ContainingType.GetMembers(_method.Name + suffix).Where(m => !IsGeneratedByUs(m)))
+                foreach (IMethodSymbol other in _method.ContainingType.GetMembers(_method.Name).OfType<IMethodSymbol>()
+                    .Where(m => !SymbolEqualityComparer.Default.Equals(m, _method) && TypeMapper.HasAttribute(m, TypeMapper.DifferentiableAttributeName)))
                 {
-                    if (taken is not IMethodSymbol method
-                        || (method.Parameters.Length == generated.Count
-                            && method.Parameters.Select(p => p.Type).Zip(generated, (a, b) => b is null || SymbolEqualityComparer.Default.Equals(a, b)).All(same => same)))
+                    if (GeneratedSignatures(other).Any(g => g.Name == name && SameParameters(g.Parameters, signature)))
                     {
-                        Report(
-                            DiagnosticDescriptors.UnsupportedMethod,
-                            nameLocation,
-                            _method.Name,
-                            $"its type already declares '{taken.Name}' with the parameters of the method the generator writes for it; rename that member (if it is a custom derivative of '{_method.Name}', remove [Differentiable] instead: callers then use the derivative)");
-                        break;
+                        Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, _method.Name, $"the overload '{other.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' is [Differentiable] too, and the generator would write '{name}' with the same parameters for both; rename one of them");
+                        return;
                     }
                 }
             }
         }
 
         /// <summary>
-        /// The type of a differentiable parameter's gradient buffer: <c>T</c> (passed by <c>ref</c>) for a scalar,
-        /// <c>Span&lt;T&gt;</c> for an array or span, the array type itself for a 2-D or jagged one; null (matches any type)
-        /// where the compilation lacks <c>Span&lt;T&gt;</c>.
+        /// The methods the generator writes for <paramref name="method"/>, by name, with their parameter types and whether
+        /// each is passed by reference: the original parameters, then the seed (the pullback of a method that returns a
+        /// value), then a buffer per differentiable parameter (<c>ref T</c> for a scalar, <c>Span&lt;T&gt;</c> for an
+        /// array or span, the array type itself for a 2-D or jagged one).
         /// </summary>
-        private ITypeSymbol? Buffer(ITypeSymbol type, IrType mapped)
+        private List<(string Name, List<(ITypeSymbol Type, bool ByRef)> Parameters)> GeneratedSignatures(IMethodSymbol method)
         {
-            if (!mapped.IsSequence)
+            var originals = method.Parameters.Select(p => (p.Type, p.RefKind != RefKind.None)).ToList();
+            var buffers = new List<(ITypeSymbol Type, bool ByRef)>();
+            INamedTypeSymbol? span = _semanticModel.Compilation.GetTypeByMetadataName("System.Span`1");
+            foreach (IParameterSymbol parameter in method.Parameters)
             {
-                return type;
+                if (TypeMapper.Map(parameter.Type) is not { IsFloatingPoint: true } mapped || TypeMapper.HasAttribute(parameter, TypeMapper.NoDerivativeAttributeName))
+                {
+                    continue;
+                }
+
+                ITypeSymbol? element = parameter.Type switch
+                {
+                    IArrayTypeSymbol { Rank: 1 } array when mapped.Container == ContainerKind.Array => array.ElementType,
+                    INamedTypeSymbol named when mapped.Container is ContainerKind.Span or ContainerKind.ReadOnlySpan => named.TypeArguments[0],
+                    _ => null,
+                };
+                buffers.Add(mapped.IsSequence
+                    ? (element is not null && span is not null ? span.Construct(element) : parameter.Type, false)
+                    : (parameter.Type, true));
             }
 
-            if (mapped.Container is ContainerKind.Array or ContainerKind.Span or ContainerKind.ReadOnlySpan)
+            var generated = new List<(string, List<(ITypeSymbol, bool)>)>();
+            if (!method.ReturnsVoid)
             {
-                INamedTypeSymbol? span = _semanticModel.Compilation.GetTypeByMetadataName("System.Span`1");
-                ITypeSymbol element = type is IArrayTypeSymbol array ? array.ElementType : ((INamedTypeSymbol)type).TypeArguments[0];
-                return span?.Construct(element);
+                generated.Add((method.Name + "Gradient", originals.Concat(buffers).ToList()));
+                generated.Add((method.Name + "Pullback", originals.Append((method.ReturnType, false)).Concat(buffers).ToList()));
+            }
+            else
+            {
+                generated.Add((method.Name + "Pullback", originals.Concat(buffers).ToList()));
             }
 
-            return type;
+            return generated;
         }
+
+        /// <summary>
+        /// Whether two parameter lists are the same to C#'s overloading: the same types, up to tuple element names and
+        /// <c>dynamic</c> (which is <c>object</c>), and by reference at the same places (ref, in and out are alike).
+        /// </summary>
+        private bool SameParameters(List<(ITypeSymbol Type, bool ByRef)> a, List<(ITypeSymbol Type, bool ByRef)> b)
+            => a.Count == b.Count && a.Zip(b, (x, y) => x.ByRef == y.ByRef && SymbolEqualityComparer.Default.Equals(Erased(x.Type), Erased(y.Type))).All(same => same);
+
+        /// <summary>A type as overloading sees it: tuples without element names, <c>dynamic</c> as <c>object</c>, at any depth.</summary>
+        private ITypeSymbol Erased(ITypeSymbol type) => type switch
+        {
+            IDynamicTypeSymbol => _semanticModel.Compilation.GetSpecialType(SpecialType.System_Object),
+            IArrayTypeSymbol array => _semanticModel.Compilation.CreateArrayTypeSymbol(Erased(array.ElementType), array.Rank),
+            INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } => Erased(underlying),
+            INamedTypeSymbol { IsGenericType: true } named when !named.IsUnboundGenericType => named.ConstructedFrom.Construct(named.TypeArguments.Select(Erased).ToArray()),
+            _ => type,
+        };
 
         /// <summary>Whether a member is one this generator wrote (it carries <c>[GeneratedCode("Backprop.Generators", …)]</c>).</summary>
         private static bool IsGeneratedByUs(ISymbol member)
@@ -336,12 +378,15 @@ namespace Backprop.Generators.Parsing
         private static string HintName(IMethodSymbol method)
         {
             string plain = $"{BuildHierarchy(method.ContainingType).MetadataName}.{method.Name}";
+            // A type or namespace on the way up with a sibling type or namespace of the same name but for case (Model and
+            // model, Outer and namespace outer; generic types of other arities differ in the file name).
             bool typeNamesakes = false;
-            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+            for (ISymbol level = method.ContainingType; level.ContainingSymbol is { } container && level is not INamespaceSymbol { IsGlobalNamespace: true }; level = container)
             {
-                IEnumerable<INamedTypeSymbol> siblings = type.ContainingType?.GetTypeMembers() ?? type.ContainingNamespace.GetTypeMembers();
-                typeNamesakes |= siblings.Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && t.Arity == type.Arity
-                    && string.Equals(t.Name, type.Name, StringComparison.OrdinalIgnoreCase));
+                IEnumerable<ISymbol> siblings = container is INamespaceSymbol ns ? ns.GetMembers() : ((INamedTypeSymbol)container).GetTypeMembers();
+                typeNamesakes |= siblings.Any(t => !SymbolEqualityComparer.Default.Equals(t, level)
+                    && string.Equals(t.Name, level.Name, StringComparison.OrdinalIgnoreCase)
+                    && !(t is INamedTypeSymbol a && level is INamedTypeSymbol b && a.Arity != b.Arity));
             }
 
             if (!HasNamesakes(method) && !typeNamesakes)

@@ -103,6 +103,8 @@ namespace Backprop.Tests.Corpus
             yield return Vector("ShapedWithConstants", new[] { 0.5, 2.0 }, x => Fn.Shaped(x, 2, (1, 3)), (x, g) => Fn.ShapedGradient(x, 2, (1, 3), g));
             yield return Scalar1("CaseTwinUpper", 0.6, CaseTwins.CaseTwin.F, CaseTwins.CaseTwin.FGradient);
             yield return Scalar1("CaseTwinLower", 0.6, CaseTwins.caseTwin.F, CaseTwins.caseTwin.FGradient);
+            yield return Scalar1("NamespaceUpper", 0.6, Spaces.M.F, Spaces.M.FGradient);
+            yield return Scalar1("NamespaceLower", 0.6, spaces.M.F, spaces.M.FGradient);
             yield return ArrayAndScalar("KeywordNames", Random(40, 3), 0.7, Fn.KeywordNames, Fn.KeywordNamesGradient);
         }
     }

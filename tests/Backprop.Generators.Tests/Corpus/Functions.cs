@@ -806,3 +806,25 @@ namespace Backprop.Tests.Corpus.CaseTwins
         public static double F(double x) => Math.Sin(x);
     }
 }
+
+namespace Backprop.Tests.Corpus.Spaces
+{
+    /// <summary>A type in a namespace whose name differs from another's only in case.</summary>
+    public static partial class M
+    {
+        /// <summary>A method named as the one in the other namespace.</summary>
+        [Differentiable]
+        public static double F(double x) => x * x * x;
+    }
+}
+
+namespace Backprop.Tests.Corpus.spaces
+{
+    /// <summary>A type in a namespace whose name differs from another's only in case.</summary>
+    public static partial class M
+    {
+        /// <summary>A method named as the one in the other namespace.</summary>
+        [Differentiable]
+        public static double F(double x) => Math.Cos(x);
+    }
+}

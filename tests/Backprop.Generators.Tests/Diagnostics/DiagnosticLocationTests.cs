@@ -120,15 +120,95 @@ namespace Backprop.Tests.Diagnostics
                         return x * x * big;
                     }
 
-                    // Other parameters than the generated FGradient and FPullback: overloads, not clashes.
+                    // Other parameters than the generated FGradient and FPullback: overloads, not clashes (by value
+                    // where the generated one takes ref, or generic).
                     public static string FPullback(string s) => s;
 
                     public static string FGradient(string s) => s;
+
+                    public static double FGradient(double x, double xGrad) => xGrad;
+
+                    public static double FGradient<T>(double x, ref double xGrad) => xGrad;
+
+                    [Differentiable]
+                    public static double G(double x) => checked(x * 2.0);
                 }
                 """;
             AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
             Assert.Empty(result.Backprop);
             Assert.Empty(result.Compiler.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        }
+
+        [Fact]
+        public void BP0002_ClashUpToTupleNamesAndDynamic_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double [|F|](double x, (int A, int B) p, object o) => x * x;
+
+                    public static double FGradient(double x, (int, int) p, dynamic o, ref double g) => g;
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_TwoDifferentiableOverloadsWithTheSamePullback_AtBothNames()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double [|F|](double[] x) => x[0] * x[1];
+
+                    [Differentiable]
+                    public static void [|F|](double[] x, [NoDerivative] double s) { x[0] = x[0] * s; }
+                }
+                """,
+                "BP0002",
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_BaseTypeDeclaresTheGeneratedGradient_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public class Base
+                {
+                    public static double FGradient(double x, ref double xGrad) => xGrad;
+                }
+
+                public partial class M : Base
+                {
+                    [Differentiable]
+                    public static double [|F|](double x) => x * x;
+                }
+                """,
+                "BP0002");
+        }
+
+        [Fact]
+        public void BP0002_ExplicitInterfaceImplementation_AtTheName()
+        {
+            AssertDiagnostics(
+                """
+                public interface IModel
+                {
+                    double F(double x);
+                }
+
+                public partial class M : IModel
+                {
+                    [Differentiable]
+                    double IModel.[|F|](double x) => x * x;
+                }
+                """,
+                "BP0002");
         }
 
         [Fact]
