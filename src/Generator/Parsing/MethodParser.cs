@@ -271,7 +271,9 @@ namespace Backprop.Generators.Parsing
             {
                 for (INamedTypeSymbol? type = _method.ContainingType; type is not null; type = type.BaseType)
                 {
-                    foreach (ISymbol taken in type.GetMembers(name).Where(m => !IsGeneratedByUs(m)))
+                    // A base type's private members are not inherited, so nothing is hidden.
+                    foreach (ISymbol taken in type.GetMembers(name).Where(m => !IsGeneratedByUs(m)
+                        && (SymbolEqualityComparer.Default.Equals(type, _method.ContainingType) || m.DeclaredAccessibility != Accessibility.Private)))
                     {
                         if (taken is not IMethodSymbol method)
                         {

@@ -140,6 +140,29 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void NoDiagnostic_ForAPrivateMemberOfABaseType_WhichIsNotInherited()
+        {
+            const string source = """
+                using Backprop;
+
+                public class Base
+                {
+                    private static double FGradient(double x, ref double xGrad) => xGrad;
+                }
+
+                public partial class M : Base
+                {
+                    [Differentiable]
+                    public static double F(double x) => x * x;
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
+            Assert.Empty(result.Backprop);
+            Assert.Empty(result.Compiler.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.NotEmpty(result.GeneratedSources);
+        }
+
+        [Fact]
         public void BP0002_ClashUpToTupleNamesAndDynamic_AtTheName()
         {
             AssertDiagnostics(
