@@ -109,7 +109,7 @@ namespace Backprop.Generators.Differentiation
             void Name(string name) => counts[name] = counts.TryGetValue(name, out int count) ? count + 1 : 1;
             void Text(string text)
             {
-                foreach (string name in GeneratedCode.Identifiers(text))
+                foreach (string name in GeneratedCode.IdentifiersIn(text))
                 {
                     Name(name);
                 }

@@ -63,7 +63,7 @@ namespace Backprop.Generators.Differentiation
                     break;
                 case GRaw r:
                     // A raw statement may assign any name it mentions.
-                    into.UnionWith(Identifiers(r.Text));
+                    into.UnionWith(IdentifiersIn(r.Text));
                     break;
                 case GFor f:
                     into.Add(f.Counter);
@@ -75,7 +75,7 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>Every identifier in a statement's text.</summary>
-        public static IEnumerable<string> Identifiers(string text) => s_identifier.Matches(text).Cast<Match>().Select(m => m.Value);
+        public static IEnumerable<string> IdentifiersIn(string text) => s_identifier.Matches(text).Cast<Match>().Select(m => m.Value);
 
         /// <summary>
         /// Rewrites every <c>for</c> loop in <paramref name="code"/>, at any depth, inner loops first:

@@ -342,6 +342,7 @@ namespace Backprop.Generators.Emitting
             }
         }
 
+        // MethodParser.GeneratedSignatures states the same parameters from symbols, to report clashes (BP0002).
         private static string Signature(Function function, ReverseMode transform, bool includeSeed)
         {
             var parts = function.Parameters.Select(p => $"{p.Modifier}{p.SourceTypeName} {p.Name}").ToList();

@@ -206,10 +206,11 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
+            HierarchyInfo hierarchy = BuildHierarchy(_method.ContainingType);
             return new Function(
                 _method.Name,
                 AccessibilityText(_method.DeclaredAccessibility),
-                BuildHierarchy(_method.ContainingType),
+                hierarchy,
                 returnType,
                 parameters.ToEquatableArray(),
                 _locals.ToEquatableArray(),
@@ -220,7 +221,7 @@ namespace Backprop.Generators.Parsing
                 StackAllocZeroed = !SkipsLocalsInit(_method),
                 CheckedArithmetic = _semanticModel.Compilation.Options.CheckOverflow,
                 OverloadId = HasNamesakes(_method) ? _method.GetDocumentationCommentId() : null,
-                HintName = HintName(_method),
+                HintName = HintName(_method, hierarchy),
                 ParameterLocations = _method.Parameters
                     .Select(p => LocationInfo.From(p.Locations.FirstOrDefault()) ?? nameLocation!)
                     .ToEquatableArray(),
@@ -305,7 +306,8 @@ namespace Backprop.Generators.Parsing
         /// The methods the generator writes for <paramref name="method"/>, by name, with their parameter types and whether
         /// each is passed by reference: the original parameters, then the seed (the pullback of a method that returns a
         /// value), then a buffer per differentiable parameter (<c>ref T</c> for a scalar, <c>Span&lt;T&gt;</c> for an
-        /// array or span, the array type itself for a 2-D or jagged one).
+        /// array or span, the array type itself for a 2-D or jagged one). The same rule as the emitter's
+        /// <c>Signature</c>, read from symbols: a change to one is a change to both.
         /// </summary>
         private List<(string Name, List<(ITypeSymbol Type, bool ByRef)> Parameters)> GeneratedSignatures(IMethodSymbol method)
         {
@@ -377,9 +379,9 @@ namespace Backprop.Generators.Parsing
         /// differs from another's only in case) the file name adds the parameter types, cleaned, and a hash of the
         /// case-sensitive documentation ID.
         /// </summary>
-        private static string HintName(IMethodSymbol method)
+        private static string HintName(IMethodSymbol method, HierarchyInfo hierarchy)
         {
-            string plain = $"{BuildHierarchy(method.ContainingType).MetadataName}.{method.Name}";
+            string plain = $"{hierarchy.MetadataName}.{method.Name}";
             // A type or namespace on the way up with a sibling type or namespace of the same name but for case (Model and
             // model, Outer and namespace outer; generic types of other arities differ in the file name).
             bool typeNamesakes = false;
