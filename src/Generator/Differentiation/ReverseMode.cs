@@ -67,6 +67,7 @@ namespace Backprop.Generators.Differentiation
         private List<GStmt> _fusedReverse = new List<GStmt>();
         private List<GStmt> _afterFusedReverse = new List<GStmt>();
         private int _fusedIndex = -1;
+        private Dictionary<Stmt, For>? _outerLoops;
 
         private ReverseMode(Function function, bool fuse)
         {
@@ -1015,7 +1016,7 @@ namespace Backprop.Generators.Differentiation
                             body = GeneratedCode.RewriteForLoops(body, (inner, output) => output.Add(runsIf.Equals(inner.RunsIf) ? inner with { RunsIf = null } : inner));
                         }
 
-                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body) { RunsIf = runsIf });
+                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body) { RunsIf = runsIf, ThrowsIf = StartAtLimitCheck(f, start) });
                         break;
                     }
             }
@@ -1081,6 +1082,90 @@ namespace Backprop.Generators.Differentiation
             _ when rules.Count > 0 => $"{stmt.Source}  ->  {string.Join("; ", rules)}",
             _ => stmt.Source,
         };
+
+        /// <summary>
+        /// The check that a reversed loop's start is not <c>int.MinValue</c> (<c>int.MaxValue</c> for a descending
+        /// loop): its reverse tests <c>i &gt;= start</c>, which always holds there, so it would step past the start and
+        /// wrap. The parser refuses a constant start at the limit; a start that <see cref="CannotBeLimit"/> proves is
+        /// not printed with a check.
+        /// </summary>
+        private (Expr Condition, string Message)? StartAtLimitCheck(For loop, Expr start)
+        {
+            bool ascending = loop.Step > 0;
+            if (CannotBeLimit(loop, loop.Start, ascending))
+            {
+                return null;
+            }
+
+            string limit = ascending ? "int.MinValue" : "int.MaxValue";
+            string header = loop.Source.Replace("\\", "\\\\").Replace("\"", "\\\"");
+            string message = $"{_function.Name}: the gradient cannot reverse the loop '{header}' from a start of {limit} (its reversed counter would step past {limit} and wrap); start the loop one step further in.";
+            return (new Binary(BinaryOp.Equal, start, Literal.Of(ascending ? int.MinValue : int.MaxValue, ScalarKind.Int), IrType.Bool), message);
+        }
+
+        /// <summary>
+        /// Whether an int expression can never equal <c>int.MinValue</c> (when <paramref name="ascending"/>) or
+        /// <c>int.MaxValue</c>: a literal, a length (less a little), the counter of an enclosing loop that starts
+        /// away from the limit and moves away from it or stops short of it, or that counter plus one (minus one
+        /// towards <c>int.MaxValue</c>).
+        /// </summary>
+        private bool CannotBeLimit(For loop, Expr start, bool ascending)
+        {
+            int towardLimit = ascending ? -1 : 1;
+            switch (start)
+            {
+                case Literal literal:
+                    return literal.Value != (ascending ? int.MinValue : int.MaxValue);
+                case LengthOf:
+                    // A length is at least 0; a span's could be int.MaxValue.
+                    return ascending;
+                case Binary { Op: BinaryOp.Subtract, Left: LengthOf, Right: Literal { Value: var k } }:
+                    return k >= (ascending ? 0 : 1) && k < 1 << 30;
+                case VarRef counter when EnclosingLoop(loop, counter.Name) is { } outer:
+                    // The outer counter moves from its start away from the limit, or stops short of the limit by its test.
+                    return outer.Step == -towardLimit
+                        ? CannotBeLimit(outer, outer.Start, ascending)
+                        : outer.Comparison == (ascending ? BinaryOp.Greater : BinaryOp.Less);
+                case Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: VarRef counter, Right: Literal { Value: 1 } } step
+                    when (step.Op == BinaryOp.Add) == ascending && EnclosingLoop(loop, counter.Name) is { } outer:
+                    // c + 1 in an ascending loop is more than c, unless c + 1 wraps: c = int.MaxValue, which a loop
+                    // c < end never reaches, and where a loop c <= end never stops (loops that break or return are
+                    // while loops by now). Mirrored: c - 1 in a descending loop.
+                    return outer.Step == -towardLimit;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The innermost loop around <paramref name="loop"/> whose counter has this name, if any.</summary>
+        private For? EnclosingLoop(For loop, string counter)
+        {
+            if (_outerLoops is null)
+            {
+                _outerLoops = new Dictionary<Stmt, For>(ReferenceComparer.Instance);
+                foreach (For outer in IrQueries.AllStatements(_function.Body).OfType<For>())
+                {
+                    foreach (For inner in IrQueries.AllStatements(outer.Body).OfType<For>())
+                    {
+                        // Visited outermost first, so the innermost enclosing loop is the one left.
+                        _outerLoops[inner] = outer;
+                    }
+                }
+            }
+
+            For? current = loop;
+            while (current is not null && _outerLoops.TryGetValue(current, out For? outer))
+            {
+                if (outer.Counter == counter)
+                {
+                    return outer;
+                }
+
+                current = outer;
+            }
+
+            return null;
+        }
 
         private static Expr Minus(Expr value, int amount)
         {

@@ -276,26 +276,40 @@ namespace Backprop.Generators.Emitting
 
                     break;
                 case GFor loop:
-                    {
-                        string step = loop.Step > 0 ? $"{loop.Counter}++" : $"{loop.Counter}--";
-                        string comparison = loop.Comparison switch
-                        {
-                            BinaryOp.Less => "<",
-                            BinaryOp.LessOrEqual => "<=",
-                            BinaryOp.Greater => ">",
-                            _ => ">=",
-                        };
-                        using (loop.RunsIf is null ? null : writer.Block($"if ({ExpressionPrinter.Print(loop.RunsIf)})"))
-                        using (writer.Block($"for (int {loop.Counter} = {ExpressionPrinter.Print(loop.Start)}; {loop.Counter} {comparison} {ExpressionPrinter.Print(loop.End)}; {step})"))
-                        {
-                            foreach (GStmt inner in loop.Body)
-                            {
-                                WriteStatement(writer, inner);
-                            }
-                        }
+                    WriteFor(writer, loop);
+                    break;
+            }
+        }
 
-                        break;
+        private static void WriteFor(SourceWriter writer, GFor loop)
+        {
+            string step = loop.Step > 0 ? $"{loop.Counter}++" : $"{loop.Counter}--";
+            string comparison = loop.Comparison switch
+            {
+                BinaryOp.Less => "<",
+                BinaryOp.LessOrEqual => "<=",
+                BinaryOp.Greater => ">",
+                _ => ">=",
+            };
+            using (loop.RunsIf is null ? null : writer.Block($"if ({ExpressionPrinter.Print(loop.RunsIf)})"))
+            {
+                if (loop.ThrowsIf is { } check)
+                {
+                    using (writer.Block($"if ({ExpressionPrinter.Print(check.Condition)})"))
+                    {
+                        writer.Line($"throw new global::System.NotSupportedException(\"{check.Message}\");");
                     }
+
+                    writer.Line();
+                }
+
+                using (writer.Block($"for (int {loop.Counter} = {ExpressionPrinter.Print(loop.Start)}; {loop.Counter} {comparison} {ExpressionPrinter.Print(loop.End)}; {step})"))
+                {
+                    foreach (GStmt inner in loop.Body)
+                    {
+                        WriteStatement(writer, inner);
+                    }
+                }
             }
         }
 

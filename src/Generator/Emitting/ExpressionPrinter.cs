@@ -31,7 +31,7 @@ namespace Backprop.Generators.Emitting
                 case ScalarKind.Bool:
                     return value != 0 ? "true" : "false";
                 case ScalarKind.Int:
-                    return ((long)value).ToString(CultureInfo.InvariantCulture);
+                    return value == int.MinValue ? "int.MinValue" : value == int.MaxValue ? "int.MaxValue" : ((long)value).ToString(CultureInfo.InvariantCulture);
                 case ScalarKind.Float:
                     {
                         float single = (float)value;

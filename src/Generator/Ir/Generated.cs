@@ -43,6 +43,12 @@ namespace Backprop.Generators.Ir
         /// (<c>end - 1</c>) would wrap around <c>int</c> when the forward loop ran no iteration.
         /// </summary>
         public Expr? RunsIf { get; init; }
+
+        /// <summary>
+        /// When set, printed before the loop (inside <see cref="RunsIf"/>): <c>if (Condition) throw</c> with the
+        /// message, for a reversed loop whose test cannot stop at its start (a start of <c>int.MinValue</c>).
+        /// </summary>
+        public (Expr Condition, string Message)? ThrowsIf { get; init; }
     }
 
     /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>.</summary>

@@ -98,6 +98,11 @@ namespace Backprop.Tests.Corpus
             yield return Vector("DescendingBoundAtIntMax", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, int.MaxValue), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, int.MaxValue, g));
             yield return Vector("DescendingBoundRuns", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, -1), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, -1, g));
             yield return Scalar1("KeywordLocalNextToItsAdjointName", 0.7, Fn.KeywordLocalNextToItsAdjointName, Fn.KeywordLocalNextToItsAdjointNameGradient);
+            yield return Vector("WindowFrom", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, 4), (x, g) => Fn.WindowFromGradient(x, 4, g));
+            yield return Vector("WindowFromNextToIntMin", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, int.MinValue + 1), (x, g) => Fn.WindowFromGradient(x, int.MinValue + 1, g));
+            yield return Vector("WindowDownFrom", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, 4), (x, g) => Fn.WindowDownFromGradient(x, 4, g));
+            yield return Vector("WindowDownFromNextToIntMax", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, int.MaxValue - 1), (x, g) => Fn.WindowDownFromGradient(x, int.MaxValue - 1, g));
+            yield return Vector("FromOuterCounter", Random(44, 5), Fn.FromOuterCounter, Fn.FromOuterCounterGradient);
             yield return Vector("LoopToIntMin", new[] { 0.5, 2.0 }, x => Fn.LoopToIntMin(x, 0), (x, g) => Fn.LoopToIntMinGradient(x, 0, g));
             yield return Vector("ShapedVector", new[] { 0.5, 2.0 }, Fn.Shaped, Fn.ShapedGradient);
             yield return Vector("ShapedWithConstants", new[] { 0.5, 2.0 }, x => Fn.Shaped(x, 2, (1, 3)), (x, g) => Fn.ShapedGradient(x, 2, (1, 3), g));

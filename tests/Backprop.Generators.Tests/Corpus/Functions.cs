@@ -736,6 +736,59 @@ namespace Backprop.Tests.Corpus
             return s * x[1];
         }
 
+        /// <summary>
+        /// Three steps from a start that may be <c>int.MinValue</c>, each depending on the last: the reverse loop tests
+        /// <c>i &gt;= start</c>, which cannot stop there, so the gradient checks the start.
+        /// </summary>
+        [Differentiable]
+        public static double WindowFrom(double[] x, int start)
+        {
+            double s = x[0];
+            for (int i = start; i < start + 3; i++)
+            {
+                s = (s * x[i - start]) + Math.Sin(s);
+            }
+
+            return s * x[1];
+        }
+
+        /// <summary>The descending twin of <see cref="WindowFrom"/>, from a top that may be <c>int.MaxValue</c>.</summary>
+        [Differentiable]
+        public static double WindowDownFrom(double[] x, int top)
+        {
+            double s = x[0];
+            for (int i = top; i > top - 3; i--)
+            {
+                s = (s * x[top - i]) + Math.Sin(s);
+            }
+
+            return s * x[1];
+        }
+
+        /// <summary>
+        /// Inner loops that start at an outer counter, or one past it: such a start is never <c>int.MinValue</c>, so
+        /// their reverses carry no check.
+        /// </summary>
+        [Differentiable]
+        public static double FromOuterCounter(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                for (int j = i; j < x.Length; j++)
+                {
+                    s = (s * 0.5) + (x[i] * x[j]);
+                }
+
+                for (int j = i + 1; j < x.Length; j++)
+                {
+                    s = Math.Sin(s) + x[j];
+                }
+            }
+
+            return s;
+        }
+
         /// <summary>Overloads whose parameter types have characters a file name cannot: a 2-D array.</summary>
         [Differentiable]
         public static double Shaped(double[] x) => x[0] * x[1];

@@ -37,7 +37,7 @@ namespace Backprop.Tests.Corpus
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double s = x[0];
-            for (int i = k; i < -2147483648; i++)
+            for (int i = k; i < int.MinValue; i++)
             {
                 savedDoubles.Push(s);
                 s = s * x[i] + global::System.Math.Sin(s);
