@@ -21,6 +21,23 @@ namespace Backprop.Tests
         public PackageTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
+        public void GeneratedMembersCarryTheGeneratorsVersion()
+        {
+            // The version in [GeneratedCode] is written by the build from the project's Version, as the assembly's is.
+            (Microsoft.CodeAnalysis.GeneratorDriverRunResult result, _) = GeneratorHarness.Run(("F.cs", """
+                using Backprop;
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double x) => x * x;
+                }
+                """));
+            string version = typeof(Backprop.Generators.DifferentiableGenerator).Assembly.GetName().Version!.ToString(3);
+            string generated = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+            Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"Backprop.Generators\", \"{version}\")]", generated, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void PackageRestoresIntoAFreshProjectAndComputesAGradient()
         {
             string root = Snapshot.RepositoryRoot();
