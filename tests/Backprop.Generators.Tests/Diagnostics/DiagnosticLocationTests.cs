@@ -777,6 +777,94 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0012_DerivativeOfAValueReturningMethodThatWritesItsArray_AtTheCall()
+        {
+            // The gradient takes the call for a pure function of its arguments: it would neither save what F
+            // overwrote nor carry an adjoint back through the write. Each F writes its array or span in another way.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    public static double Store(double[] x, double y) { x[0] = y; return y; }
+
+                    [DerivativeOf(nameof(Store))]
+                    public static void StorePullback(double[] x, double y, double resultAdj, Span<double> xGrad, ref double yGrad) => yGrad += resultAdj;
+
+                    public static double Bump(Span<double> x) => x[0]++;
+
+                    [DerivativeOf(nameof(Bump))]
+                    public static void BumpPullback(Span<double> x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
+
+                    public static double Fill(double[] x) { Array.Fill(x, 1.0); return x[0]; }
+
+                    [DerivativeOf(nameof(Fill))]
+                    public static void FillPullback(double[] x, double resultAdj, Span<double> xGrad) { }
+
+                    public static double Swap(double[] x) { Exchange(ref x[0], ref x[1]); return x[0]; }
+
+                    private static void Exchange(ref double a, ref double b) => (a, b) = (b, a);
+
+                    [DerivativeOf(nameof(Swap))]
+                    public static void SwapPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[1] += resultAdj;
+
+                    [Differentiable]
+                    public static double G(double x)
+                    {
+                        double[] a = new double[2];
+                        a[0] = x;
+                        a[1] = 2 * x;
+                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + a[0];
+                    }
+                }
+                """,
+                "BP0012",
+                "BP0012",
+                "BP0012",
+                "BP0012");
+        }
+
+        [Fact]
+        public void NoDiagnostic_ForADerivativeOfAValueReturningMethodThatOnlyReadsItsArrays()
+        {
+            const string source = """
+                using System;
+                using System.Linq;
+                using Backprop;
+
+                public static partial class M
+                {
+                    public static double Sum(double[] x, Span<double> s)
+                    {
+                        double total = x.Length + s.Length + x.Sum() + Dot(x, s);
+                        foreach (double v in x)
+                        {
+                            total += v;
+                        }
+
+                        double[] copy = x.ToArray();
+                        s.CopyTo(copy);
+                        return total + x[0] * s[0] + copy[0];
+                    }
+
+                    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0];
+
+                    [DerivativeOf(nameof(Sum))]
+                    public static void SumPullback(double[] x, Span<double> s, double resultAdj, Span<double> xGrad, Span<double> sGrad) { }
+
+                    [Differentiable]
+                    public static double G(double[] x)
+                    {
+                        double[] s = new double[2];
+                        return Sum(x, s);
+                    }
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", source));
+            Assert.Empty(result.Backprop);
+            Assert.Empty(result.Compiler.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        }
+
+        [Fact]
         public void BP0012_SecondDerivativeOfTheSameOverload_AndGenericFunction()
         {
             AssertDiagnostics(
