@@ -8,54 +8,51 @@ using Xunit;
 namespace Backprop.Tests
 {
     /// <summary>
-    /// A reversed loop visits its counter values backwards, down to its start (<c>i &gt;= start</c>). That test
-    /// always holds at <c>int.MinValue</c> (<c>i &lt;= start</c> at <c>int.MaxValue</c> for a descending loop), so
-    /// such a start is refused: a constant one with BP0008 (see the diagnostic tests), a variable one when the
-    /// gradient runs. Before, the reverse stepped past the start, wrapped, and ran on for 2³² iterations.
+    /// A reversed loop visits its counter values backwards, down to its start: <c>i &gt;= start</c>, a test that
+    /// always holds at <c>int.MinValue</c> (<c>i &lt;= start</c> at <c>int.MaxValue</c> for a descending loop). Where
+    /// the start may be the limit, the reverse steps first and then tests against the start; elsewhere it keeps the
+    /// usual form. Before, it stepped past the start, wrapped and ran on for 2³² iterations. The corpus checks the
+    /// gradients at the limits (WindowFromIntMin, WindowDownFromIntMax, FromIntMin); here the choice of form is pinned.
     /// </summary>
     public sealed class ReversedLoopTests
     {
-        private const string Check = "NotSupportedException";
+        private const string StepsFirst = "// Steps first:";
 
-        [Fact]
-        public void AVariableStartAtIntMinValueIsRefusedWhenTheGradientRuns()
-        {
-            double[] x = { 0.5, 2.0, -0.7 };
-            double value = Corpus.Fn.WindowFrom(x, int.MinValue);
-            Assert.True(double.IsFinite(value));
-
-            var thrown = Assert.Throws<NotSupportedException>(() => Corpus.Fn.WindowFromGradient(x, int.MinValue, new double[3]));
-            Assert.Contains("WindowFrom", thrown.Message);
-            Assert.Contains("for (int i = start; i < start + 3; i++)", thrown.Message);
-            Assert.Contains("int.MinValue", thrown.Message);
-        }
-
-        [Fact]
-        public void AVariableDescendingStartAtIntMaxValueIsRefusedWhenTheGradientRuns()
-        {
-            double[] x = { 0.5, 2.0, -0.7 };
-            Assert.True(double.IsFinite(Corpus.Fn.WindowDownFrom(x, int.MaxValue)));
-
-            var thrown = Assert.Throws<NotSupportedException>(() => Corpus.Fn.WindowDownFromGradient(x, int.MaxValue, new double[3]));
-            Assert.Contains("WindowDownFrom", thrown.Message);
-            Assert.Contains("int.MaxValue", thrown.Message);
-        }
-
-        [Fact]
-        public void AStartThatCannotBeTheLimitIsNotChecked()
+        private static readonly Lazy<Func<string, string>> s_generated = new(() =>
         {
             string path = Path.Combine(Snapshot.RepositoryRoot(), "tests/Backprop.Generators.Tests/Corpus/Functions.cs");
             (GeneratorDriverRunResult result, _) = GeneratorHarness.Run((path, File.ReadAllText(path)));
-            string Generated(string method) => result.Results.Single().GeneratedSources
-                .Single(g => g.HintName.EndsWith(".Fn." + method + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+            GeneratedSourceResult[] sources = result.Results.Single().GeneratedSources.ToArray();
+            return method => sources.Single(g => g.HintName.EndsWith(".Fn." + method + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        });
 
-            // Inner loops from the outer counter or one past it, and loops from a literal.
-            Assert.DoesNotContain(Check, Generated("FromOuterCounter"));
-            Assert.Contains("for (int j = x.Length - 1; j >= i + 1; j--)", Generated("FromOuterCounter"));
-            Assert.DoesNotContain(Check, Generated("BoundAtIntMin"));
+        [Fact]
+        public void AStartThatMayBeTheLimitStepsFirst()
+        {
+            string window = s_generated.Value("WindowFrom");
+            Assert.Contains("for (int i = start + 3; i > start;)", window);
+            Assert.Contains("i--; " + StepsFirst + " i >= start cannot end a loop that starts at int.MinValue.", window);
 
-            // A start read from an argument is checked, once, before its loop.
-            Assert.Single(Generated("WindowFrom").Split(Check)[1..]);
+            Assert.Contains("for (int i = top - 3; i < top;)", s_generated.Value("WindowDownFrom"));
+            Assert.Contains("for (int i = -2147483645; i > int.MinValue;)", s_generated.Value("FromIntMin"));
+        }
+
+        [Fact]
+        public void AStartThatCannotBeTheLimitKeepsTheUsualForm()
+        {
+            // Inner loops from the outer counter or one past it, and loops from a literal or a length.
+            string outer = s_generated.Value("FromOuterCounter");
+            Assert.DoesNotContain(StepsFirst, outer);
+            Assert.Contains("for (int j = x.Length - 1; j >= i + 1; j--)", outer);
+            Assert.DoesNotContain(StepsFirst, s_generated.Value("BoundAtIntMin"));
+            Assert.DoesNotContain(StepsFirst, s_generated.Value("ConditionalBounds"));
+        }
+
+        [Fact]
+        public void AConditionalBoundKeepsItsParentheses()
+        {
+            string code = s_generated.Value("ConditionalBounds");
+            Assert.Contains("for (int i = (wide ? 3 : 2) - 1; i >= (wide ? 0 : 1); i--)", code);
         }
     }
 }

@@ -996,6 +996,25 @@ namespace Backprop.Generators.Differentiation
                             break;
                         }
 
+                        if (!CannotBeLimit(f, f.Start, ascending: f.Step > 0))
+                        {
+                            // i >= start always holds at a start of int.MinValue (i <= start at int.MaxValue), so the
+                            // usual form would step past the start and wrap: step first, then test against the start.
+                            Expr firstBeyond = f.Comparison switch
+                            {
+                                BinaryOp.LessOrEqual => Minus(end, -1),
+                                BinaryOp.GreaterOrEqual => Minus(end, 1),
+                                _ => end,
+                            };
+                            if (firstBeyond is not Literal { Value: < int.MinValue or > int.MaxValue })
+                            {
+                                // (Beyond int's range, the forward loop's test always held, so it never ended.)
+                                BinaryOp beyondStart = f.Step > 0 ? BinaryOp.Greater : BinaryOp.Less;
+                                code.Add(new GFor(f.Counter, firstBeyond, beyondStart, start, -f.Step, body) { StepsFirst = true });
+                                break;
+                            }
+                        }
+
                         Expr last = f.Comparison switch
                         {
                             BinaryOp.Less => Minus(end, 1),
@@ -1016,7 +1035,7 @@ namespace Backprop.Generators.Differentiation
                             body = GeneratedCode.RewriteForLoops(body, (inner, output) => output.Add(runsIf.Equals(inner.RunsIf) ? inner with { RunsIf = null } : inner));
                         }
 
-                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body) { RunsIf = runsIf, ThrowsIf = StartAtLimitCheck(f, start) });
+                        code.Add(new GFor(f.Counter, last, comparison, start, -f.Step, body) { RunsIf = runsIf });
                         break;
                     }
             }
@@ -1084,30 +1103,11 @@ namespace Backprop.Generators.Differentiation
         };
 
         /// <summary>
-        /// The check that a reversed loop's start is not <c>int.MinValue</c> (<c>int.MaxValue</c> for a descending
-        /// loop): its reverse tests <c>i &gt;= start</c>, which always holds there, so it would step past the start and
-        /// wrap. The parser refuses a constant start at the limit; a start that <see cref="CannotBeLimit"/> proves is
-        /// not printed with a check.
-        /// </summary>
-        private (Expr Condition, string Message)? StartAtLimitCheck(For loop, Expr start)
-        {
-            bool ascending = loop.Step > 0;
-            if (CannotBeLimit(loop, loop.Start, ascending))
-            {
-                return null;
-            }
-
-            string limit = ascending ? "int.MinValue" : "int.MaxValue";
-            string header = loop.Source.Replace("\\", "\\\\").Replace("\"", "\\\"");
-            string message = $"{_function.Name}: the gradient cannot reverse the loop '{header}' from a start of {limit} (its reversed counter would step past {limit} and wrap); start the loop one step further in.";
-            return (new Binary(BinaryOp.Equal, start, Literal.Of(ascending ? int.MinValue : int.MaxValue, ScalarKind.Int), IrType.Bool), message);
-        }
-
-        /// <summary>
         /// Whether an int expression can never equal <c>int.MinValue</c> (when <paramref name="ascending"/>) or
-        /// <c>int.MaxValue</c>: a literal, a length (less a little), the counter of an enclosing loop that starts
-        /// away from the limit and moves away from it or stops short of it, or that counter plus one (minus one
-        /// towards <c>int.MaxValue</c>).
+        /// <c>int.MaxValue</c>, so that the loop starting there may be reversed in the usual form
+        /// (<c>for (int i = last; i &gt;= start; i--)</c>): a literal, a length (less a little), the counter of an
+        /// enclosing loop that starts away from the limit and moves away from it or stops short of it, or that counter
+        /// plus one (minus one towards <c>int.MaxValue</c>). Other starts get the form that steps first.
         /// </summary>
         private bool CannotBeLimit(For loop, Expr start, bool ascending)
         {
@@ -1116,11 +1116,13 @@ namespace Backprop.Generators.Differentiation
             {
                 case Literal literal:
                     return literal.Value != (ascending ? int.MinValue : int.MaxValue);
-                case LengthOf:
-                    // A length is at least 0; a span's could be int.MaxValue.
-                    return ascending;
+                case LengthOf length:
+                    // At least 0; at most Array.MaxLength (below int.MaxValue) for an array, where a span's could be it.
+                    return ascending || IsArray(length.Array);
                 case Binary { Op: BinaryOp.Subtract, Left: LengthOf, Right: Literal { Value: var k } }:
                     return k >= (ascending ? 0 : 1) && k < 1 << 30;
+                case Conditional choice:
+                    return CannotBeLimit(loop, choice.WhenTrue, ascending) && CannotBeLimit(loop, choice.WhenFalse, ascending);
                 case VarRef counter when EnclosingLoop(loop, counter.Name) is { } outer:
                     // The outer counter moves from its start away from the limit, or stops short of the limit by its test.
                     return outer.Step == -towardLimit
@@ -1136,6 +1138,10 @@ namespace Backprop.Generators.Differentiation
                     return false;
             }
         }
+
+        /// <summary>Whether the name is an array (of any shape), not a span.</summary>
+        private bool IsArray(string name)
+            => _variables.TryGetValue(name, out Variable? variable) && variable.Type.Container is not (ContainerKind.Span or ContainerKind.ReadOnlySpan);
 
         /// <summary>The innermost loop around <paramref name="loop"/> whose counter has this name, if any.</summary>
         private For? EnclosingLoop(For loop, string counter)

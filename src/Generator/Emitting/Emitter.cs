@@ -284,31 +284,20 @@ namespace Backprop.Generators.Emitting
         private static void WriteFor(SourceWriter writer, GFor loop)
         {
             string step = loop.Step > 0 ? $"{loop.Counter}++" : $"{loop.Counter}--";
-            string comparison = loop.Comparison switch
-            {
-                BinaryOp.Less => "<",
-                BinaryOp.LessOrEqual => "<=",
-                BinaryOp.Greater => ">",
-                _ => ">=",
-            };
+            // Printed as an IR comparison, so that a bound of lower precedence (c ? a : b) keeps its parentheses.
+            string test = ExpressionPrinter.Print(new Binary(loop.Comparison, new VarRef(loop.Counter, IrType.Int), loop.End, IrType.Bool));
             using (loop.RunsIf is null ? null : writer.Block($"if ({ExpressionPrinter.Print(loop.RunsIf)})"))
+            using (writer.Block($"for (int {loop.Counter} = {ExpressionPrinter.Print(loop.Start)}; {test};{(loop.StepsFirst ? string.Empty : " " + step)})"))
             {
-                if (loop.ThrowsIf is { } check)
+                if (loop.StepsFirst)
                 {
-                    using (writer.Block($"if ({ExpressionPrinter.Print(check.Condition)})"))
-                    {
-                        writer.Line($"throw new global::System.NotSupportedException(\"{check.Message}\");");
-                    }
-
+                    writer.Line($"{step}; // Steps first: {loop.Counter} {(loop.Step > 0 ? "<=" : ">=")} start cannot end a loop that starts at int.{(loop.Step > 0 ? "MaxValue" : "MinValue")}.");
                     writer.Line();
                 }
 
-                using (writer.Block($"for (int {loop.Counter} = {ExpressionPrinter.Print(loop.Start)}; {loop.Counter} {comparison} {ExpressionPrinter.Print(loop.End)}; {step})"))
+                foreach (GStmt inner in loop.Body)
                 {
-                    foreach (GStmt inner in loop.Body)
-                    {
-                        WriteStatement(writer, inner);
-                    }
+                    WriteStatement(writer, inner);
                 }
             }
         }

@@ -45,10 +45,12 @@ namespace Backprop.Generators.Ir
         public Expr? RunsIf { get; init; }
 
         /// <summary>
-        /// When set, printed before the loop (inside <see cref="RunsIf"/>): <c>if (Condition) throw</c> with the
-        /// message, for a reversed loop whose test cannot stop at its start (a start of <c>int.MinValue</c>).
+        /// When set, the loop steps its counter at the top of each iteration instead of after it
+        /// (<c>for (int i = end; i &gt; start;) { i--; … }</c>): <see cref="Start"/> is one step before the first
+        /// value, and the test compares the value before the step. A reversed loop whose start may be
+        /// <c>int.MinValue</c> needs it, since <c>i &gt;= start</c> always holds there.
         /// </summary>
-        public (Expr Condition, string Message)? ThrowsIf { get; init; }
+        public bool StepsFirst { get; init; }
     }
 
     /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>.</summary>

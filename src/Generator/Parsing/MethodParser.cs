@@ -933,15 +933,6 @@ namespace Backprop.Generators.Parsing
                 return;
             }
 
-            if (startOperation.ConstantValue is { HasValue: true, Value: int first } && first == (ascending ? int.MinValue : int.MaxValue))
-            {
-                // The reverse sweep visits the counter values backwards down to the start (i >= start), a test that
-                // cannot fail at int.MinValue; a variable start is checked when the gradient runs.
-                string limit = ascending ? "int.MinValue" : "int.MaxValue";
-                Report(DiagnosticDescriptors.UnsupportedLoop, location, $"it starts at {limit}, where the reversed loop's test (i {(ascending ? ">=" : "<=")} start) always holds; start it one step further in");
-                return;
-            }
-
             Expr? start = ParseExpression(startOperation);
             Expr? end = ParseExpression(endOperation!);
             Variable counter = DeclareLocal(counterSymbol, IrType.Int, VariableRole.LoopCounter);

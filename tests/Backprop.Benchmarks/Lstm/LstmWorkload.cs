@@ -72,6 +72,9 @@ namespace Backprop.Benchmarks.Lstm
             yield return ("as generated (copy)", () => LstmVariants.ObjectivePullbackAsGenerated(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
             yield return ("+ gate adjoints from the saved gate values", () => LstmVariants.ObjectivePullbackSavedActivations(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
             yield return ("+ log-sum-exp pullback without re-running its forward", () => LstmVariants.ObjectivePullbackSavedActivationsLseOnce(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
+            yield return ("round 7: the generated code (copy)", () => LstmVariants.ObjectivePullbackRound7(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
+            yield return ("round 7: unit adjoints (inputAdj[j], stateAdj[h + j], stateAdj[h + b + j]) in locals", () => LstmVariants.ObjectivePullbackRound7AllElements(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
+            yield return ("round 7: inputAdj[j] in a local", () => LstmVariants.ObjectivePullbackRound7SameIndex(Parameters.AsSpan(0, MainLength), Parameters.AsSpan(MainLength), _state, _sequence, _l, _c, _b, 1.0, Gradient.AsSpan(0, MainLength), Gradient.AsSpan(MainLength)));
         }
     }
 }

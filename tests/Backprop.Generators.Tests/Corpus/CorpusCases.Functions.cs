@@ -99,6 +99,11 @@ namespace Backprop.Tests.Corpus
             yield return Vector("DescendingBoundRuns", new[] { 0.5, 2.0, 0.3 }, x => Fn.DescendingBoundAtIntMax(x, -1), (x, g) => Fn.DescendingBoundAtIntMaxGradient(x, -1, g));
             yield return Scalar1("KeywordLocalNextToItsAdjointName", 0.7, Fn.KeywordLocalNextToItsAdjointName, Fn.KeywordLocalNextToItsAdjointNameGradient);
             yield return Vector("WindowFrom", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, 4), (x, g) => Fn.WindowFromGradient(x, 4, g));
+            yield return Vector("WindowFromIntMin", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, int.MinValue), (x, g) => Fn.WindowFromGradient(x, int.MinValue, g));
+            yield return Vector("WindowDownFromIntMax", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, int.MaxValue), (x, g) => Fn.WindowDownFromGradient(x, int.MaxValue, g));
+            yield return Vector("FromIntMin", new[] { 0.5, 2.0, -0.7 }, Fn.FromIntMin, Fn.FromIntMinGradient);
+            yield return Vector("ConditionalBoundsWide", new[] { 0.5, 2.0, -0.7 }, x => Fn.ConditionalBounds(x, true), (x, g) => Fn.ConditionalBoundsGradient(x, true, g));
+            yield return Vector("ConditionalBoundsNarrow", new[] { 0.5, 2.0, -0.7 }, x => Fn.ConditionalBounds(x, false), (x, g) => Fn.ConditionalBoundsGradient(x, false, g));
             yield return Vector("WindowFromNextToIntMin", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, int.MinValue + 1), (x, g) => Fn.WindowFromGradient(x, int.MinValue + 1, g));
             yield return Vector("WindowDownFrom", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, 4), (x, g) => Fn.WindowDownFromGradient(x, 4, g));
             yield return Vector("WindowDownFromNextToIntMax", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, int.MaxValue - 1), (x, g) => Fn.WindowDownFromGradient(x, int.MaxValue - 1, g));

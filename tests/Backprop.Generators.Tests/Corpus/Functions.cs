@@ -737,8 +737,8 @@ namespace Backprop.Tests.Corpus
         }
 
         /// <summary>
-        /// Three steps from a start that may be <c>int.MinValue</c>, each depending on the last: the reverse loop tests
-        /// <c>i &gt;= start</c>, which cannot stop there, so the gradient checks the start.
+        /// Three steps from a start that may be <c>int.MinValue</c>, each depending on the last: the usual reverse loop
+        /// tests <c>i &gt;= start</c>, which cannot stop there, so this one steps first.
         /// </summary>
         [Differentiable]
         public static double WindowFrom(double[] x, int start)
@@ -765,9 +765,35 @@ namespace Backprop.Tests.Corpus
             return s * x[1];
         }
 
+        /// <summary>Three steps from the constant <c>int.MinValue</c>, each depending on the last.</summary>
+        [Differentiable]
+        public static double FromIntMin(double[] x)
+        {
+            double s = x[0];
+            for (int i = int.MinValue; i <= int.MinValue + 2; i++)
+            {
+                s = (s * x[i - int.MinValue]) + Math.Sin(s);
+            }
+
+            return s * x[1];
+        }
+
+        /// <summary>Loop bounds that are conditional expressions, which the generated tests must parenthesize.</summary>
+        [Differentiable]
+        public static double ConditionalBounds(double[] x, bool wide)
+        {
+            double s = x[0];
+            for (int i = wide ? 0 : 1; i < (wide ? 3 : 2); i++)
+            {
+                s = (s * x[i]) + Math.Sin(s);
+            }
+
+            return s * x[1];
+        }
+
         /// <summary>
         /// Inner loops that start at an outer counter, or one past it: such a start is never <c>int.MinValue</c>, so
-        /// their reverses carry no check.
+        /// their reverses keep the usual form.
         /// </summary>
         [Differentiable]
         public static double FromOuterCounter(double[] x)

@@ -52,13 +52,10 @@ namespace Backprop.Tests.Corpus
             sAdj += resultAdj;
 
             // for (int i = n; i > 0; i--), in reverse
-            if (n == int.MaxValue)
+            for (int i = 0; i < n;)
             {
-                throw new global::System.NotSupportedException("CountDownLoop: the gradient cannot reverse the loop 'for (int i = n; i > 0; i--)' from a start of int.MaxValue (its reversed counter would step past int.MaxValue and wrap); start the loop one step further in.");
-            }
+                i++; // Steps first: i <= start cannot end a loop that starts at int.MaxValue.
 
-            for (int i = 1; i <= n; i++)
-            {
                 // s = Math.Sin(s + x[i - 1]);  ->  d sin(u) = cos(u) du; d(u ± v) = du ± dv
                 {
                     s = savedDoubles.Pop();

@@ -53,24 +53,18 @@ namespace Backprop.Tests.Corpus
             xGrad[1] += s * resultAdj;
 
             // for (int i = top; i > top - 3; i--), in reverse
-            if (top > top - 3)
+            for (int i = top - 3; i < top;)
             {
-                if (top == int.MaxValue)
-                {
-                    throw new global::System.NotSupportedException("WindowDownFrom: the gradient cannot reverse the loop 'for (int i = top; i > top - 3; i--)' from a start of int.MaxValue (its reversed counter would step past int.MaxValue and wrap); start the loop one step further in.");
-                }
+                i++; // Steps first: i <= start cannot end a loop that starts at int.MaxValue.
 
-                for (int i = top - 3 + 1; i <= top; i++)
+                // s = (s * x[top - i]) + Math.Sin(s);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
                 {
-                    // s = (s * x[top - i]) + Math.Sin(s);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * x[top - i];
-                        xGrad[top - i] += s * sAdjOut;
-                        sAdj += sAdjOut * global::System.Math.Cos(s);
-                    }
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * x[top - i];
+                    xGrad[top - i] += s * sAdjOut;
+                    sAdj += sAdjOut * global::System.Math.Cos(s);
                 }
             }
 

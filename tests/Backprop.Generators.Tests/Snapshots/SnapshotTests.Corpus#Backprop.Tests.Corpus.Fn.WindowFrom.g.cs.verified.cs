@@ -53,24 +53,18 @@ namespace Backprop.Tests.Corpus
             xGrad[1] += s * resultAdj;
 
             // for (int i = start; i < start + 3; i++), in reverse
-            if (start < start + 3)
+            for (int i = start + 3; i > start;)
             {
-                if (start == int.MinValue)
-                {
-                    throw new global::System.NotSupportedException("WindowFrom: the gradient cannot reverse the loop 'for (int i = start; i < start + 3; i++)' from a start of int.MinValue (its reversed counter would step past int.MinValue and wrap); start the loop one step further in.");
-                }
+                i--; // Steps first: i >= start cannot end a loop that starts at int.MinValue.
 
-                for (int i = start + 3 - 1; i >= start; i--)
+                // s = (s * x[i - start]) + Math.Sin(s);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
                 {
-                    // s = (s * x[i - start]) + Math.Sin(s);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv; d sin(u) = cos(u) du
-                    {
-                        s = savedDoubles.Pop();
-                        double sAdjOut = sAdj;
-                        sAdj = 0.0;
-                        sAdj += sAdjOut * x[i - start];
-                        xGrad[i - start] += s * sAdjOut;
-                        sAdj += sAdjOut * global::System.Math.Cos(s);
-                    }
+                    s = savedDoubles.Pop();
+                    double sAdjOut = sAdj;
+                    sAdj = 0.0;
+                    sAdj += sAdjOut * x[i - start];
+                    xGrad[i - start] += s * sAdjOut;
+                    sAdj += sAdjOut * global::System.Math.Cos(s);
                 }
             }
 
