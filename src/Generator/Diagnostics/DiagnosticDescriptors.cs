@@ -66,7 +66,7 @@ namespace Backprop.Generators.Diagnostics
         public static readonly DiagnosticDescriptor ParameterDoesNotAffectResult = Warning(
             "BP0009",
             "Gradient is always zero",
-            "The result of '{0}' does not depend on parameter '{1}', so its gradient is always zero; mark it [NoDerivative] if that is intended");
+            "Nothing differentiable leads from parameter '{1}' to the result of '{0}' (it reaches it, if at all, only through comparisons, integer conversions or [NoDerivative] parameters), so its gradient is always zero; mark it [NoDerivative] if that is intended");
 
         /// <summary>BP0010: a method that returns a value writes one of its array parameters.</summary>
         public static readonly DiagnosticDescriptor WritesParameterArray = Error(

@@ -23,7 +23,10 @@ namespace Backprop.Generators.Differentiation
                 {
                     foreach (Expr sub in IrQueries.Subexpressions(expr))
                     {
-                        if (sub is OpaqueCall { IsInvocation: true } call && call.Arguments.Any(a => activity.IsVaried(a) || IsVariedArray(a, activity)))
+                        // A call that returns a bool from values alone (double.IsNaN(x)) needs no derivative: like a
+                        // comparison, it only chooses a branch. One given an array could write it, so it needs one.
+                        bool predicate = sub is OpaqueCall { Type.Scalar: ScalarKind.Bool } test && test.Arguments.All(a => !a.Type.IsSequence);
+                        if (sub is OpaqueCall { IsInvocation: true } call && !predicate && call.Arguments.Any(a => activity.IsVaried(a) || IsVariedArray(a, activity)))
                         {
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoDerivativeForCall, call.Location ?? stmt.Location, ShortName(call.Target)));
                         }

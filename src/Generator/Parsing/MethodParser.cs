@@ -796,7 +796,7 @@ namespace Backprop.Generators.Parsing
 
             if (value.Type.IsSequence || value.Type.Scalar == ScalarKind.Opaque)
             {
-                ReportExpression(switchOperation.Value.Syntax, "switch on a number or a bool");
+                ReportExpression(switchOperation.Value.Syntax, $"switch on an int, double, float or bool, not a '{switchOperation.Value.Type?.ToDisplayString() ?? "value"}'");
                 return;
             }
 
@@ -821,9 +821,23 @@ namespace Backprop.Generators.Parsing
                         continue;
                     }
 
-                    if (clause is not ISingleValueCaseClauseOperation single || ParseExpression(single.Value) is not Expr label)
+                    // A constant label is a single value on an int or bool, and a constant pattern on a double or float.
+                    IOperation? labelValue = clause switch
+                    {
+                        ISingleValueCaseClauseOperation single => single.Value,
+                        IPatternCaseClauseOperation { Guard: null, Pattern: IConstantPatternOperation constant } => constant.Value,
+                        _ => null,
+                    };
+                    if (labelValue is null || ParseExpression(labelValue) is not Expr label)
                     {
                         ReportStatement(clause.Syntax, "This case label", "use constant case labels (case 1:), not patterns or guards");
+                        return;
+                    }
+
+                    if (label is Literal { Value: double.NaN })
+                    {
+                        // The pattern matches NaN, which == never does.
+                        ReportStatement(clause.Syntax, "A NaN case label", "test double.IsNaN in an if instead");
                         return;
                     }
 
@@ -1115,8 +1129,13 @@ namespace Backprop.Generators.Parsing
                 case IPropertyReferenceOperation { Property.IsStatic: true, Property.IsIndexer: false } property when TypeMapper.Map(property.Type) is { IsSequence: false } propertyType:
                     return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{Identifiers.Escape(property.Property.Name)}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
 
-                case IFieldReferenceOperation { Field.IsStatic: true } arrayField:
-                    ReportExpression(arrayField.Syntax, "arrays held in static fields cannot be read in a [Differentiable] method; pass the array as a parameter");
+                case IFieldReferenceOperation { Field.IsStatic: true } otherField:
+                    ReportExpression(otherField.Syntax, otherField.Field.Type switch
+                    {
+                        IArrayTypeSymbol => "arrays held in static fields cannot be read in a [Differentiable] method; pass the array as a parameter",
+                        { TypeKind: TypeKind.Enum } => $"enum values ('{otherField.Field.Type.Name}') are not supported; use an int or a bool, or move the call that needs it into a method with a [DerivativeOf] derivative",
+                        _ => $"a static field of type '{otherField.Field.Type.ToDisplayString()}' cannot be read; double, float, int and bool ones can",
+                    });
                     return null;
 
                 // An instance method reads its object's fields and properties as constants.
@@ -1431,7 +1450,8 @@ namespace Backprop.Generators.Parsing
                 return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
             }
 
-            if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
+            // double.Sqrt, float.Exp, …: the generic-math spellings, which call the Math and MathF functions.
+            if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" or "double" or "float"
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
                 && returnType is { IsSequence: false }
                 && (returnType.IsFloatingPoint || Differentiation.DerivativeRules.IsPiecewiseConstant(function))

@@ -140,7 +140,14 @@ namespace Backprop.Support
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static T[] Grow(T[] items, int count, T value)
         {
-            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(16, items.Length * 2));
+            // Doubling, up to the longest array .NET allows; a tape that outgrows it (a loop that runs for billions of
+            // iterations, or never ends) cannot be kept, and says so instead of overflowing the doubled length.
+            if (count >= Array.MaxLength)
+            {
+                throw new OutOfMemoryException($"The gradient's tape of saved {typeof(T).Name} values would need more than {Array.MaxLength} of them, the longest array .NET allows; a loop of the differentiated method runs too long to be reversed.");
+            }
+
+            T[] larger = ArrayPool<T>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(16L, 2L * items.Length)));
             Array.Copy(items, larger, count);
             if (items.Length > 0)
             {

@@ -815,6 +815,36 @@ namespace Backprop.Tests.Corpus
             return s;
         }
 
+        /// <summary>A switch on a double with constant labels (constant patterns, to the compiler).</summary>
+        [Differentiable]
+        public static double SwitchOnDouble(double x, [NoDerivative] double mode)
+        {
+            double r;
+            switch (mode)
+            {
+                case 0.5:
+                    r = x * x;
+                    break;
+                case 1.5:
+                case -0.0:
+                    r = Math.Sin(x) * 3;
+                    break;
+                default:
+                    r = x;
+                    break;
+            }
+
+            return r * x;
+        }
+
+        /// <summary>A bool-returning call on a differentiable value, which only chooses a branch.</summary>
+        [Differentiable]
+        public static double GuardedByIsFinite(double x) => double.IsFinite(x) && !double.IsNaN(x * x) ? x * Math.Exp(x) : 0.0;
+
+        /// <summary>The generic-math spellings of the Math functions.</summary>
+        [Differentiable]
+        public static double GenericMathSpellings(double x) => double.Sqrt(x) + double.Max(x, 0.5) * double.Exp(x) + float.Sin((float)x);
+
         /// <summary>Overloads whose parameter types have characters a file name cannot: a 2-D array.</summary>
         [Differentiable]
         public static double Shaped(double[] x) => x[0] * x[1];

@@ -561,6 +561,64 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void UnsupportedValuesSayWhatIsWrongWithThem()
+        {
+            // Each message names the actual reason: before, every static field was 'an array held in a static field',
+            // and a switch on a long was refused as if a long were not a number.
+            const string source = """
+                using System;
+                using Backprop;
+
+                public enum Mode { A, B }
+
+                public static partial class M
+                {
+                    public static readonly long Big = 3;
+
+                    [Differentiable]
+                    public static double OnLong(double x, long k)
+                    {
+                        double r = x;
+                        switch (k)
+                        {
+                            case 1: r = x * x; break;
+                            default: break;
+                        }
+
+                        return r;
+                    }
+
+                    [Differentiable]
+                    public static double OnNaN(double x, double c)
+                    {
+                        double r = x;
+                        switch (c)
+                        {
+                            case double.NaN: r = x * x; break;
+                            default: break;
+                        }
+
+                        return r;
+                    }
+
+                    [Differentiable]
+                    public static double EnumValue(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
+
+                    [Differentiable]
+                    public static double LongField(double x) => x * Big;
+                }
+                """;
+            string[] messages = AnalyzerHarness.Run(("M.cs", source)).Backprop
+                .Select(d => d.Id + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+                .ToArray();
+            Assert.Contains(messages, m => m.StartsWith("BP0005", StringComparison.Ordinal) && m.EndsWith("switch on an int, double, float or bool, not a 'long'", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.StartsWith("BP0004: A NaN case label", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.StartsWith("BP0005", StringComparison.Ordinal) && m.Contains("enum values ('MidpointRounding') are not supported", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.StartsWith("BP0005", StringComparison.Ordinal) && m.Contains("a static field of type 'long' cannot be read", StringComparison.Ordinal));
+            Assert.Equal(4, messages.Length);
+        }
+
+        [Fact]
         public void BP0009_ParameterDoesNotAffectResult_AtTheParameter()
         {
             AssertDiagnostics(
