@@ -19,14 +19,7 @@ namespace Backprop.Tests
     {
         private const string Marker = "This iteration in reverse, right away";
 
-        private static readonly Lazy<Dictionary<string, string>> s_generated = new(() =>
-        {
-            string path = Path.Combine(Snapshot.RepositoryRoot(), "tests/Backprop.Generators.Tests/Corpus/PerIteration.cs");
-            (GeneratorDriverRunResult result, _) = GeneratorHarness.Run((path, File.ReadAllText(path)));
-            return result.Results.Single().GeneratedSources.ToDictionary(
-                g => g.HintName.Split('.')[^3],
-                g => g.SourceText.ToString());
-        });
+        private static readonly Lazy<Dictionary<string, string>> s_generated = new(() => GeneratorHarness.GeneratedForCorpus("tests/Backprop.Generators.Tests/Corpus/PerIteration.cs"));
 
         [Fact]
         public void TheLayersAreNotSavedBetweenPoints()

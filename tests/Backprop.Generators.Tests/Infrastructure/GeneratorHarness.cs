@@ -47,5 +47,19 @@ namespace Backprop.Tests.Infrastructure
             GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
             return (driver.GetRunResult(), output.GetDiagnostics());
         }
+
+        /// <summary>
+        /// The code generated for a corpus file (a path under the repository root), by method name: the file
+        /// <c>Ns.Type.Method.g.cs</c> under <c>Method</c>. For corpus files without overloads, whose hint names are plain.
+        /// </summary>
+        public static System.Collections.Generic.Dictionary<string, string> GeneratedForCorpus(string path)
+        {
+            string fullPath = System.IO.Path.Combine(Snapshot.RepositoryRoot(), path);
+            (GeneratorDriverRunResult result, _) = Run((fullPath, System.IO.File.ReadAllText(fullPath)));
+            return result.Results.Single().GeneratedSources
+                .GroupBy(g => g.HintName.Split('.')[^3])
+                .Where(group => group.Count() == 1)
+                .ToDictionary(group => group.Key, group => group.Single().SourceText.ToString());
+        }
     }
 }
