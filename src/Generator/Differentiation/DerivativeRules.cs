@@ -35,6 +35,10 @@ namespace Backprop.Generators.Differentiation
         public static bool IsPiecewiseConstant(MathFunction function)
             => function is MathFunction.Sign or MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate;
 
+        /// <summary>Functions whose rule always reads the call's own value (d exp(u) = exp(u) du, and so on).</summary>
+        public static bool ReadsResult(MathFunction function)
+            => function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh;
+
         /// <summary>A short description of a rule, quoted in the generated comments.</summary>
         public static string Describe(MathCall call) => call.Function switch
         {

@@ -1315,15 +1315,16 @@ namespace Backprop.Generators.Differentiation
                 case Binary { Op: BinaryOp.Multiply } product:
                     {
                         _scope.Rule("d(uv) = v du + u dv");
-                        Expr shared = Share(adjoint, _activity.IsActive(product.Left) && _activity.IsActive(product.Right), code);
+                        bool both = _activity.IsActive(product.Left) && _activity.IsActive(product.Right);
+                        Expr shared = Share(adjoint, both, code);
                         if (_activity.IsActive(product.Left))
                         {
-                            Backprop(product.Left, Ops.Mul(shared, UsePrimal(product.Right)), code);
+                            Backprop(product.Left, Ops.Mul(shared, both ? FactorValue(product.Right, code) : UsePrimal(product.Right)), code);
                         }
 
                         if (_activity.IsActive(product.Right))
                         {
-                            Backprop(product.Right, Ops.Mul(UsePrimal(product.Left), shared), code);
+                            Backprop(product.Right, Ops.Mul(both ? FactorValue(product.Left, code) : UsePrimal(product.Left), shared), code);
                         }
 
                         break;
@@ -1374,7 +1375,7 @@ namespace Backprop.Generators.Differentiation
 
                 case MathCall call:
                     _scope.Rule(DerivativeRules.Describe(call));
-                    DerivativeRules.Apply(call, adjoint, new RuleContext(this, call, code));
+                    DerivativeRules.Apply(call, adjoint, new RuleContext(this, call, code, _scope.ValueOf(call)));
                     break;
 
                 case DifferentiableCall call:
@@ -1384,6 +1385,29 @@ namespace Backprop.Generators.Differentiation
                 default:
                     throw new InvalidOperationException($"No adjoint rule for {expr.GetType().Name}.");
             }
+        }
+
+        /// <summary>
+        /// The value of a factor of an active product, for the other factor's term: a call whose own rule reads its
+        /// value (<c>x * Math.Exp(x)</c>) gets a local that both terms use, instead of being computed twice.
+        /// </summary>
+        private Expr FactorValue(Expr factor, List<GStmt> code)
+        {
+            if (factor is not MathCall call || !DerivativeRules.ReadsResult(call.Function))
+            {
+                return UsePrimal(factor);
+            }
+
+            if (_scope.ValueOf(call) is { } known)
+            {
+                return known;
+            }
+
+            string temp = _scope.Temp(call.Function.ToString().ToLowerInvariant());
+            code.Add(new GLocal(call.Type, temp, UsePrimal(call)));
+            var value = new VarRef(temp, call.Type);
+            _scope.Remember(call, value);
+            return value;
         }
 
         /// <summary>
@@ -1761,6 +1785,13 @@ namespace Backprop.Generators.Differentiation
                     _rules.Add(rule);
                 }
             }
+
+            private readonly List<(MathCall Call, Expr Value)> _values = new List<(MathCall, Expr)>();
+
+            /// <summary>The local holding this call's value (this very call, not an equal one elsewhere), if one was declared.</summary>
+            public Expr? ValueOf(MathCall call) => _values.FirstOrDefault(v => ReferenceEquals(v.Call, call)).Value;
+
+            public void Remember(MathCall call, Expr value) => _values.Add((call, value));
 
             /// <summary>Whether the statement's code declares temporaries and so needs braces of its own.</summary>
             public bool HasTemporaries { get; private set; }

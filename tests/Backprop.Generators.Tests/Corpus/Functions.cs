@@ -841,6 +841,10 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double GuardedByIsFinite(double x) => double.IsFinite(x) && !double.IsNaN(x * x) ? x * Math.Exp(x) : 0.0;
 
+        /// <summary>Products with factors whose rules read their own values: each is computed once in the reverse sweep.</summary>
+        [Differentiable]
+        public static double FactorsReadTheirValues(double x, double y) => (x * Math.Exp(x)) + (Math.Tanh(y) * Math.Exp(y)) + (Math.Sqrt(x) * Math.Cbrt(y));
+
         /// <summary>The generic-math spellings of the Math functions.</summary>
         [Differentiable]
         public static double GenericMathSpellings(double x) => double.Sqrt(x) + double.Max(x, 0.5) * double.Exp(x) + float.Sin((float)x);

@@ -39,8 +39,8 @@ namespace Backprop.Tests.Corpus
             {
                 if (double.IsFinite(x) && !double.IsNaN(x * x))
                 {
-                    xGrad += resultAdj * global::System.Math.Exp(x);
                     double exp = global::System.Math.Exp(x);
+                    xGrad += resultAdj * exp;
                     xGrad += x * resultAdj * exp;
                 }
             }
