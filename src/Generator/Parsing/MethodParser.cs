@@ -1455,7 +1455,10 @@ namespace Backprop.Generators.Parsing
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
                 && returnType is { IsSequence: false }
                 && (returnType.IsFloatingPoint || Differentiation.DerivativeRules.IsPiecewiseConstant(function))
-                && arguments.All(a => a.Type.IsFloatingPoint && !a.Type.IsSequence))
+                && arguments.Count > 0 && arguments[0].Type.IsFloatingPoint
+                && arguments.All(a => !a.Type.IsSequence && (a.Type.IsFloatingPoint
+                    // Math.Round(x, digits): whatever the digits, the derivative is zero wherever it exists.
+                    || (a.Type.Scalar == ScalarKind.Int && Differentiation.DerivativeRules.IsPiecewiseConstant(function)))))
             {
                 return new MathCall(function, arguments.ToEquatableArray(), returnType);
             }

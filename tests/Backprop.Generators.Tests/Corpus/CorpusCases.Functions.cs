@@ -104,6 +104,7 @@ namespace Backprop.Tests.Corpus
             yield return Scalar1("SwitchOnDoubleDefault", 0.7, x => Fn.SwitchOnDouble(x, 2.0), (double x, ref double g) => Fn.SwitchOnDoubleGradient(x, 2.0, ref g));
             yield return Scalar1("GuardedByIsFinite", 0.7, Fn.GuardedByIsFinite, Fn.GuardedByIsFiniteGradient);
             yield return Scalar2("FactorsReadTheirValues", 0.7, -0.4, Fn.FactorsReadTheirValues, Fn.FactorsReadTheirValuesGradient);
+            yield return Scalar1("RoundedToDigits", 0.2, x => Fn.RoundedToDigits(x, 0), (double x, ref double g) => Fn.RoundedToDigitsGradient(x, 0, ref g));
             yield return Scalar1("GenericMathSpellings", 0.7, Fn.GenericMathSpellings, Fn.GenericMathSpellingsGradient);
             yield return Vector("WindowFromIntMin", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowFrom(x, int.MinValue), (x, g) => Fn.WindowFromGradient(x, int.MinValue, g));
             yield return Vector("WindowDownFromIntMax", new[] { 0.5, 2.0, -0.7 }, x => Fn.WindowDownFrom(x, int.MaxValue), (x, g) => Fn.WindowDownFromGradient(x, int.MaxValue, g));

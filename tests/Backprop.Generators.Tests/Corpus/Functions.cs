@@ -849,6 +849,10 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double GenericMathSpellings(double x) => double.Sqrt(x) + double.Max(x, 0.5) * double.Exp(x) + float.Sin((float)x);
 
+        /// <summary>Rounding to a number of digits: a zero derivative wherever it exists, as for Math.Round(x).</summary>
+        [Differentiable]
+        public static double RoundedToDigits(double x, int digits) => (x * x) + Math.Round(x, digits) + MathF.Round((float)x, 1);
+
         /// <summary>Overloads whose parameter types have characters a file name cannot: a 2-D array.</summary>
         [Differentiable]
         public static double Shaped(double[] x) => x[0] * x[1];
