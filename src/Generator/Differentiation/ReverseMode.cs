@@ -153,7 +153,7 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            Function prepared = ForwardValues.Bind(Inlining.Inline(function));
+            Function prepared = ForwardValues.Bind(CallValues.Bind(Inlining.Inline(function)));
             var transform = new ReverseMode(prepared, fuse: true);
             transform.Build();
             if (transform._fused is not null && !transform.FusionHolds())
@@ -290,7 +290,7 @@ namespace Backprop.Generators.Differentiation
             var check = new List<GStmt> { new GComment("Reversing each iteration right away relies on the loop's index arithmetic not wrapping around int.") };
             bool runs = _fused!.Comparison == BinaryOp.Less
                 && !IrQueries.Subexpressions(_fused.Start).Concat(IrQueries.Subexpressions(_fused.End)).Any(e => e is OpaqueCall or DifferentiableCall);
-            string first = runs ? $"if ({Emitting.ExpressionPrinter.Print(_fused.Start)} < {Emitting.ExpressionPrinter.Print(_fused.End)}" : string.Empty;
+            string first = runs ? $"if ({Emitting.ExpressionPrinter.Print(new Binary(BinaryOp.Less, _fused.Start, _fused.End, IrType.Bool))}" : string.Empty;
             for (int k = 0; k < _indexBounds.Count; k++)
             {
                 string bound = _indexBounds[k] + " >= 2147483648.0";
@@ -391,7 +391,10 @@ namespace Backprop.Generators.Differentiation
                     }
 
                     inputs.Remove(variable);
-                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || Unchanging(n, assigned));
+                    // A call the generator knows nothing about may return something else the second time (a random
+                    // draw, a counter): its value is saved, never recomputed.
+                    bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || Unchanging(n, assigned))
+                        && !inner.SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true });
 
                     // Re-running it must rewrite every element the iteration wrote, so each iteration must write the
                     // same elements: element indices and inner loop bounds may use only the statement's own loop

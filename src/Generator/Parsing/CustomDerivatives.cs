@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Backprop.Generators.Parsing
 {
@@ -127,7 +126,7 @@ namespace Backprop.Generators.Parsing
             {
                 problem = $"it is an instance method of '{derivativeType.Name}', so the gradient of '{caller.Name}' cannot call it on 'this' (a '{callerType.Name}'); declare it in '{call.ContainingType?.Name}', next to the method it differentiates";
             }
-            else if (!call.ReturnsVoid && WrittenParameter(call.OriginalDefinition, compilation) is (string written, int line))
+            else if (!call.ReturnsVoid && ParameterWrites.First(call.OriginalDefinition, compilation) is (string written, int line))
             {
                 // The gradient takes such a call for a pure function of its arguments: it would neither save what the
                 // write overwrote nor carry an adjoint back through it, a silently wrong gradient.
@@ -141,80 +140,6 @@ namespace Backprop.Generators.Parsing
                 : derivativeType;
             return new CustomDerivative(derivative, form, derivative.IsStatic ? TypeMapper.FullName(home) : "this", problem);
         }
-
-        /// <summary>
-        /// The first array or span parameter that <paramref name="method"/>, declared in this compilation, may write,
-        /// with the line of the write; or null. A use counts as a write unless it is known to read: an element read,
-        /// <c>Length</c>, a conversion to a read-only view (<c>ReadOnlySpan&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>,
-        /// …), a <c>foreach</c>, or <c>CopyTo</c>/<c>ToArray</c>. A method from a referenced assembly has no body to
-        /// read and is assumed not to write (README, custom derivatives).
-        /// </summary>
-        private static (string Name, int Line)? WrittenParameter(IMethodSymbol method, Compilation compilation)
-        {
-            if (!method.Parameters.Any(p => IsWritableSequence(p.Type)))
-            {
-                return null;
-            }
-
-            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-            {
-                SyntaxNode declaration = reference.GetSyntax();
-                if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
-                {
-                    continue;
-                }
-
-                IOperation? body = compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration);
-                foreach (IOperation use in body?.Descendants() ?? Enumerable.Empty<IOperation>())
-                {
-                    if (use is IParameterReferenceOperation parameter && IsWritableSequence(parameter.Parameter.Type) && MayWrite(parameter))
-                    {
-                        return (parameter.Parameter.Name, use.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsWritableSequence(ITypeSymbol type)
-            => type is IArrayTypeSymbol || (type is INamedTypeSymbol { Name: "Span" or "Memory", Arity: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System");
-
-        /// <summary>Whether this use of an array or span parameter may write it (see <see cref="WrittenParameter"/>).</summary>
-        private static bool MayWrite(IOperation use)
-        {
-            switch (use.Parent)
-            {
-                case IArrayElementReferenceOperation element when element.ArrayReference == use:
-                    return IsWrittenPlace(element);
-                case IPropertyReferenceOperation { Property.IsIndexer: true } element when element.Instance == use:
-                    return IsWrittenPlace(element);
-                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength" or "IsEmpty" or "Rank" }:
-                    return false;
-                case IConversionOperation conversion:
-                    return !IsReadOnlyView(conversion.Type);
-                case IForEachLoopOperation loop:
-                    return loop.Locals.Any(l => l.RefKind == RefKind.Ref);
-                case IInvocationOperation call when call.Instance == use:
-                    return call.TargetMethod.Name is not ("CopyTo" or "TryCopyTo" or "ToArray" or "GetLength" or "GetLowerBound" or "GetUpperBound");
-                default:
-                    return true;
-            }
-        }
-
-        /// <summary>Whether an element is assigned, incremented, passed by <c>ref</c>/<c>out</c> or bound to a <c>ref</c> local.</summary>
-        private static bool IsWrittenPlace(IOperation element) => element.Parent switch
-        {
-            IAssignmentOperation assignment => assignment.Target == element || (assignment is ISimpleAssignmentOperation { IsRef: true }),
-            IIncrementOrDecrementOperation => true,
-            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
-            IVariableInitializerOperation initializer => initializer.Parent is IVariableDeclaratorOperation { Symbol.RefKind: RefKind.Ref },
-            _ => false,
-        };
-
-        private static bool IsReadOnlyView(ITypeSymbol? type)
-            => type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" } named
-               && named.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections.Generic" or "System.Collections";
 
         /// <summary>Whether <paramref name="type"/> is <paramref name="ancestor"/> or inherits from it, type arguments aside.</summary>
         private static bool IsOrDerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)

@@ -939,6 +939,13 @@ namespace Backprop.Generators.Parsing
                 return;
             }
 
+            if (comparison.LeftOperand.Type?.SpecialType != SpecialType.System_Int32 || comparison.RightOperand.Type?.SpecialType != SpecialType.System_Int32)
+            {
+                // i < n / 2.0 or i < aLong compares after converting the counter: the last value is not bound - 1.
+                Report(DiagnosticDescriptors.UnsupportedLoop, location, "its bound must be an int; compute it into an int local first (int end = (int)Math.Ceiling(n / 2.0);)");
+                return;
+            }
+
             int step = loop.AtLoopBottom.Length == 1 ? StepOf(loop.AtLoopBottom[0], counterSymbol) : 0;
             bool ascending = comparisonOp is BinaryOp.Less or BinaryOp.LessOrEqual;
             if (step == 0 || (step > 0) != ascending)
@@ -1450,8 +1457,10 @@ namespace Backprop.Generators.Parsing
                 return new DifferentiableCall(customCallee, arguments.ToEquatableArray(), returnType ?? IrType.Double, location);
             }
 
-            // double.Sqrt, float.Exp, …: the generic-math spellings, which call the Math and MathF functions.
-            if (target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" or "double" or "float"
+            // double.Sqrt, float.Exp, …: the generic-math spellings, which call the Math and MathF functions; not
+            // double.Clamp, which differs from Math.Clamp (a NaN bound gives NaN, and -0 and 0 are ordered).
+            string? home = target.ContainingType?.ToDisplayString();
+            if ((home is "System.Math" or "System.MathF" || (home is "double" or "float" && target.Name != "Clamp"))
                 && s_mathFunctions.TryGetValue(target.Name, out MathFunction function)
                 && returnType is { IsSequence: false }
                 && (returnType.IsFloatingPoint || Differentiation.DerivativeRules.IsPiecewiseConstant(function))

@@ -276,6 +276,24 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>
+        /// <see cref="StridedScratch"/> from a conditional start: the check before the loop tests that the loop runs,
+        /// with the start in parentheses.
+        /// </summary>
+        [Differentiable]
+        public static double StridedScratchFrom(double[] x, int stride, bool skipFirst)
+        {
+            double[] c = new double[2];
+            double total = 0;
+            for (int i = skipFirst ? 1 : 0; i < x.Length; i++)
+            {
+                c[stride * stride] = x[i] * x[i];
+                total += c[stride * stride] * x[i];
+            }
+
+            return total;
+        }
+
         /// <summary>Twin: an index beyond even long (65536⁴, element 0 at run time): not analysed, and no crash.</summary>
         [Differentiable]
         public static double ConstantBeyondLong(double[] x, double scale)

@@ -619,6 +619,37 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0008_LoopBoundThatIsNotAnInt_AtTheHeader()
+        {
+            // The comparison converts the counter (to double, to long): the reverse loop's first value would not be
+            // bound - 1, and its int counter could not hold the bound (CS0266 in the generated code, before).
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    [Differentiable]
+                    public static double F(double[] x, int n, long m)
+                    {
+                        double s = 0;
+                        [|for (int i = 0; i < n / 2.0; i++)|]
+                        {
+                            s += x[i] * x[i];
+                        }
+
+                        [|for (int i = 0; i < m; i++)|]
+                        {
+                            s = s * x[i];
+                        }
+
+                        return s;
+                    }
+                }
+                """,
+                "BP0008",
+                "BP0008");
+        }
+
+        [Fact]
         public void BP0009_ParameterDoesNotAffectResult_AtTheParameter()
         {
             AssertDiagnostics(
@@ -838,16 +869,36 @@ namespace Backprop.Tests.Diagnostics
                     [DerivativeOf(nameof(Swap))]
                     public static void SwapPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[1] += resultAdj;
 
+                    public static double Turn(double[] x) { (x[0], x[1]) = (x[1], x[0]); return x[0]; }
+
+                    [DerivativeOf(nameof(Turn))]
+                    public static void TurnPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[1] += resultAdj;
+
+                    public static partial double Halves(double[] x);
+
+                    public static partial double Halves(double[] x) { x[0] = 3 * x[1]; return x[1]; }
+
+                    [DerivativeOf(nameof(Halves))]
+                    public static void HalvesPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[1] += resultAdj;
+
+                    public static double SliceWrite(Span<double> x) { Span<double> tail = x[1..]; tail[0] = 2; return x[0]; }
+
+                    [DerivativeOf(nameof(SliceWrite))]
+                    public static void SliceWritePullback(Span<double> x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
+
                     [Differentiable]
                     public static double G(double x)
                     {
                         double[] a = new double[2];
                         a[0] = x;
                         a[1] = 2 * x;
-                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + a[0];
+                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + [|Turn(a)|] + [|Halves(a)|] + [|SliceWrite(a)|] + a[0];
                     }
                 }
                 """,
+                "BP0012",
+                "BP0012",
+                "BP0012",
                 "BP0012",
                 "BP0012",
                 "BP0012",
@@ -866,15 +917,35 @@ namespace Backprop.Tests.Diagnostics
                 {
                     public static double Sum(double[] x, Span<double> s)
                     {
+                        ArgumentNullException.ThrowIfNull(x);
+                        if (x is null || x == null)
+                        {
+                            return 0;
+                        }
+
                         double total = x.Length + s.Length + x.Sum() + Dot(x, s);
                         foreach (double v in x)
                         {
                             total += v;
                         }
 
+                        foreach (double v in s)
+                        {
+                            total += v;
+                        }
+
+                        foreach (ref readonly double v in s)
+                        {
+                            total += v;
+                        }
+
                         double[] copy = x.ToArray();
                         s.CopyTo(copy);
-                        return total + x[0] * s[0] + copy[0];
+                        ReadOnlySpan<double> tail = s[1..];
+                        ReadOnlySpan<double> rest = x.AsSpan(1);
+                        ReadOnlySpan<double> either = total > 0 ? x : s;
+                        double[] clone = (double[])x.Clone();
+                        return total + x[0] * s[0] + copy[0] + s[^1] + tail[0] + rest[0] + either[0] + clone[0] + Array.IndexOf(x, 1.0);
                     }
 
                     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0];
