@@ -1,3 +1,4 @@
+using System;
 using Backprop.Tests.Corpus;
 using Xunit;
 
@@ -38,6 +39,63 @@ namespace Backprop.Tests
             // Draws 1..3 for the ifs (false, true, false), 4 for the ?: (true): s = x1² + 3·x0.
             Assert.Equal((-1.5 * -1.5) + (3 * 0.5), expected, 12);
             Assert.Equal(new[] { 3.0, -3.0, 0.0 }, gradient);
+        }
+
+        [Fact]
+        public void CallsKeepTheirOrder()
+        {
+            // Draw<Marker> gets 1, Noise 2.
+            Check(() => Impure.GenericDraw(0.5), g => Impure.GenericDrawGradient(0.5, ref g[0]), 0.5 + 2, 1.0);
+
+            // The branch's draw (1) comes before the factor's (2).
+            Check(() => Impure.DrawInABranch(0.5, true), g => Impure.DrawInABranchGradient(0.5, true, ref g[0]), 1 + (2 * 0.5), 2.0);
+            Check(() => Impure.DrawInABranch(0.5, false), g => Impure.DrawInABranchGradient(0.5, false, ref g[0]), 0.5, 1.0);
+        }
+
+        [Fact]
+        public void ReadsComeBeforeTheCallsThatChangeWhatTheyRead()
+        {
+            // k[0] is read (2) before Mutate adds 100 to it.
+            int[] k = { 2 };
+            Check(() => Impure.ReadBeforeMutate(0.5, k), g => Impure.ReadBeforeMutateGradient(0.5, k, ref g[0]), 1.0, 2.0, () => k[0] = 2);
+
+            // The level is read (0) before Tick raises it: y = x · 1, result x².
+            Check(() => Impure.FieldBeforeTick(0.5), g => Impure.FieldBeforeTickGradient(0.5, ref g[0]), 0.25, 1.0);
+        }
+
+        [Fact]
+        public void AnInlinedHelpersArgumentIsEvaluatedOnce()
+        {
+            // The index is drawn once (1): a = { x1², x1 }.
+            double[] x = { 0.5, -1.5, 2.0 };
+            Impure.Reset();
+            double expected = Impure.HelperOfDrawnElement(x);
+            Assert.Equal((-1.5 * -1.5) - 1.5, expected, 12);
+            Impure.Reset();
+            var gradient = new double[3];
+            Assert.Equal(expected, Impure.HelperOfDrawnElementGradient(x, gradient));
+            Assert.Equal(new[] { 0.0, (2 * -1.5) + 1, 0.0 }, gradient);
+        }
+
+        [Fact]
+        public void ACoinThatMayNotRunChoosesTheSameBranch()
+        {
+            // One draw first, so that the coin gets the second (true): y = 5x.
+            Check(() => { Impure.Noise(); return Impure.CoinAfterATest(0.5); }, g => { Impure.Noise(); return Impure.CoinAfterATestGradient(0.5, ref g[0]); }, 2.5, 5.0);
+        }
+
+        /// <summary>Runs the method and its gradient from the same draws, and checks both.</summary>
+        private static void Check(Func<double> forward, Func<double[], double> gradient, double value, double derivative, Action? restore = null)
+        {
+            Impure.Reset();
+            restore?.Invoke();
+            double expected = forward();
+            Assert.Equal(value, expected, 12);
+            Impure.Reset();
+            restore?.Invoke();
+            var g = new double[1];
+            Assert.Equal(expected, gradient(g));
+            Assert.Equal(derivative, g[0], 12);
         }
     }
 }

@@ -9,19 +9,22 @@ namespace Backprop.Generators.Differentiation
     /// Names the value of each call of a method the generator knows nothing about (an opaque call: a constant for
     /// differentiation) inside a larger expression, so that the reverse sweep reads the value the forward sweep got
     /// instead of calling the method again: <c>y = x * Noise();</c> becomes <c>double noise = Noise(); y = x * noise;</c>,
-    /// and <c>if (Coin())</c> becomes <c>bool coin = Coin(); if (coin)</c>.
+    /// and <c>if (x &gt; 0 &amp;&amp; Coin())</c> becomes <c>bool condition = x &gt; 0 &amp;&amp; Coin(); if (condition)</c>.
     /// </summary>
     /// <remarks>
     /// <para>Why: a method that draws a random number, counts its calls or reads a clock returns something else the
     /// second time; the reverse sweep that called it again used another factor, or took another branch, than the
     /// forward sweep, a silently wrong gradient. A named value is read again like any local (saved on the tape where a
     /// loop overwrites it).</para>
-    /// <para>Order: only calls that the statement always evaluates are named (not in a branch of <c>?:</c> or to the
-    /// right of <c>&amp;&amp;</c> or <c>||</c>, where they may not run), and so that they still run in the order C#
-    /// runs them, every call and static field read that C# evaluates before the last such call is named with it,
-    /// first to last (an index of the assigned element comes before the value). A loop's start is named the same way;
-    /// its end, evaluated at every iteration, and calls under a condition are evaluated again by the reverse sweep,
-    /// which is right for a method that returns the same value for the same arguments (README).</para>
+    /// <para>Order: the calls are named so that everything still runs in the order C# runs it. In a statement, every
+    /// call, field or property read, and (when a call is given an array it may write) element read that C# evaluates
+    /// before the last call is named with it, first to last (an index of the assigned element comes before the
+    /// value). A <c>?:</c>, or a <c>&amp;&amp;</c> or <c>||</c>, with a call in a part that may not run is one step
+    /// of that order, named whole; an if's condition with one is named whole. Where the method calls anything, field
+    /// and property reads are named too, since the call may change them before the reverse sweep reads them. A loop's
+    /// start is named the same way. Evaluated again by the reverse sweep, so right only for a method that returns the
+    /// same value for the same arguments (README): a loop's end (evaluated at every iteration), and a call inside a
+    /// part that may not run, where the reverse of that part needs its value.</para>
     /// </remarks>
     internal static class CallValues
     {
@@ -29,27 +32,38 @@ namespace Backprop.Generators.Differentiation
         public static Function Bind(Function function)
         {
             var names = new NameAllocator(function.Parameters.Concat(function.Locals).Select(v => v.Name));
+            // Names the generated signature takes (xGrad, resultAdj) stay free for it.
+            names.Take(function.Parameters.Select(p => Identifiers.Plain(p.Name) + "Grad").Append("resultAdj"));
             var locals = new List<Variable>(function.Locals);
-            Block body = BindBlock(function.Body, names, locals);
+            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions)
+                .Any(e => e is OpaqueCall { IsInvocation: true });
+            Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange));
             return locals.Count == function.Locals.Count ? function : function with { Body = body, Locals = locals.ToEquatableArray() };
         }
 
-        private static Block BindBlock(Block block, NameAllocator names, List<Variable> locals)
+        private sealed record Context(NameAllocator Names, List<Variable> Locals, bool StateMayChange);
+
+        private static Block BindBlock(Block block, Context context)
         {
             var output = new List<Stmt>();
             foreach (Stmt stmt in block.Statements)
             {
-                var binder = new Binder(stmt, names, locals, output);
+                var binder = new Binder(stmt, context, output);
                 switch (stmt)
                 {
-                    case Assign a:
+                    case Assign { Target: ElementRef target } a:
                         {
-                            // C# evaluates the target's index before the value.
-                            Expr[] parts = binder.Name(a.Target is ElementRef ? new[] { a.Target, a.Value } : new[] { a.Value }, wholeValue: a.Value);
-                            output.Add(a.Target is ElementRef ? a with { Target = parts[0], Value = parts[1] } : a with { Value = parts[0] });
+                            // C# evaluates the target's indices, then the value; the element itself is written.
+                            Expr[] indices = target.Index2 is null ? new[] { target.Index } : new[] { target.Index, target.Index2 };
+                            Expr[] parts = binder.Name(indices.Append(a.Value).ToArray(), wholeValue: a.Value);
+                            ElementRef written = target with { Index = parts[0], Index2 = target.Index2 is null ? null : parts[1] };
+                            output.Add(a with { Target = written, Value = parts[parts.Length - 1] });
                             break;
                         }
 
+                    case Assign a:
+                        output.Add(a with { Value = binder.Name(new[] { a.Value }, wholeValue: a.Value)[0] });
+                        break;
                     case Declare { Initializer: { } initializer } d:
                         output.Add(d with { Initializer = binder.Name(new[] { initializer }, wholeValue: initializer)[0] });
                         break;
@@ -57,13 +71,13 @@ namespace Backprop.Generators.Differentiation
                         output.Add(c with { Call = call with { Arguments = binder.Name(call.Arguments.ToArray(), wholeValue: null).ToEquatableArray() } });
                         break;
                     case If i:
-                        output.Add(i with { Condition = binder.Name(new[] { i.Condition }, wholeValue: null)[0], Then = BindBlock(i.Then, names, locals), Else = BindBlock(i.Else, names, locals) });
+                        output.Add(i with { Condition = binder.NameCondition(i.Condition), Then = BindBlock(i.Then, context), Else = BindBlock(i.Else, context) });
                         break;
                     case For f:
-                        output.Add(f with { Start = binder.Name(new[] { f.Start }, wholeValue: null)[0], Body = BindBlock(f.Body, names, locals) });
+                        output.Add(f with { Start = binder.Name(new[] { f.Start }, wholeValue: null)[0], Body = BindBlock(f.Body, context) });
                         break;
                     case While w:
-                        output.Add(w with { Body = BindBlock(w.Body, names, locals) });
+                        output.Add(w with { Body = BindBlock(w.Body, context) });
                         break;
                     default:
                         output.Add(stmt);
@@ -77,16 +91,27 @@ namespace Backprop.Generators.Differentiation
         private sealed class Binder
         {
             private readonly Stmt _stmt;
-            private readonly NameAllocator _names;
-            private readonly List<Variable> _locals;
+            private readonly Context _context;
             private readonly List<Stmt> _output;
 
-            public Binder(Stmt stmt, NameAllocator names, List<Variable> locals, List<Stmt> output)
+            public Binder(Stmt stmt, Context context, List<Stmt> output)
             {
                 _stmt = stmt;
-                _names = names;
-                _locals = locals;
+                _context = context;
                 _output = output;
+            }
+
+            /// <summary>
+            /// An if's condition: named whole when a call in it may not run (<c>x &gt; 0 &amp;&amp; Coin()</c>), so that
+            /// the reverse sweep takes the branch the forward sweep took; otherwise as any expression.
+            /// </summary>
+            public Expr NameCondition(Expr condition)
+            {
+                var evaluated = new List<Expr>();
+                Collect(condition, evaluated, elements: false);
+                return evaluated.Any(e => e is Conditional or Binary) && condition.Type.Scalar != ScalarKind.Opaque
+                    ? Declare(condition, condition is OpaqueCall call ? call.Target : "condition")
+                    : Name(new[] { condition }, wholeValue: null)[0];
             }
 
             /// <summary>
@@ -95,14 +120,18 @@ namespace Backprop.Generators.Differentiation
             /// </summary>
             public Expr[] Name(Expr[] parts, Expr? wholeValue)
             {
-                // Every call and field read the statement always evaluates, in evaluation order (arguments first).
+                // Element reads count when a call may write an array (it is given one).
+                bool elements = parts.SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true } call && call.Arguments.Any(a => a.Type.IsSequence));
+
+                // Every call and read the statement always evaluates, in evaluation order (arguments first); a ?: or
+                // a && or || with a call where it may not run counts as one, named whole if it is.
                 var evaluated = new List<Expr>();
                 foreach (Expr part in parts)
                 {
-                    Collect(part, evaluated);
+                    Collect(part, evaluated, elements);
                 }
 
-                int last = evaluated.FindLastIndex(e => e is OpaqueCall { IsInvocation: true } && !ReferenceEquals(e, wholeValue));
+                int last = evaluated.FindLastIndex(e => !ReferenceEquals(e, wholeValue) && IrQueries.Subexpressions(e).Any(c => c is OpaqueCall { IsInvocation: true } || (_context.StateMayChange && c is OpaqueCall)));
                 if (last < 0 || evaluated.Take(last + 1).Any(e => e.Type.IsSequence || e.Type.Scalar == ScalarKind.Opaque))
                 {
                     // Nothing to name, or a value no local of ours can hold (an object passed to the call): as written.
@@ -113,37 +142,66 @@ namespace Backprop.Generators.Differentiation
                 for (int k = 0; k <= last; k++)
                 {
                     Expr value = Replace(evaluated[k], named);
-                    string stem = value is OpaqueCall opaque ? MethodName(opaque.Target) : ((DifferentiableCall)value).Callee.Name;
-                    string name = _names.Reserve(char.ToLowerInvariant(stem[0]) + stem.Substring(1));
-                    _locals.Add(new Variable(name, value.Type, VariableRole.Local));
-                    _output.Add(new Declare(name, value, $"{Emitting.ExpressionPrinter.Keyword(value.Type.Scalar)} {name} = {Emitting.ExpressionPrinter.Print(value).Replace("global::", string.Empty)};", _stmt.Location));
-                    named[evaluated[k]] = new VarRef(name, value.Type);
+                    string stem = value switch
+                    {
+                        OpaqueCall opaque => opaque.Target,
+                        DifferentiableCall call => call.Callee.Name,
+                        ElementRef element => element.Array + "Element",
+                        Conditional => "choice",
+                        _ => "condition",
+                    };
+                    named[evaluated[k]] = Declare(value, stem);
                 }
 
                 return parts.Select(p => Replace(p, named)).ToArray();
             }
 
-            private static void Collect(Expr expr, List<Expr> evaluated)
+            /// <summary>Declares <c>T name = value;</c> before the statement, the name made from <paramref name="stem"/>.</summary>
+            private VarRef Declare(Expr value, string stem)
             {
+                string plain = MethodName(stem);
+                string name = _context.Names.Reserve(char.ToLowerInvariant(plain[0]) + plain.Substring(1));
+                _context.Locals.Add(new Variable(name, value.Type, VariableRole.Local));
+                _output.Add(new Declare(name, value, $"{Emitting.ExpressionPrinter.Keyword(value.Type.Scalar)} {name} = {Emitting.ExpressionPrinter.Print(value).Replace("global::", string.Empty)};", _stmt.Location));
+                return new VarRef(name, value.Type);
+            }
+
+            private static void Collect(Expr expr, List<Expr> evaluated, bool elements)
+            {
+                bool Reads(Expr part) => IrQueries.Subexpressions(part).Any(e => e is OpaqueCall or DifferentiableCall || (elements && e is ElementRef));
                 switch (expr)
                 {
+                    case Conditional conditional when Reads(conditional.WhenTrue) || Reads(conditional.WhenFalse):
+                    case Binary { Op: BinaryOp.And or BinaryOp.Or } shortCircuit when Reads(shortCircuit.Right):
+                        // A part that may not run: the whole expression is one step of the order.
+                        AddOnce(expr, evaluated);
+                        return;
                     case Conditional conditional:
-                        // Only the condition always runs.
-                        Collect(conditional.Condition, evaluated);
+                        Collect(conditional.Condition, evaluated, elements);
                         return;
                     case Binary { Op: BinaryOp.And or BinaryOp.Or } shortCircuit:
-                        Collect(shortCircuit.Left, evaluated);
+                        Collect(shortCircuit.Left, evaluated, elements);
                         return;
                 }
 
                 foreach (Expr child in IrQueries.Children(expr))
                 {
-                    Collect(child, evaluated);
+                    Collect(child, evaluated, elements);
                 }
 
-                // Once each: `a[F()] += v` is lowered to `a[F()] = a[F()] + v` with one element node in both places,
-                // for the one evaluation C# makes.
-                if (expr is OpaqueCall or DifferentiableCall && !evaluated.Any(e => ReferenceEquals(e, expr)))
+                if (expr is OpaqueCall or DifferentiableCall || (elements && expr is ElementRef { Type.IsSequence: false }))
+                {
+                    AddOnce(expr, evaluated);
+                }
+            }
+
+            /// <summary>
+            /// Once each: <c>a[F()] += v</c> is lowered to <c>a[F()] = a[F()] + v</c> with one element node in both
+            /// places, for the one evaluation C# makes.
+            /// </summary>
+            private static void AddOnce(Expr expr, List<Expr> evaluated)
+            {
+                if (!evaluated.Any(e => ReferenceEquals(e, expr)))
                 {
                     evaluated.Add(expr);
                 }
@@ -152,12 +210,12 @@ namespace Backprop.Generators.Differentiation
             private static Expr Replace(Expr expr, Dictionary<Expr, VarRef> named)
                 => named.TryGetValue(expr, out VarRef? local) ? local : IrQueries.MapChildren(expr, e => Replace(e, named));
 
-            /// <summary><c>global::Ns.Type.Next</c> or <c>this.Field</c> gives <c>Next</c>, <c>Field</c>.</summary>
+            /// <summary><c>global::Ns.Type.Next</c>, <c>this.Field</c> or <c>Ns.Type.Gen&lt;Ns.T&gt;</c> gives <c>Next</c>, <c>Field</c>, <c>Gen</c>.</summary>
             private static string MethodName(string target)
             {
-                string name = target.Substring(target.LastIndexOf('.') + 1);
-                int generic = name.IndexOf('<');
-                return Identifiers.Unescaped(generic < 0 ? name : name.Substring(0, generic));
+                int generic = target.IndexOf('<');
+                string withoutTypeArguments = generic < 0 ? target : target.Substring(0, generic);
+                return Identifiers.Unescaped(withoutTypeArguments.Substring(withoutTypeArguments.LastIndexOf('.') + 1));
             }
         }
 

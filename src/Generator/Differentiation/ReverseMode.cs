@@ -153,7 +153,8 @@ namespace Backprop.Generators.Differentiation
         /// <summary>Runs the transform.</summary>
         public static ReverseMode Run(Function function)
         {
-            Function prepared = ForwardValues.Bind(CallValues.Bind(Inlining.Inline(function)));
+            // Calls named before inlining too, so that an inlined helper's argument with a call in it is evaluated once.
+            Function prepared = ForwardValues.Bind(CallValues.Bind(Inlining.Inline(CallValues.Bind(function))));
             var transform = new ReverseMode(prepared, fuse: true);
             transform.Build();
             if (transform._fused is not null && !transform.FusionHolds())
@@ -392,9 +393,9 @@ namespace Backprop.Generators.Differentiation
 
                     inputs.Remove(variable);
                     // A call the generator knows nothing about may return something else the second time (a random
-                    // draw, a counter): its value is saved, never recomputed.
+                    // draw, a counter), and a field it changes reads differently: its value is saved, never recomputed.
                     bool invariant = inputs.All(n => !_variables.TryGetValue(n, out Variable? v) || v.Role == VariableRole.LoopCounter || Unchanging(n, assigned))
-                        && !inner.SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true });
+                        && !inner.SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall);
 
                     // Re-running it must rewrite every element the iteration wrote, so each iteration must write the
                     // same elements: element indices and inner loop bounds may use only the statement's own loop

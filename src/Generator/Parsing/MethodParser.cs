@@ -1406,7 +1406,8 @@ namespace Backprop.Generators.Parsing
             }
 
             var arguments = new List<Expr>();
-            foreach (IArgumentOperation argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+            List<IArgumentOperation> inParameterOrder = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+            foreach (IArgumentOperation argument in inParameterOrder)
             {
                 Expr? value = ParseExpression(argument.Value);
                 if (value is null)
@@ -1415,6 +1416,16 @@ namespace Backprop.Generators.Parsing
                 }
 
                 arguments.Add(value);
+            }
+
+            // Named arguments written out of order run in the written order; the generated call passes them in the
+            // parameters' order, which would run calls among them in another order.
+            int[] written = inParameterOrder.Where(a => !a.IsImplicit).Select(a => a.Syntax.SpanStart).ToArray();
+            if (written.Zip(written.Skip(1), (a, b) => a > b).Any(outOfOrder => outOfOrder)
+                && arguments.SelectMany(Differentiation.IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true } or DifferentiableCall))
+            {
+                ReportExpression(invocation.Syntax, "its named arguments are written out of the parameters' order and call methods, which the gradient would call in another order; write them in order, or compute them into locals first");
+                return null;
             }
 
             IrType? returnType = target.ReturnsVoid ? null : TypeMapper.Map(target.ReturnType);

@@ -82,7 +82,10 @@ namespace Backprop.Generators.Parsing
                     return MayWrite(choice);
                 case IForEachLoopOperation loop:
                     return loop.Locals.Any(l => l.RefKind == RefKind.Ref);
-                case IIsPatternOperation or IBinaryOperation:
+                case IIsPatternOperation test:
+                    // x is double[] y names the same array: a write through y is a write of x.
+                    return test.Pattern.DescendantsAndSelf().Any(p => p is IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null });
+                case IBinaryOperation:
                     return false;
                 case IInvocationOperation call when call.Instance == use:
                     return call.TargetMethod.Name is "Slice" or "AsSpan" or "AsMemory" ? MayWrite(call) : !s_readingInstanceMethods.Contains(call.TargetMethod.Name);

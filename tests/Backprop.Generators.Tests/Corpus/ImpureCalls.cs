@@ -13,8 +13,36 @@ namespace Backprop.Tests.Corpus
         [ThreadStatic]
         private static int t_draws;
 
-        /// <summary>Starts the draws again.</summary>
-        public static void Reset() => t_draws = 0;
+        [ThreadStatic]
+        private static int t_level;
+
+        /// <summary>Starts the draws again, and the level at 0.</summary>
+        public static void Reset()
+        {
+            t_draws = 0;
+            t_level = 0;
+        }
+
+        /// <summary>Raises the level by 10.</summary>
+        public static void Tick() => t_level += 10;
+
+        /// <summary>A draw through a generic method, called with a type argument.</summary>
+        /// <typeparam name="T">Any type.</typeparam>
+        /// <returns>The next draw.</returns>
+        public static double Draw<T>() => Noise();
+
+        /// <summary>The next draw, as an index.</summary>
+        /// <returns>1, 2, 3, …</returns>
+        public static int NextIndex() => (int)Noise();
+
+        /// <summary>Adds 100 to k[0].</summary>
+        /// <param name="k">Changed.</param>
+        /// <returns>1.</returns>
+        public static double Mutate(int[] k)
+        {
+            k[0] += 100;
+            return 1;
+        }
 
         /// <summary>1, 2, 3, … from the last reset: a stand-in for a random number generator.</summary>
         public static double Noise() => ++t_draws;
@@ -51,5 +79,61 @@ namespace Backprop.Tests.Corpus
             s += Coin() ? 3 * x[0] : -x[0];
             return s;
         }
+
+        /// <summary>A generic call whose type argument is a namespace-qualified type, then another draw.</summary>
+        [Differentiable]
+        public static double GenericDraw(double x) => (x * Draw<Marker>()) + Noise();
+
+        /// <summary>A draw in a branch of ?:, before a draw the gradient names: the two keep their order.</summary>
+        [Differentiable]
+        public static double DrawInABranch(double x, bool first) => (first ? Noise() : 0.0) + (x * Noise());
+
+        /// <summary>An element read before a call that changes the array.</summary>
+        [Differentiable]
+        public static double ReadBeforeMutate(double x, int[] k) => x * k[0] * Mutate(k);
+
+        /// <summary>A field read, then a call that changes the field.</summary>
+        [Differentiable]
+        public static double FieldBeforeTick(double x)
+        {
+            double y = x * (t_level + 1);
+            Tick();
+            return y * x;
+        }
+
+        /// <summary>An inlined helper given an element whose index is drawn.</summary>
+        [Differentiable]
+        public static double HelperOfDrawnElement(double[] x)
+        {
+            double[] a = new double[2];
+            SquareAndCopy(x[NextIndex() % 3], a);
+            return a[0] + a[1];
+        }
+
+        /// <summary>y[0] = v², y[1] = v.</summary>
+        [Differentiable]
+        public static void SquareAndCopy(double v, double[] y)
+        {
+            y[0] = v * v;
+            y[1] = v;
+        }
+
+        /// <summary>A coin to the right of &amp;&amp;, which may not run.</summary>
+        [Differentiable]
+        public static double CoinAfterATest(double x)
+        {
+            double y = x;
+            if (x > 0 && Coin())
+            {
+                y = 5 * x;
+            }
+
+            return y;
+        }
+    }
+
+    /// <summary>A type to pass as a type argument.</summary>
+    public struct Marker
+    {
     }
 }

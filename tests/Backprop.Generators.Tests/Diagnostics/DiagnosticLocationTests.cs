@@ -650,6 +650,27 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0005_NamedArgumentsOutOfOrderThatCallMethods_AtTheCall()
+        {
+            // C# runs b's Next() before a's; the generated call would pass (and run) them in the parameters' order.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_count;
+
+                    public static double Next() => ++s_count;
+
+                    public static double Two(double a, double b) => (10 * a) + b;
+
+                    [Differentiable]
+                    public static double F(double x) => x * [|Two(b: Next(), a: Next())|] + x * Two(b: x, a: 2.0) + x * Two(a: Next(), b: Next());
+                }
+                """,
+                "BP0005");
+        }
+
+        [Fact]
         public void BP0009_ParameterDoesNotAffectResult_AtTheParameter()
         {
             AssertDiagnostics(
@@ -886,16 +907,22 @@ namespace Backprop.Tests.Diagnostics
                     [DerivativeOf(nameof(SliceWrite))]
                     public static void SliceWritePullback(Span<double> x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
 
+                    public static double Alias(double[] x) { if (x is double[] y) { y[0] = 5; } return x[0]; }
+
+                    [DerivativeOf(nameof(Alias))]
+                    public static void AliasPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
+
                     [Differentiable]
                     public static double G(double x)
                     {
                         double[] a = new double[2];
                         a[0] = x;
                         a[1] = 2 * x;
-                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + [|Turn(a)|] + [|Halves(a)|] + [|SliceWrite(a)|] + a[0];
+                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + [|Turn(a)|] + [|Halves(a)|] + [|SliceWrite(a)|] + [|Alias(a)|] + a[0];
                     }
                 }
                 """,
+                "BP0012",
                 "BP0012",
                 "BP0012",
                 "BP0012",
