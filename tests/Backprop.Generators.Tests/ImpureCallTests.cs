@@ -78,6 +78,27 @@ namespace Backprop.Tests
         }
 
         [Fact]
+        public void AGenericTypesDrawsAreNamed()
+        {
+            // Draws 1 and 2: y = x + 2x².
+            Check(() => Impure.DrawFromAGenericType(0.5), g => Impure.DrawFromAGenericTypeGradient(0.5, ref g[0]), 0.5 + (2 * 0.25), 1 + (4 * 0.5));
+        }
+
+        [Fact]
+        public void ACoinChoosingADrawingBranchIsNotFlippedAgain()
+        {
+            // Coins 1 (false: x0 + Noise 2), 3 (false: x1 + Noise 4), 5 (false: x2 + Noise 6) — odd draws are false.
+            double[] x = { 0.5, -1.5, 2.0 };
+            Impure.Reset();
+            double expected = Impure.CoinChoosesADrawingBranch(x);
+            Assert.Equal(0.5 - 1.5 + 2.0 + 2 + 4 + 6, expected, 12);
+            Impure.Reset();
+            var gradient = new double[3];
+            Assert.Equal(expected, Impure.CoinChoosesADrawingBranchGradient(x, gradient));
+            Assert.Equal(new[] { 1.0, 1.0, 1.0 }, gradient);
+        }
+
+        [Fact]
         public void ACoinThatMayNotRunChoosesTheSameBranch()
         {
             // One draw first, so that the coin gets the second (true): y = 5x.

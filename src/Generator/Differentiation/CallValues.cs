@@ -108,7 +108,7 @@ namespace Backprop.Generators.Differentiation
             public Expr NameCondition(Expr condition)
             {
                 var evaluated = new List<Expr>();
-                Collect(condition, evaluated, elements: false);
+                Collect(condition, evaluated, new HashSet<string>());
                 return evaluated.Any(e => e is Conditional or Binary) && condition.Type.Scalar != ScalarKind.Opaque
                     ? Declare(condition, condition is OpaqueCall call ? call.Target : "condition")
                     : Name(new[] { condition }, wholeValue: null)[0];
@@ -120,8 +120,9 @@ namespace Backprop.Generators.Differentiation
             /// </summary>
             public Expr[] Name(Expr[] parts, Expr? wholeValue)
             {
-                // Element reads count when a call may write an array (it is given one).
-                bool elements = parts.SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true } call && call.Arguments.Any(a => a.Type.IsSequence));
+                // Element reads of an array a call is given count: the call may write it.
+                var elements = new HashSet<string>(parts.SelectMany(IrQueries.Subexpressions)
+                    .OfType<OpaqueCall>().Where(c => c.IsInvocation).SelectMany(c => c.Arguments).OfType<VarRef>().Where(a => a.Type.IsSequence).Select(a => a.Name));
 
                 // Every call and read the statement always evaluates, in evaluation order (arguments first); a ?: or
                 // a && or || with a call where it may not run counts as one, named whole if it is.
@@ -166,12 +167,17 @@ namespace Backprop.Generators.Differentiation
                 return new VarRef(name, value.Type);
             }
 
-            private static void Collect(Expr expr, List<Expr> evaluated, bool elements)
+            private static void Collect(Expr expr, List<Expr> evaluated, ISet<string> elements)
             {
-                bool Reads(Expr part) => IrQueries.Subexpressions(part).Any(e => e is OpaqueCall or DifferentiableCall || (elements && e is ElementRef));
+                bool Reads(Expr part) => IrQueries.Subexpressions(part).Any(e => e is OpaqueCall or DifferentiableCall || (e is ElementRef read && elements.Contains(read.Array)));
                 switch (expr)
                 {
                     case Conditional conditional when Reads(conditional.WhenTrue) || Reads(conditional.WhenFalse):
+                        // The condition runs first, and is named so that the reverse sweep takes the same branch; the
+                        // branches, which may not run, make the rest one step of the order.
+                        Collect(conditional.Condition, evaluated, elements);
+                        AddOnce(expr, evaluated);
+                        return;
                     case Binary { Op: BinaryOp.And or BinaryOp.Or } shortCircuit when Reads(shortCircuit.Right):
                         // A part that may not run: the whole expression is one step of the order.
                         AddOnce(expr, evaluated);
@@ -189,7 +195,7 @@ namespace Backprop.Generators.Differentiation
                     Collect(child, evaluated, elements);
                 }
 
-                if (expr is OpaqueCall or DifferentiableCall || (elements && expr is ElementRef { Type.IsSequence: false }))
+                if (expr is OpaqueCall or DifferentiableCall || (expr is ElementRef { Type.IsSequence: false } element && elements.Contains(element.Array)))
                 {
                     AddOnce(expr, evaluated);
                 }
@@ -210,12 +216,40 @@ namespace Backprop.Generators.Differentiation
             private static Expr Replace(Expr expr, Dictionary<Expr, VarRef> named)
                 => named.TryGetValue(expr, out VarRef? local) ? local : IrQueries.MapChildren(expr, e => Replace(e, named));
 
-            /// <summary><c>global::Ns.Type.Next</c>, <c>this.Field</c> or <c>Ns.Type.Gen&lt;Ns.T&gt;</c> gives <c>Next</c>, <c>Field</c>, <c>Gen</c>.</summary>
+            /// <summary>
+            /// <c>global::Ns.Type.Next</c>, <c>this.Field</c>, <c>Ns.Type.Gen&lt;Ns.T&gt;</c> or
+            /// <c>Ns.Holder&lt;double&gt;.Draw</c> gives <c>Next</c>, <c>Field</c>, <c>Gen</c>, <c>Draw</c>: the last
+            /// name outside angle brackets.
+            /// </summary>
             private static string MethodName(string target)
             {
-                int generic = target.IndexOf('<');
-                string withoutTypeArguments = generic < 0 ? target : target.Substring(0, generic);
-                return Identifiers.Unescaped(withoutTypeArguments.Substring(withoutTypeArguments.LastIndexOf('.') + 1));
+                // A trailing type-argument list (Gen<Ns.T>) is not part of the name.
+                int end = target.Length;
+                int depth = 0;
+                for (int k = target.Length - 1; k >= 0 && target.EndsWith(">", System.StringComparison.Ordinal); k--)
+                {
+                    depth += target[k] == '>' ? 1 : target[k] == '<' ? -1 : 0;
+                    if (depth == 0)
+                    {
+                        end = k;
+                        break;
+                    }
+                }
+
+                // The name starts after the last dot outside angle brackets (Holder<Ns.T>.Draw).
+                int start = 0;
+                depth = 0;
+                for (int k = end - 1; k >= 0; k--)
+                {
+                    depth += target[k] == '>' ? 1 : target[k] == '<' ? -1 : 0;
+                    if (target[k] == '.' && depth == 0)
+                    {
+                        start = k + 1;
+                        break;
+                    }
+                }
+
+                return Identifiers.Unescaped(target.Substring(start, end - start));
             }
         }
 

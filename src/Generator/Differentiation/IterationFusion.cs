@@ -70,6 +70,14 @@ namespace Backprop.Generators.Differentiation
                 return null;
             }
 
+            // A method the generator knows nothing about may depend on state the reverse of an iteration changes (a
+            // draw the reverse makes again, CallValues): run between two forward iterations, it would change what the
+            // next one computes.
+            if (IrQueries.AllStatements(loop.Body).Prepend(loop).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true }))
+            {
+                return null;
+            }
+
             var variables = function.Parameters.Concat(function.Locals).ToDictionary(v => v.Name);
             var allocated = new HashSet<string>(IrQueries.AllStatements(function.Body).OfType<DeclareArray>().Select(a => a.Variable));
             var declaredInBody = new HashSet<string>(IrQueries.AllStatements(loop.Body).OfType<Declare>().Select(d => d.Variable));

@@ -118,6 +118,23 @@ namespace Backprop.Tests.Corpus
             y[1] = v;
         }
 
+        /// <summary>Draws through a generic type's method.</summary>
+        [Differentiable]
+        public static double DrawFromAGenericType(double x) => (x * Holder<double>.Draw()) + (x * x * Holder<Marker>.Draw());
+
+        /// <summary>A coin choosing between branches, one of which draws, in the last loop (reversed per iteration otherwise).</summary>
+        [Differentiable]
+        public static double CoinChoosesADrawingBranch(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += Coin() ? x[i] * x[i] : x[i] + Noise();
+            }
+
+            return s;
+        }
+
         /// <summary>A coin to the right of &amp;&amp;, which may not run.</summary>
         [Differentiable]
         public static double CoinAfterATest(double x)
@@ -130,6 +147,15 @@ namespace Backprop.Tests.Corpus
 
             return y;
         }
+    }
+
+    /// <summary>Draws through a generic type.</summary>
+    /// <typeparam name="T">Any type.</typeparam>
+    public static class Holder<T>
+    {
+        /// <summary>The next draw.</summary>
+        /// <returns>1, 2, 3, … from the last reset.</returns>
+        public static double Draw() => Impure.Noise();
     }
 
     /// <summary>A type to pass as a type argument.</summary>

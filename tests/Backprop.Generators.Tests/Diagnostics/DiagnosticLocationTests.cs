@@ -907,7 +907,7 @@ namespace Backprop.Tests.Diagnostics
                     [DerivativeOf(nameof(SliceWrite))]
                     public static void SliceWritePullback(Span<double> x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
 
-                    public static double Alias(double[] x) { if (x is double[] y) { y[0] = 5; } return x[0]; }
+                    public static double Alias(double[] x) { if (x is double[] y) { y[0] = 5; } if (x is [_, ..] z) { z[1] = 2; } return x[0]; }
 
                     [DerivativeOf(nameof(Alias))]
                     public static void AliasPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
@@ -972,8 +972,19 @@ namespace Backprop.Tests.Diagnostics
                         ReadOnlySpan<double> rest = x.AsSpan(1);
                         ReadOnlySpan<double> either = total > 0 ? x : s;
                         double[] clone = (double[])x.Clone();
-                        return total + x[0] * s[0] + copy[0] + s[^1] + tail[0] + rest[0] + either[0] + clone[0] + Array.IndexOf(x, 1.0);
+                        if (x is [var first, ..])
+                        {
+                            total += first;
+                        }
+
+                        return total + x[0] * s[0] + copy[0] + s[^1] + tail[0] + rest[0] + either[0] + clone[0] + Array.IndexOf(x, 1.0) + Total(x) + Total(s);
                     }
+
+                    private static double Total(double[] v) => v[0] + Inner(v);
+
+                    private static double Total(Span<double> v) => v[0];
+
+                    private static double Inner(double[] v) => v.Length;
 
                     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0];
 
