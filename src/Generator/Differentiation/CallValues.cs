@@ -19,8 +19,9 @@ namespace Backprop.Generators.Differentiation
     /// <para>Order: the calls are named so that everything still runs in the order C# runs it. In a statement, every
     /// call, field or property read, and (when a call is given an array it may write) element read that C# evaluates
     /// before the last call is named with it, first to last (an index of the assigned element comes before the
-    /// value). A <c>?:</c>, or a <c>&amp;&amp;</c> or <c>||</c>, with a call in a part that may not run is one step
-    /// of that order, named whole; an if's condition with one is named whole. Where the method calls anything, field
+    /// value). A <c>?:</c> with a call in a branch has its condition named first, then is named whole as one step of
+    /// that order; so is a <c>&amp;&amp;</c> or <c>||</c> with a call on its right, and an if's condition with one.
+    /// Where the method calls anything, field
     /// and property reads are named too, since the call may change them before the reverse sweep reads them. A loop's
     /// start is named the same way. Evaluated again by the reverse sweep, so right only for a method that returns the
     /// same value for the same arguments (README): a loop's end (evaluated at every iteration), and a call inside a
