@@ -15,30 +15,15 @@ namespace Backprop.Tests
         [Fact]
         public void ANoisyFactorIsTheOneTheForwardDrew()
         {
-            double[] x = { 0.5, -1.5, 2.0 };
-            Impure.Reset();
-            double expected = Impure.NoisyChain(x);
-            Impure.Reset();
-            var gradient = new double[3];
-            Assert.Equal(expected, Impure.NoisyChainGradient(x, gradient));
-
             // s = ((x0·1)·0.5 + x1·2)·0.5 + x2·3.
-            Assert.Equal(new[] { 0.25, 1.0, 3.0 }, gradient);
+            CheckVector(Impure.NoisyChain, Impure.NoisyChainGradient, (0.5 * 0.25) - 1.5 + 6.0, new[] { 0.25, 1.0, 3.0 });
         }
 
         [Fact]
         public void ACoinChoosesTheSameBranchInBothSweeps()
         {
-            double[] x = { 0.5, -1.5, 2.0 };
-            Impure.Reset();
-            double expected = Impure.CoinFlips(x);
-            Impure.Reset();
-            var gradient = new double[3];
-            Assert.Equal(expected, Impure.CoinFlipsGradient(x, gradient));
-
             // Draws 1..3 for the ifs (false, true, false), 4 for the ?: (true): s = x1² + 3·x0.
-            Assert.Equal((-1.5 * -1.5) + (3 * 0.5), expected, 12);
-            Assert.Equal(new[] { 3.0, -3.0, 0.0 }, gradient);
+            CheckVector(Impure.CoinFlips, Impure.CoinFlipsGradient, (-1.5 * -1.5) + (3 * 0.5), new[] { 3.0, -3.0, 0.0 });
         }
 
         [Fact]
@@ -67,14 +52,7 @@ namespace Backprop.Tests
         public void AnInlinedHelpersArgumentIsEvaluatedOnce()
         {
             // The index is drawn once (1): a = { x1², x1 }.
-            double[] x = { 0.5, -1.5, 2.0 };
-            Impure.Reset();
-            double expected = Impure.HelperOfDrawnElement(x);
-            Assert.Equal((-1.5 * -1.5) - 1.5, expected, 12);
-            Impure.Reset();
-            var gradient = new double[3];
-            Assert.Equal(expected, Impure.HelperOfDrawnElementGradient(x, gradient));
-            Assert.Equal(new[] { 0.0, (2 * -1.5) + 1, 0.0 }, gradient);
+            CheckVector(Impure.HelperOfDrawnElement, Impure.HelperOfDrawnElementGradient, (-1.5 * -1.5) - 1.5, new[] { 0.0, (2 * -1.5) + 1, 0.0 });
         }
 
         [Fact]
@@ -87,15 +65,8 @@ namespace Backprop.Tests
         [Fact]
         public void ACoinChoosingADrawingBranchIsNotFlippedAgain()
         {
-            // Coins 1 (false: x0 + Noise 2), 3 (false: x1 + Noise 4), 5 (false: x2 + Noise 6) — odd draws are false.
-            double[] x = { 0.5, -1.5, 2.0 };
-            Impure.Reset();
-            double expected = Impure.CoinChoosesADrawingBranch(x);
-            Assert.Equal(0.5 - 1.5 + 2.0 + 2 + 4 + 6, expected, 12);
-            Impure.Reset();
-            var gradient = new double[3];
-            Assert.Equal(expected, Impure.CoinChoosesADrawingBranchGradient(x, gradient));
-            Assert.Equal(new[] { 1.0, 1.0, 1.0 }, gradient);
+            // Coins 1 (false: x0 + Noise 2), 3 (false: x1 + Noise 4), 5 (false: x2 + Noise 6): odd draws are false.
+            CheckVector(Impure.CoinChoosesADrawingBranch, Impure.CoinChoosesADrawingBranchGradient, 0.5 - 1.5 + 2.0 + 2 + 4 + 6, new[] { 1.0, 1.0, 1.0 });
         }
 
         [Fact]
@@ -103,6 +74,19 @@ namespace Backprop.Tests
         {
             // One draw first, so that the coin gets the second (true): y = 5x.
             Check(() => { Impure.Noise(); return Impure.CoinAfterATest(0.5); }, g => { Impure.Noise(); return Impure.CoinAfterATestGradient(0.5, ref g[0]); }, 2.5, 5.0);
+        }
+
+        /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
+        private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
+        {
+            double[] x = { 0.5, -1.5, 2.0 };
+            Impure.Reset();
+            double expected = forward(x);
+            Assert.Equal(value, expected, 12);
+            Impure.Reset();
+            var g = new double[3];
+            Assert.Equal(expected, gradient(x, g));
+            Assert.Equal(derivative, g);
         }
 
         /// <summary>Runs the method and its gradient from the same draws, and checks both.</summary>
