@@ -22,6 +22,14 @@ namespace Backprop.Tests
         private static readonly Lazy<Dictionary<string, string>> s_generated = new(() => GeneratorHarness.GeneratedForCorpus("tests/Backprop.Generators.Tests/Corpus/PerIteration.cs"));
 
         [Fact]
+        public void APureCallKeepsTheLoopReversedPerIteration()
+        {
+            string code = s_generated.Value["ClampedNeighbour"];
+            Assert.Contains(Marker, code);
+            Assert.DoesNotContain("int min = ", code);
+        }
+
+        [Fact]
         public void TheLayersAreNotSavedBetweenPoints()
         {
             // The inner loops still save `sum`, whose tanh derivative the reverse reads after the next unit

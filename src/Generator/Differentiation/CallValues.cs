@@ -29,6 +29,17 @@ namespace Backprop.Generators.Differentiation
     /// </remarks>
     internal static class CallValues
     {
+        // Static methods that return the same value for the same arguments and change nothing: System.Math and the
+        // primitive types' (Math.Min(i, n), int.Max, double.IsNaN). Their calls need no name.
+        private static readonly string[] s_pureHomes = { "global::System.Math.", "global::System.MathF.", "int.", "double.", "float.", "long.", "bool." };
+
+        /// <summary>
+        /// Whether a call may return something else when called again, or change state: a call of any method but
+        /// those known to be pure.
+        /// </summary>
+        public static bool MayDiffer(Expr expr)
+            => expr is OpaqueCall { IsInvocation: true } call && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+
         /// <summary>Returns the function with such values named; the same function when there are none.</summary>
         public static Function Bind(Function function)
         {
@@ -36,8 +47,7 @@ namespace Backprop.Generators.Differentiation
             // Names the generated signature takes (xGrad, resultAdj) stay free for it.
             names.Take(function.Parameters.Select(p => Identifiers.Plain(p.Name) + "Grad").Append("resultAdj"));
             var locals = new List<Variable>(function.Locals);
-            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions)
-                .Any(e => e is OpaqueCall { IsInvocation: true });
+            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(MayDiffer);
             Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange));
             return locals.Count == function.Locals.Count ? function : function with { Body = body, Locals = locals.ToEquatableArray() };
         }
@@ -110,7 +120,7 @@ namespace Backprop.Generators.Differentiation
             {
                 var evaluated = new List<Expr>();
                 Collect(condition, evaluated, new HashSet<string>());
-                return evaluated.Any(e => e is Conditional or Binary) && condition.Type.Scalar != ScalarKind.Opaque
+                return evaluated.Any(e => e is Conditional or Binary && IrQueries.Subexpressions(e).Any(MayDiffer)) && condition.Type.Scalar != ScalarKind.Opaque
                     ? Declare(condition, condition is OpaqueCall call ? call.Target : "condition")
                     : Name(new[] { condition }, wholeValue: null)[0];
             }
@@ -133,7 +143,7 @@ namespace Backprop.Generators.Differentiation
                     Collect(part, evaluated, elements);
                 }
 
-                int last = evaluated.FindLastIndex(e => !ReferenceEquals(e, wholeValue) && IrQueries.Subexpressions(e).Any(c => c is OpaqueCall { IsInvocation: true } || (_context.StateMayChange && c is OpaqueCall)));
+                int last = evaluated.FindLastIndex(e => !ReferenceEquals(e, wholeValue) && IrQueries.Subexpressions(e).Any(c => MayDiffer(c) || (_context.StateMayChange && c is OpaqueCall { IsInvocation: false })));
                 if (last < 0 || evaluated.Take(last + 1).Any(e => e.Type.IsSequence || e.Type.Scalar == ScalarKind.Opaque))
                 {
                     // Nothing to name, or a value no local of ours can hold (an object passed to the call): as written.

@@ -73,7 +73,7 @@ namespace Backprop.Generators.Differentiation
             // A method the generator knows nothing about may depend on state the reverse of an iteration changes (a
             // draw the reverse makes again, CallValues): run between two forward iterations, it would change what the
             // next one computes.
-            if (IrQueries.AllStatements(loop.Body).Prepend(loop).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => e is OpaqueCall { IsInvocation: true }))
+            if (IrQueries.AllStatements(loop.Body).Prepend(loop).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(CallValues.MayDiffer))
             {
                 return null;
             }

@@ -21,6 +21,7 @@ namespace Backprop.Tests.Corpus
             yield return Vector("CounterNamedLikeAFact", new[] { 0.3, -0.8, 1.1, 0.45 }, w => PerIter.CounterNamedLikeAFact(w, 4), (w, g) => PerIter.CounterNamedLikeAFactGradient(w, 4, g));
             yield return Vector("TwoSimilarBounds", Random(129, 3), x => PerIter.TwoSimilarBounds(x, 0, 1, 1), (x, g) => PerIter.TwoSimilarBoundsGradient(x, 0, 1, 1, g));
             yield return Vector("StridedScratch", Random(126, 4), x => PerIter.StridedScratch(x, 1), (x, g) => PerIter.StridedScratchGradient(x, 1, g));
+            yield return Vector("ClampedNeighbour", Random(128, 4), PerIter.ClampedNeighbour, PerIter.ClampedNeighbourGradient);
             yield return Vector("StridedScratchFrom", Random(127, 4), x => PerIter.StridedScratchFrom(x, 1, true), (x, g) => PerIter.StridedScratchFromGradient(x, 1, true, g));
 
             foreach ((string name, System.Func<double[], double, double> f, GradAP g) in new (string, System.Func<double[], double, double>, GradAP)[]

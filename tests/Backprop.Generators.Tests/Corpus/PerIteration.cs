@@ -294,6 +294,22 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>
+        /// A last loop that calls Math.Min on ints: a pure call, which neither gets a name nor keeps the loop from
+        /// being reversed per iteration (a call of an unknown method would).
+        /// </summary>
+        [Differentiable]
+        public static double ClampedNeighbour(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[Math.Min(i + 1, x.Length - 1)];
+            }
+
+            return total;
+        }
+
         /// <summary>Twin: an index beyond even long (65536⁴, element 0 at run time): not analysed, and no crash.</summary>
         [Differentiable]
         public static double ConstantBeyondLong(double[] x, double scale)

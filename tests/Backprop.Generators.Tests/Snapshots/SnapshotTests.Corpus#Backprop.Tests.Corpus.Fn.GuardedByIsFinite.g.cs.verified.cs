@@ -32,13 +32,12 @@ namespace Backprop.Tests.Corpus
         public static double GuardedByIsFinitePullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            bool condition = double.IsFinite(x) && !double.IsNaN(x * x);
-            double result = condition ? x * global::System.Math.Exp(x) : 0.0;
+            double result = double.IsFinite(x) && !double.IsNaN(x * x) ? x * global::System.Math.Exp(x) : 0.0;
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return double.IsFinite(x) && !double.IsNaN(x * x) ? x * Math.Exp(x) : 0.0;  ->  c ? u : v passes the adjoint to the branch taken; d(uv) = v du + u dv; d exp(u) = exp(u) du
             {
-                if (condition)
+                if (double.IsFinite(x) && !double.IsNaN(x * x))
                 {
                     double exp = global::System.Math.Exp(x);
                     xGrad += resultAdj * exp;
