@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,9 +13,11 @@ namespace Backprop.Generators.Parsing
     /// <remarks>
     /// A use of the parameter counts as a write unless it is known to read: an element or a slice read, <c>Length</c>,
     /// a conversion to a read-only view (<c>ReadOnlySpan&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, …), a
-    /// <c>foreach</c>, a null test, or a method known to read (<c>CopyTo</c>, <c>Array.IndexOf</c>, …). So an
-    /// unusual read may be reported, never a write missed. Only a method whose body is in the compilation can be
-    /// read; one from a referenced assembly is assumed not to write (README, custom derivatives).
+    /// <c>foreach</c>, a null test, or a method known to read (<c>CopyTo</c>, <c>Array.IndexOf</c>, …), or a helper
+    /// of this compilation whose body reads it (followed through helpers, each read once; a virtual, abstract,
+    /// interface, extern or delegate call, or a generic T, may write). So an unusual read may be reported, never a
+    /// write missed. Only a method whose body is in the compilation can be read; F from a referenced assembly is
+    /// assumed not to write (README, custom derivatives).
     /// </remarks>
     internal static class ParameterWrites
     {
@@ -22,23 +25,26 @@ namespace Backprop.Generators.Parsing
 
         private static readonly string[] s_readingArrayMethods = { "IndexOf", "LastIndexOf", "BinarySearch", "Exists", "TrueForAll", "Find", "FindIndex", "FindLast", "FindLastIndex", "FindAll", "ConvertAll" };
 
-        // How deep the check follows an array into the methods it is passed to (in this compilation).
-        private const int MaxDepth = 4;
-
         /// <summary>The first array or span parameter the method may write, with the line of the write; or null.</summary>
         public static (string Name, int Line)? First(IMethodSymbol method, Compilation compilation)
-            => new Reader(compilation, 0).FirstWrite(method, only: null);
+            => new Reader(compilation).FirstWrite(method, only: null);
+
+        private static bool IsWritableSequence(ITypeSymbol? type)
+            => type is IArrayTypeSymbol || (type is INamedTypeSymbol { Name: "Span" or "Memory", Arity: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System");
+
+        private static bool IsReadOnlyView(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" } named
+               && named.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections.Generic" or "System.Collections";
 
         private sealed class Reader
         {
             private readonly Compilation _compilation;
-            private readonly int _depth;
 
-            public Reader(Compilation compilation, int depth)
-            {
-                _compilation = compilation;
-                _depth = depth;
-            }
+            // What is known of a helper's parameter: whether it may be written. A parameter whose method is being read
+            // counts as not written while it is (a recursive helper writes only where some call's body does).
+            private readonly Dictionary<(IMethodSymbol Method, int Ordinal), bool> _writes = new Dictionary<(IMethodSymbol, int), bool>();
+
+            public Reader(Compilation compilation) => _compilation = compilation;
 
             /// <summary>The first write of one of the method's array or span parameters (or of <paramref name="only"/>).</summary>
             public (string Name, int Line)? FirstWrite(IMethodSymbol method, IParameterSymbol? only)
@@ -63,6 +69,7 @@ namespace Backprop.Generators.Parsing
                     {
                         if (use is IParameterReferenceOperation parameter
                             && IsWritableSequence(parameter.Parameter.Type)
+                            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, withBody)
                             && (only is null || parameter.Parameter.Ordinal == only.Ordinal)
                             && MayWrite(parameter))
                         {
@@ -74,12 +81,37 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
-        private static bool IsWritableSequence(ITypeSymbol? type)
-            => type is IArrayTypeSymbol || (type is INamedTypeSymbol { Name: "Span" or "Memory", Arity: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System");
+            /// <summary>
+            /// Whether a helper may write the array it gets as this parameter: read in its body when that body is
+            /// here and is the one that runs (not abstract, virtual, an interface's, extern or a delegate's), and
+            /// the parameter is an array or span itself (not a T that may be one); otherwise it may.
+            /// </summary>
+            private bool HelperMayWrite(IMethodSymbol target, IParameterSymbol parameter)
+            {
+                IMethodSymbol method = target.OriginalDefinition;
+                IMethodSymbol withBody = method.PartialImplementationPart ?? method;
+                bool readable = !method.IsAbstract && !method.IsVirtual && !method.IsOverride && !method.IsExtern
+                    && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+                    && method.ContainingType?.TypeKind != TypeKind.Interface
+                    && IsWritableSequence(method.Parameters[parameter.Ordinal].Type)
+                    && withBody.DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree)
+                        && r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax { Body: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax { ExpressionBody: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax);
+                if (!readable)
+                {
+                    return true;
+                }
 
-        private static bool IsReadOnlyView(ITypeSymbol? type)
-            => type is INamedTypeSymbol { Name: "ReadOnlySpan" or "ReadOnlyMemory" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" } named
-               && named.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections.Generic" or "System.Collections";
+                var key = (method, parameter.Ordinal);
+                if (_writes.TryGetValue(key, out bool known))
+                {
+                    return known;
+                }
+
+                _writes[key] = false;
+                bool writes = FirstWrite(method, method.Parameters[parameter.Ordinal]) is not null;
+                _writes[key] = writes;
+                return writes;
+            }
 
             /// <summary>Whether this use of an array or span (the parameter, or a slice or alias of it) may write it.</summary>
             private bool MayWrite(IOperation use)
@@ -107,7 +139,7 @@ namespace Backprop.Generators.Parsing
                         // x is double[] y (or x is [_, ..] y) names the same array: a write through y is a write of x. The
                         // patterns of its elements ([var a, ..]) name elements, which are read.
                         return NamesTheWhole(test.Pattern);
-                    case IBinaryOperation:
+                    case IBinaryOperation or INameOfOperation:
                         return false;
                     case IInvocationOperation call when call.Instance == use:
                         return call.TargetMethod.Name is "Slice" or "AsSpan" or "AsMemory" ? MayWrite(call) : !s_readingInstanceMethods.Contains(call.TargetMethod.Name);
@@ -126,10 +158,7 @@ namespace Backprop.Generators.Parsing
                             }
 
                             // A method of this compilation that takes the array as it is: read what it does with it.
-                            return !(argument.Parameter is { } parameter && _depth < MaxDepth
-                                && argument.Value == use && !target.DeclaringSyntaxReferences.IsEmpty
-                                && new Reader(_compilation, _depth + 1).FirstWrite(target.OriginalDefinition, parameter) is null
-                                && (target.PartialImplementationPart ?? target).DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree)));
+                            return argument.Parameter is not { } parameter || argument.Value != use || HelperMayWrite(target, parameter);
                         }
 
                     default:

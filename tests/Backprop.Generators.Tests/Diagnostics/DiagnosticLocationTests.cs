@@ -909,6 +909,20 @@ namespace Backprop.Tests.Diagnostics
 
                     public static double Alias(double[] x) { if (x is double[] y) { y[0] = 5; } if (x is [_, ..] z) { z[1] = 2; } return x[0]; }
 
+                    public static Filler s_filler = new Filler();
+
+                    public static double Virtual(double[] x) { s_filler.Fill(x); return x[0]; }
+
+                    public static double ThroughT(double[] x) { Generic(x); return x[0]; }
+
+                    [DerivativeOf(nameof(ThroughT))]
+                    public static void ThroughTPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
+
+                    private static void Generic<T>(T a) where T : System.Collections.Generic.IList<double> => a[0] = 5;
+
+                    [DerivativeOf(nameof(Virtual))]
+                    public static void VirtualPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
+
                     [DerivativeOf(nameof(Alias))]
                     public static void AliasPullback(double[] x, double resultAdj, Span<double> xGrad) => xGrad[0] += resultAdj;
 
@@ -918,10 +932,17 @@ namespace Backprop.Tests.Diagnostics
                         double[] a = new double[2];
                         a[0] = x;
                         a[1] = 2 * x;
-                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + [|Turn(a)|] + [|Halves(a)|] + [|SliceWrite(a)|] + [|Alias(a)|] + a[0];
+                        return [|Store(a, x)|] + [|Bump(a)|] + [|Fill(a)|] + [|Swap(a)|] + [|Turn(a)|] + [|Halves(a)|] + [|SliceWrite(a)|] + [|Alias(a)|] + [|Virtual(a)|] + [|ThroughT(a)|] + a[0];
                     }
                 }
+
+                public class Filler
+                {
+                    public virtual void Fill(double[] a) { }
+                }
                 """,
+                "BP0012",
+                "BP0012",
                 "BP0012",
                 "BP0012",
                 "BP0012",
@@ -980,7 +1001,15 @@ namespace Backprop.Tests.Diagnostics
                         return total + x[0] * s[0] + copy[0] + s[^1] + tail[0] + rest[0] + either[0] + clone[0] + Array.IndexOf(x, 1.0) + Total(x) + Total(s);
                     }
 
-                    private static double Total(double[] v) => v[0] + Inner(v);
+                    private static double Total(double[] v) => v[0] + Inner(v) + SumFrom(v, 0) + Count(v, i => i.Length);
+
+                    private static double SumFrom(double[] v, int i) => i >= v.Length ? 0 : v[i] + SumFrom(v, i + 1);
+
+                    private static double Count(double[] v, Func<double[], int> size)
+                    {
+                        ArgumentNullException.ThrowIfNull(v, nameof(v));
+                        return size(new double[1]);
+                    }
 
                     private static double Total(Span<double> v) => v[0];
 
