@@ -150,7 +150,7 @@ namespace Backprop.Generators.Differentiation
                     return parts;
                 }
 
-                var named = new Dictionary<Expr, VarRef>(new ReferenceEquality());
+                var named = new Dictionary<Expr, VarRef>(ReferenceComparer.Instance);
                 for (int k = 0; k <= last; k++)
                 {
                     Expr value = Replace(evaluated[k], named);
@@ -262,14 +262,6 @@ namespace Backprop.Generators.Differentiation
 
                 return Identifiers.Unescaped(target.Substring(start, end - start));
             }
-        }
-
-        /// <summary>Compares expressions by identity: two equal calls are two calls.</summary>
-        private sealed class ReferenceEquality : IEqualityComparer<Expr>
-        {
-            public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(Expr obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -30,7 +30,7 @@ namespace Backprop.Generators.Differentiation
             => activity.IsActive(call)
                && call switch
                {
-                   MathCall m => m.Function is MathFunction.Exp or MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Tanh
+                   MathCall m => DerivativeRules.ReadsResult(m.Function)
                                  || (m.Function == MathFunction.Pow && activity.IsActive(m.Arguments[1])),
                    DifferentiableCall d => d.Callee.Derivative == CalleeDerivative.OfResult,
                    _ => false,

@@ -5,15 +5,20 @@ using Backprop.Generators.Ir;
 namespace Backprop.Generators.Differentiation
 {
     /// <summary>
-    /// Compares statements by identity: IR records compare by value, but two equal statements at different places
-    /// are different decisions (a branch that needs a flag, an assignment that needs its adjoint cleared).
+    /// Compares IR nodes by identity: IR records compare by value, but two equal statements at different places are
+    /// different decisions (a branch that needs a flag, an assignment that needs its adjoint cleared), and two equal
+    /// calls are two calls.
     /// </summary>
-    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>
+    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>, IEqualityComparer<Expr>
     {
         public static readonly ReferenceComparer Instance = new ReferenceComparer();
 
         public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(Stmt obj) => RuntimeHelpers.GetHashCode(obj);
+
+        public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Expr obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -1790,12 +1790,12 @@ namespace Backprop.Generators.Differentiation
                 }
             }
 
-            private readonly List<(MathCall Call, Expr Value)> _values = new List<(MathCall, Expr)>();
+            private readonly Dictionary<Expr, Expr> _values = new Dictionary<Expr, Expr>(ReferenceComparer.Instance);
 
             /// <summary>The local holding this call's value (this very call, not an equal one elsewhere), if one was declared.</summary>
-            public Expr? ValueOf(MathCall call) => _values.FirstOrDefault(v => ReferenceEquals(v.Call, call)).Value;
+            public Expr? ValueOf(MathCall call) => _values.TryGetValue(call, out Expr? value) ? value : null;
 
-            public void Remember(MathCall call, Expr value) => _values.Add((call, value));
+            public void Remember(MathCall call, Expr value) => _values[call] = value;
 
             /// <summary>Whether the statement's code declares temporaries and so needs braces of its own.</summary>
             public bool HasTemporaries { get; private set; }
