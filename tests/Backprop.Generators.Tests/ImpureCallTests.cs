@@ -76,6 +76,31 @@ namespace Backprop.Tests
             Check(() => { Impure.Noise(); return Impure.CoinAfterATest(0.5); }, g => { Impure.Noise(); return Impure.CoinAfterATestGradient(0.5, ref g[0]); }, 2.5, 5.0);
         }
 
+        [Fact]
+        public void ACallInABranchOfAChoiceIsNotMadeAgain()
+        {
+            // One draw first, so that the coin gets the second (true): y = x².
+            Check(() => { Impure.Noise(); return Impure.CoinInABranch(0.5, true); }, g => { Impure.Noise(); return Impure.CoinInABranchGradient(0.5, true, ref g[0]); }, 0.25, 1.0);
+            Check(() => Impure.CoinInABranch(0.5, false), g => Impure.CoinInABranchGradient(0.5, false, ref g[0]), 0.5, 1.0);
+
+            // Two draws first: y = 3x.
+            Check(() => { Impure.Noise(); Impure.Noise(); return Impure.FactorInABranch(0.5, true); }, g => { Impure.Noise(); Impure.Noise(); return Impure.FactorInABranchGradient(0.5, true, ref g[0]); }, 1.5, 3.0);
+        }
+
+        [Fact]
+        public void BranchesThatDrawInALoopUseTheirDraws()
+        {
+            // x0 > 0: 0.5·Noise 1; x1 < 0: Coin 2 (true), x1²; x2 > 0: 2·Noise 3. s = ((0.5)·0.5 + 2.25)·0.5 + 6.
+            CheckVector(Impure.BranchesInALoop, Impure.BranchesInALoopGradient, (((0.5 * 0.5) + 2.25) * 0.5) + 6, new[] { 0.25 * 1, 0.5 * 2 * -1.5, 1.0 * 3 });
+        }
+
+        [Fact]
+        public void AnInlinedCalleesDrawsAreNamed()
+        {
+            // Draws 1, 2, 3: s = ((0.5·1)·0.5 + (−1.5)·2)·0.5 + 2·3.
+            CheckVector(Impure.InlinedDraws, Impure.InlinedDrawsGradient, (((0.5 * 0.5) - 3) * 0.5) + 6, new[] { 0.25 * 1, 0.5 * 2, 1.0 * 3 });
+        }
+
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
         private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
         {

@@ -27,6 +27,14 @@ namespace Backprop.Tests
             string code = s_generated.Value["ClampedNeighbour"];
             Assert.Contains(Marker, code);
             Assert.DoesNotContain("int min = ", code);
+
+            // The user's word for it: [Pure] (System.Diagnostics.Contracts). Without it the call's value is named.
+            string marked = s_generated.Value["PureNeighbour"];
+            Assert.Contains(Marker, marked);
+            Assert.DoesNotContain("int neighbour = ", marked);
+            string unmarked = s_generated.Value["UnknownNeighbour"];
+            Assert.DoesNotContain(Marker, unmarked);
+            Assert.Contains("int neighbourUnmarked = ", unmarked);
         }
 
         [Fact]

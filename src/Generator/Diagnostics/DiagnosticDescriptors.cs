@@ -98,6 +98,12 @@ namespace Backprop.Generators.Diagnostics
             "Gradient stops at a [NoDerivative] parameter",
             "The argument for '{1}' of '{0}' depends on a differentiable input, but '{1}' is marked [NoDerivative], so no gradient flows back through it; remove [NoDerivative] from '{1}', or suppress BP0014 here if the stop is intended");
 
+        /// <summary>BP0015: a call of a callee whose pullback would run a call that may return another value again.</summary>
+        public static readonly DiagnosticDescriptor CalleeRunsAgain = Error(
+            "BP0015",
+            "Called method's pullback would call again",
+            "'{0}' calls '{1}', which may return another value each time; the reverse sweep calls the pullback of '{0}', which runs '{0}' again, so the gradient would belong to other values than the result; call '{1}' in this method and pass its value to '{0}', or mark '{1}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing");
+
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BP9999",
@@ -108,7 +114,8 @@ namespace Backprop.Generators.Diagnostics
         {
             TypeNotPartial, UnsupportedMethod, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
             NoDerivativeForCall, WriteOutsideMethod, UnsupportedLoop, ParameterDoesNotAffectResult, WritesParameterArray,
-            CalleeNotDifferentiable, InvalidCustomDerivative, UnreachableCustomDerivative, GradientStopsAtNoDerivative, InternalError,
+            CalleeNotDifferentiable, InvalidCustomDerivative, UnreachableCustomDerivative, GradientStopsAtNoDerivative, CalleeRunsAgain,
+            InternalError,
         }.ToDictionary(d => d.Id);
 
         /// <summary>All descriptors, for the analyzer's SupportedDiagnostics.</summary>

@@ -21,11 +21,13 @@ namespace Backprop.Generators.Differentiation
     /// before the last call is named with it, first to last (an index of the assigned element comes before the
     /// value). A <c>?:</c> with a call in a branch has its condition named first, then is named whole as one step of
     /// that order; so is a <c>&amp;&amp;</c> or <c>||</c> with a call on its right, and an if's condition with one.
-    /// Where the method calls anything, field
+    /// A <c>?:</c> of numbers whose branch calls such a method becomes an if, whose branches name their own calls:
+    /// its reverse needs their values. Where the method calls anything, field
     /// and property reads are named too, since the call may change them before the reverse sweep reads them. A loop's
-    /// start is named the same way. Evaluated again by the reverse sweep, so right only for a method that returns the
-    /// same value for the same arguments (README): a loop's end (evaluated at every iteration), and a call inside a
-    /// part that may not run, where the reverse of that part needs its value.</para>
+    /// start is named the same way. A loop's end, evaluated at every iteration, cannot be named: Validation refuses
+    /// one that calls such a method (BP0008), and calls of callees whose pullback would call one again (BP0015).</para>
+    /// <para>Known to be pure, and left alone: <c>Math</c>'s methods, the number types' static methods, and methods
+    /// (or types) the user marked <c>[Pure]</c>.</para>
     /// </remarks>
     internal static class CallValues
     {
@@ -35,10 +37,48 @@ namespace Backprop.Generators.Differentiation
 
         /// <summary>
         /// Whether a call may return something else when called again, or change state: a call of any method but
-        /// those known to be pure.
+        /// those known to be pure, and those the user marked <c>[Pure]</c>.
         /// </summary>
         public static bool MayDiffer(Expr expr)
-            => expr is OpaqueCall { IsInvocation: true } call && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+            => expr is OpaqueCall { IsInvocation: true, IsPure: false } call && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+
+        /// <summary>
+        /// The first call in a callee's body that would make its pullback, which runs the body again, see other values:
+        /// a call whose value may differ, or (when the body reads a field or property) one made for its effect; or
+        /// what a callee of the body reports. Null when there is none.
+        /// </summary>
+        public static string? RedrawnCall(Function callee)
+        {
+            List<Stmt> statements = IrQueries.AllStatements(callee.Body).ToList();
+            List<Expr> parts = statements.SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
+            bool readsState = parts.Any(e => e is OpaqueCall { IsInvocation: false });
+            var discarded = new HashSet<Expr>(statements.OfType<CallStatement>().Select(c => c.Call), ReferenceComparer.Instance);
+            foreach (Expr part in parts)
+            {
+                if (MayDiffer(part) && (readsState || !discarded.Contains(part)))
+                {
+                    return ShortName(((OpaqueCall)part).Target);
+                }
+
+                if (part is DifferentiableCall { Callee.Redraws: { } nested })
+                {
+                    return nested;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>global::Ns.Type.Method</c> gives <c>Type.Method</c>, as diagnostics name it.</summary>
+        public static string ShortName(string target)
+        {
+            string name = target.StartsWith("global::", System.StringComparison.Ordinal) ? target.Substring("global::".Length) : target;
+            int generic = name.IndexOf('<');
+            string head = generic < 0 ? name : name.Substring(0, generic);
+            int lastDot = head.LastIndexOf('.');
+            int previousDot = lastDot > 0 ? head.LastIndexOf('.', lastDot - 1) : -1;
+            return name.Substring(previousDot + 1);
+        }
 
         /// <summary>Returns the function with such values named; the same function when there are none.</summary>
         public static Function Bind(Function function)
@@ -143,7 +183,8 @@ namespace Backprop.Generators.Differentiation
                     Collect(part, evaluated, elements);
                 }
 
-                int last = evaluated.FindLastIndex(e => !ReferenceEquals(e, wholeValue) && IrQueries.Subexpressions(e).Any(c => MayDiffer(c) || (_context.StateMayChange && c is OpaqueCall { IsInvocation: false })));
+                // A ?: that is lowered to an if (below) is named even when it is the whole value.
+                int last = evaluated.FindLastIndex(e => (!ReferenceEquals(e, wholeValue) && IrQueries.Subexpressions(e).Any(NeedsName)) || IsLowered(e));
                 if (last < 0 || evaluated.Take(last + 1).Any(e => e.Type.IsSequence || e.Type.Scalar == ScalarKind.Opaque))
                 {
                     // Nothing to name, or a value no local of ours can hold (an object passed to the call): as written.
@@ -162,10 +203,48 @@ namespace Backprop.Generators.Differentiation
                         Conditional => "choice",
                         _ => "condition",
                     };
-                    named[evaluated[k]] = Declare(value, stem);
+                    named[evaluated[k]] = IsLowered(evaluated[k]) ? Lower((Conditional)value) : Declare(value, stem);
                 }
 
                 return parts.Select(p => Replace(p, named)).ToArray();
+            }
+
+            /// <summary>A call whose value may differ, or (where the method calls one) a field or property read.</summary>
+            private bool NeedsName(Expr expr) => MayDiffer(expr) || (_context.StateMayChange && expr is OpaqueCall { IsInvocation: false });
+
+            /// <summary>
+            /// A <c>?:</c> of numbers with such a call in a branch: its reverse needs the call's value (the factor of
+            /// <c>b ? x * Noise() : x</c>, or the coin of a nested <c>?:</c>), which only the branch can name.
+            /// </summary>
+            private bool IsLowered(Expr expr)
+                => expr is Conditional { Type.IsFloatingPoint: true, Type.IsSequence: false } conditional
+                    && IrQueries.Subexpressions(conditional.WhenTrue).Concat(IrQueries.Subexpressions(conditional.WhenFalse)).Any(NeedsName);
+
+            /// <summary>
+            /// <c>c ? u : v</c> becomes <c>T choice; if (c) { choice = u; } else { choice = v; }</c>, each branch named
+            /// like any statement, so that the reverse sweep takes the branch the forward sweep took and reads the values
+            /// its calls returned there.
+            /// </summary>
+            private VarRef Lower(Conditional conditional)
+            {
+                string name = _context.Names.Reserve("choice");
+                _context.Locals.Add(new Variable(name, conditional.Type, VariableRole.Local));
+                var choice = new VarRef(name, conditional.Type);
+                _output.Add(new Declare(name, null, $"{Emitting.ExpressionPrinter.Keyword(conditional.Type.Scalar)} {name};", _stmt.Location));
+                Block Branch(Expr value) => BindBlock(
+                    new Block(new EquatableArray<Stmt>(new Stmt[] { new Assign(choice, value, $"{name} = {Text(value)};", _stmt.Location) })),
+                    _context);
+                _output.Add(new If(conditional.Condition, Branch(conditional.WhenTrue), Branch(conditional.WhenFalse), $"if ({Text(conditional.Condition)})", _stmt.Location));
+                return choice;
+            }
+
+            /// <summary>An expression's text for a comment, calls by their short names (<c>Impure.Noise()</c>).</summary>
+            private static string Text(Expr expr) => Emitting.ExpressionPrinter.Print(Shorten(expr)).Replace("global::", string.Empty);
+
+            private static Expr Shorten(Expr expr)
+            {
+                Expr mapped = IrQueries.MapChildren(expr, Shorten);
+                return mapped is OpaqueCall call ? call with { Target = ShortName(call.Target) } : mapped;
             }
 
             /// <summary>Declares <c>T name = value;</c> before the statement, the name made from <paramref name="stem"/>.</summary>
@@ -174,7 +253,7 @@ namespace Backprop.Generators.Differentiation
                 string plain = MethodName(stem);
                 string name = _context.Names.Reserve(char.ToLowerInvariant(plain[0]) + plain.Substring(1));
                 _context.Locals.Add(new Variable(name, value.Type, VariableRole.Local));
-                _output.Add(new Declare(name, value, $"{Emitting.ExpressionPrinter.Keyword(value.Type.Scalar)} {name} = {Emitting.ExpressionPrinter.Print(value).Replace("global::", string.Empty)};", _stmt.Location));
+                _output.Add(new Declare(name, value, $"{Emitting.ExpressionPrinter.Keyword(value.Type.Scalar)} {name} = {Text(value)};", _stmt.Location));
                 return new VarRef(name, value.Type);
             }
 

@@ -57,6 +57,16 @@ namespace Backprop.Generators.Differentiation
 
                     var bounds = IrQueries.AllReads(loop.Start);
                     IrQueries.AllReads(loop.End, bounds);
+                    // The reverse sweep evaluates the end again to visit the counter's values backwards.
+                    if (IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.MayDiffer) is OpaqueCall drawn)
+                    {
+                        string called = ShortName(drawn.Target);
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedLoop,
+                            loop.Location,
+                            $"its end calls '{called}', which may return another value each time, and the reverse sweep evaluates the end again to run the iterations backwards; compute the bound into a local before the loop, or mark '{called}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"));
+                    }
+
                     string? moved = bounds.FirstOrDefault(assigned.Contains);
                     if (moved is not null)
                     {
@@ -108,7 +118,7 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
-            if (ReportAliasedCalls(function, diagnostics))
+            if (ReportAliasedCalls(function, diagnostics) || ReportRedrawingCallees(function, diagnostics))
             {
                 return;
             }
@@ -172,17 +182,33 @@ namespace Backprop.Generators.Differentiation
             return reported;
         }
 
+        /// <summary>
+        /// Reports calls of callees, not inlined, whose body calls a method that may return another value: the
+        /// reverse sweep calls the callee's pullback, which runs the body again, so its gradient would belong to other
+        /// values than the result (an inlined callee's calls are named like the caller's own). Returns whether it reported.
+        /// </summary>
+        private static bool ReportRedrawingCallees(Function function, List<DiagnosticInfo> diagnostics)
+        {
+            bool reported = false;
+            Function inlined = Inlining.Inline(CallValues.Bind(function));
+            foreach (Stmt stmt in IrQueries.AllStatements(inlined.Body))
+            {
+                foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
+                {
+                    if (call.Callee.Derivative == CalleeDerivative.Pullback && call.Callee.Redraws is { } drawn)
+                    {
+                        reported = true;
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeRunsAgain, call.Location ?? stmt.Location, call.Callee.Name, drawn));
+                    }
+                }
+            }
+
+            return reported;
+        }
+
         private static bool IsVariedArray(Expr argument, ActivityAnalysis activity)
             => argument is VarRef { Type.IsSequence: true } array && activity.Varied.Contains(array.Name);
 
-        private static string ShortName(string target)
-        {
-            string name = target.StartsWith("global::", System.StringComparison.Ordinal) ? target.Substring("global::".Length) : target;
-            int generic = name.IndexOf('<');
-            string head = generic < 0 ? name : name.Substring(0, generic);
-            int lastDot = head.LastIndexOf('.');
-            int previousDot = lastDot > 0 ? head.LastIndexOf('.', lastDot - 1) : -1;
-            return name.Substring(previousDot + 1);
-        }
+        private static string ShortName(string target) => CallValues.ShortName(target);
     }
 }

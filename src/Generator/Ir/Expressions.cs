@@ -133,6 +133,12 @@ namespace Backprop.Generators.Ir
         /// pullback the generator writes, so that the caller may inline it; null otherwise.
         /// </summary>
         public Function? Body { get; init; }
+
+        /// <summary>
+        /// A call in the callee's body (or a callee's, in turn) whose value may differ when its pullback runs it again,
+        /// by the name the diagnostic gives it; null when there is none, or the body is unknown (another assembly).
+        /// </summary>
+        public string? Redraws { get; init; }
     }
 
     /// <summary>
@@ -157,7 +163,13 @@ namespace Backprop.Generators.Ir
     /// <param name="Location">Where the call is, for diagnostics.</param>
     internal sealed record OpaqueCall(string Target, EquatableArray<Expr> Arguments, bool IsInvocation, IrType Type, LocationInfo? Location) : Expr(Type)
     {
-        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type;
+        /// <summary>
+        /// Whether the method is marked <c>[Pure]</c> (System.Diagnostics.Contracts), itself or its type: the user's
+        /// word that it returns the same value for the same arguments and changes nothing.
+        /// </summary>
+        public bool IsPure { get; init; }
+
+        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type && IsPure == other.IsPure;
 
         public override int GetHashCode() => (Target, Arguments).GetHashCode();
     }

@@ -1508,6 +1508,7 @@ namespace Backprop.Generators.Parsing
                     // Only from the same type: the body may use its private members, which another type cannot see.
                     Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
                         && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
+                    Redraws = _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? parsed) ? Differentiation.CallValues.RedrawnCall(parsed) : null,
                 };
                 if (returnType is null && !allowVoid)
                 {
@@ -1527,7 +1528,10 @@ namespace Backprop.Generators.Parsing
             string name = target.IsGenericMethod
                 ? $"{Identifiers.Escape(target.Name)}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
                 : Identifiers.Escape(target.Name);
-            return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location);
+            return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location)
+            {
+                IsPure = TypeMapper.HasAttribute(target.OriginalDefinition, TypeMapper.PureAttributeName) || (target.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName)),
+            };
         }
 
         /// <summary>

@@ -8,6 +8,7 @@ namespace Backprop.Generators.Parsing
     {
         public const string DifferentiableAttributeName = "Backprop.DifferentiableAttribute";
         public const string NoDerivativeAttributeName = "Backprop.NoDerivativeAttribute";
+        public const string PureAttributeName = "System.Diagnostics.Contracts.PureAttribute";
 
         /// <summary>The IR type of a supported type, or null.</summary>
         public static IrType? Map(ITypeSymbol? type)

@@ -147,6 +147,44 @@ namespace Backprop.Tests.Corpus
 
             return y;
         }
+
+        /// <summary>A coin in a branch of ?:, which may not run: only the branch can name it.</summary>
+        [Differentiable]
+        public static double CoinInABranch(double x, bool outer) => outer ? (Coin() ? x * x : 3 * x) : x;
+
+        /// <summary>A draw that is a branch's factor.</summary>
+        [Differentiable]
+        public static double FactorInABranch(double x, bool first) => first ? x * Noise() : x;
+
+        /// <summary>Both, in a loop whose state the branches carry (the names are saved per iteration).</summary>
+        [Differentiable]
+        public static double BranchesInALoop(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s = (s * 0.5) + (x[i] > 0 ? x[i] * Noise() : (Coin() ? x[i] * x[i] : 2 * x[i]));
+            }
+
+            return s;
+        }
+
+        /// <summary>A small callee that draws: inlined, so its draw is named in the caller.</summary>
+        [Differentiable]
+        public static double NoisyScale(double u) => u * Noise();
+
+        /// <summary>The callee in a loop that carries state.</summary>
+        [Differentiable]
+        public static double InlinedDraws(double[] x)
+        {
+            double s = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s = (s * 0.5) + NoisyScale(x[i]);
+            }
+
+            return s;
+        }
     }
 
     /// <summary>Draws through a generic type.</summary>

@@ -310,6 +310,45 @@ namespace Backprop.Tests.Corpus
             return total;
         }
 
+        /// <summary>The same with the user's own index helper, marked [Pure]: as pure as Math.Min.</summary>
+        [Differentiable]
+        public static double PureNeighbour(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[Neighbour(i, x.Length)];
+            }
+
+            return total;
+        }
+
+        /// <summary>The next index, or the last.</summary>
+        /// <param name="i">An index.</param>
+        /// <param name="length">The length.</param>
+        /// <returns>min(i + 1, length − 1).</returns>
+        [System.Diagnostics.Contracts.Pure]
+        public static int Neighbour(int i, int length) => i + 1 < length ? i + 1 : length - 1;
+
+        /// <summary>Twin: the helper without [Pure], which may return another value: named, and the usual sweeps.</summary>
+        [Differentiable]
+        public static double UnknownNeighbour(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[NeighbourUnmarked(i, x.Length)];
+            }
+
+            return total;
+        }
+
+        /// <summary>The next index, or the last.</summary>
+        /// <param name="i">An index.</param>
+        /// <param name="length">The length.</param>
+        /// <returns>min(i + 1, length − 1).</returns>
+        public static int NeighbourUnmarked(int i, int length) => i + 1 < length ? i + 1 : length - 1;
+
         /// <summary>Twin: an index beyond even long (65536⁴, element 0 at run time): not analysed, and no crash.</summary>
         [Differentiable]
         public static double ConstantBeyondLong(double[] x, double scale)

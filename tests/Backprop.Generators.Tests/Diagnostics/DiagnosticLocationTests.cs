@@ -561,6 +561,105 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0008_LoopEndThatMayReturnAnotherValue_AtTheHeader()
+        {
+            // The reverse sweep evaluates the end again: Count() would give it another number of iterations (and pop
+            // values the forward sweep never saved). A [Pure] method's end is fine.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_count;
+
+                    public static int Count() => ++s_count;
+
+                    [System.Diagnostics.Contracts.Pure]
+                    public static int Half(int n) => n / 2;
+
+                    [Differentiable]
+                    public static double F(double[] x)
+                    {
+                        double s = 1;
+                        [|for (int i = 0; i < Count() % 3; i++)|]
+                        {
+                            s = s * x[i];
+                        }
+
+                        for (int i = 0; i < Half(x.Length); i++)
+                        {
+                            s = s * x[i];
+                        }
+
+                        return s;
+                    }
+                }
+                """,
+                "BP0008");
+        }
+
+        [Fact]
+        public void BP0015_CalleeThatDrawsAndIsNotInlined_AtTheCall()
+        {
+            // Noisy has a local array and Other.Scaled another type, so neither is inlined: their pullbacks would run
+            // them again and draw again. Quiet is inlined, so its draw is named in the caller like the caller's own;
+            // Logged's call is made for its effect and it reads no field; Fixed's helper is [Pure].
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_count;
+
+                    public static double Next() => ++s_count;
+
+                    public static void Log() { }
+
+                    [System.Diagnostics.Contracts.Pure]
+                    public static double Scale(int n) => 0.5 * n;
+
+                    [Differentiable]
+                    public static double Noisy(double[] x)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * Next();
+                        return t[0] * x[0];
+                    }
+
+                    [Differentiable]
+                    public static double Logged(double[] x)
+                    {
+                        double[] t = new double[1];
+                        Log();
+                        t[0] = x[0] * x[0];
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double Fixed(double[] x)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * Scale(3);
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double Quiet(double u) => u * Next();
+
+                    [Differentiable]
+                    public static double Loss(double[] x) => 2 * [|Noisy(x)|] + [|Other.Scaled(x[0])|] + Logged(x) + Fixed(x) + Quiet(x[0]);
+                }
+
+                public static partial class Other
+                {
+                    [Differentiable]
+                    public static double Scaled(double u) => u * M.Next();
+                }
+                """,
+                expectGenerated: true,
+                "BP0015",
+                "BP0015");
+        }
+
+        [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
             // Each message names the actual reason: before, every static field was 'an array held in a static field',
