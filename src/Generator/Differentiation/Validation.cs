@@ -118,7 +118,9 @@ namespace Backprop.Generators.Differentiation
                 return;
             }
 
-            if (ReportAliasedCalls(function, diagnostics) || ReportRedrawingCallees(function, diagnostics))
+            // As the pipeline inlines it (MethodParser), once for both checks.
+            Function inlined = Inlining.Inline(CallValues.Bind(function));
+            if (ReportAliasedCalls(inlined, diagnostics) || ReportRedrawingCallees(inlined, diagnostics))
             {
                 return;
             }
@@ -141,10 +143,9 @@ namespace Backprop.Generators.Differentiation
         /// clear it for one while adding into it for the other, which would give a wrong gradient. (An element of the
         /// array is fine: its adjoint goes through a temporary.) Returns whether it reported.
         /// </summary>
-        private static bool ReportAliasedCalls(Function function, List<DiagnosticInfo> diagnostics)
+        private static bool ReportAliasedCalls(Function inlined, List<DiagnosticInfo> diagnostics)
         {
             bool reported = false;
-            Function inlined = Inlining.Inline(function);
             foreach (Stmt stmt in IrQueries.AllStatements(inlined.Body))
             {
                 foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
@@ -187,10 +188,9 @@ namespace Backprop.Generators.Differentiation
         /// reverse sweep calls the callee's pullback, which runs the body again, so its gradient would belong to other
         /// values than the result (an inlined callee's calls are named like the caller's own). Returns whether it reported.
         /// </summary>
-        private static bool ReportRedrawingCallees(Function function, List<DiagnosticInfo> diagnostics)
+        private static bool ReportRedrawingCallees(Function inlined, List<DiagnosticInfo> diagnostics)
         {
             bool reported = false;
-            Function inlined = Inlining.Inline(CallValues.Bind(function));
             foreach (Stmt stmt in IrQueries.AllStatements(inlined.Body))
             {
                 foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())

@@ -95,6 +95,14 @@ namespace Backprop.Benchmarks.Gmm
             yield return ($"round 3: {Ablation.TimingOnly}, without the log-sum-exp reverse (tape kept)", () => GmmVariants.ObjectivePullbackWithoutLogSumExpReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
             yield return ($"round 3: {Ablation.TimingOnly}, hand-written without its backward over the points", () => GmmVariants.HandForwardPart(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, GradAlphas, GradMeans, GradIcf));
             yield return ($"round 3: {Ablation.TimingOnly}, hand-written without its triangular backward", () => GmmVariants.HandWithoutTriangular(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 8: the generated code (copy)", () => GmmVariants.ObjectivePullbackRound8(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 8: qxcentered saved and restored as one block per component", () => GmmVariants.ObjectivePullbackRound8BlockSaves(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ($"round 8: {Ablation.TimingOnly}, without saving qxcentered", () => GmmVariants.ObjectivePullbackRound8WithoutQxcenteredSaves(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 8: the triangular reverse's inner loop ascending", () => GmmVariants.ObjectivePullbackRound8TriangleAscending(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 8: that, reading xcentered[i] once", () => GmmVariants.ObjectivePullbackRound8TriangleAscendingHoisted(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 8: every reverse loop that pops nothing ascending", () => GmmVariants.ObjectivePullbackRound8AllAscending(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ($"round 8: {Ablation.TimingOnly}, the forward sweep alone (with its saves)", () => GmmVariants.ObjectivePullbackRound8ForwardSweepOnly(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ($"round 8: {Ablation.TimingOnly}, without the triangular product's reverse", () => GmmVariants.ObjectivePullbackRound8WithoutTriangularReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
         }
 
         private ReadOnlySpan<double> Alphas => Parameters.AsSpan(0, _k);
