@@ -102,7 +102,7 @@ namespace Backprop.Generators.Diagnostics
         public static readonly DiagnosticDescriptor CalleeRunsAgain = Error(
             "BP0015",
             "Called method's pullback would call again",
-            "'{0}' calls '{1}', which may return another value each time; the reverse sweep calls the pullback of '{0}', which runs '{0}' again, so the gradient would belong to other values than the result; call '{1}' in this method and pass its value to '{0}', or mark '{1}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing");
+            "The reverse sweep calls the pullback of '{0}', which runs '{0}' again, and {1}");
 
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(

@@ -69,6 +69,23 @@ namespace Backprop.Generators.Differentiation
             return null;
         }
 
+        /// <summary>The first field or property a callee's body reads, or a callee of the body reports; null when there is none.</summary>
+        public static string? StateRead(Function callee)
+        {
+            foreach (Expr part in IrQueries.AllStatements(callee.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions))
+            {
+                switch (part)
+                {
+                    case OpaqueCall { IsInvocation: false } read:
+                        return ShortName(read.Target);
+                    case DifferentiableCall { Callee.ReadsState: { } nested }:
+                        return nested;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary><c>global::Ns.Type.Method</c> gives <c>Type.Method</c>, as diagnostics name it.</summary>
         public static string ShortName(string target)
         {

@@ -191,15 +191,22 @@ namespace Backprop.Generators.Differentiation
         private static bool ReportRedrawingCallees(Function inlined, List<DiagnosticInfo> diagnostics)
         {
             bool reported = false;
-            foreach (Stmt stmt in IrQueries.AllStatements(inlined.Body))
+            List<Expr> parts = IrQueries.AllStatements(inlined.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
+
+            // A call of the caller's own that may change what a callee reads before its pullback reads it again.
+            string? changer = parts.FirstOrDefault(CallValues.MayDiffer) is OpaqueCall call ? ShortName(call.Target) : null;
+            foreach (DifferentiableCall callee in parts.OfType<DifferentiableCall>().Where(c => c.Callee.Derivative == CalleeDerivative.Pullback).Distinct(ReferenceComparer.Instance))
             {
-                foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
+                string name = callee.Callee.Name;
+                string? reason = callee.Callee.Redraws is { } drawn
+                    ? $"'{name}' calls '{drawn}', which may return another value each time, so the gradient would belong to other values than the result; call '{drawn}' in this method and pass its value to '{name}', or mark '{drawn}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"
+                    : callee.Callee.ReadsState is { } read && changer is not null
+                        ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}', or mark '{changer}' [Pure] (System.Diagnostics.Contracts) if it changes nothing"
+                        : null;
+                if (reason is not null)
                 {
-                    if (call.Callee.Derivative == CalleeDerivative.Pullback && call.Callee.Redraws is { } drawn)
-                    {
-                        reported = true;
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeRunsAgain, call.Location ?? stmt.Location, call.Callee.Name, drawn));
-                    }
+                    reported = true;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeRunsAgain, callee.Location ?? inlined.Location, name, reason));
                 }
             }
 

@@ -139,6 +139,12 @@ namespace Backprop.Generators.Ir
         /// by the name the diagnostic gives it; null when there is none, or the body is unknown (another assembly).
         /// </summary>
         public string? Redraws { get; init; }
+
+        /// <summary>
+        /// A field or property the callee's body (or a callee's, in turn) reads, by name: a call the caller makes may
+        /// change it before the pullback reads it again. Null when there is none, or the body is unknown.
+        /// </summary>
+        public string? ReadsState { get; init; }
     }
 
     /// <summary>

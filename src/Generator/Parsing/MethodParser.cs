@@ -1509,6 +1509,7 @@ namespace Backprop.Generators.Parsing
                     Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
                         && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
                     Redraws = _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? parsed) ? Differentiation.CallValues.RedrawnCall(parsed) : null,
+                    ReadsState = parsed is null ? null : Differentiation.CallValues.StateRead(parsed),
                 };
                 if (returnType is null && !allowVoid)
                 {

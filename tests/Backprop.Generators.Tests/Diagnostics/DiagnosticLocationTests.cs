@@ -660,6 +660,46 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0015_CalleeThatReadsAFieldTheCallerMayChange_AtTheCall()
+        {
+            // Leveled reads s_level, and Ticking calls Tick, which may change it before Leveled's pullback reads it
+            // again. Steady makes no call that could, and Level's reader is inlined (its read is named).
+            const string source = """
+                public static partial class M
+                {
+                    private static double s_level = 1;
+
+                    public static void Tick() => s_level += 1;
+
+                    [Differentiable]
+                    public static double Leveled(double[] x)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * s_level;
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double Level(double u) => u * s_level;
+
+                    [Differentiable]
+                    public static double Ticking(double[] x)
+                    {
+                        double y = [|Leveled(x)|] + Level(x[0]);
+                        Tick();
+                        return y * Level(x[0]);
+                    }
+
+                    [Differentiable]
+                    public static double Steady(double[] x) => Leveled(x) * 2;
+                }
+                """;
+            AssertDiagnostics(source, expectGenerated: true, "BP0015");
+            string message = AnalyzerHarness.Run(("Test.cs", Usings + Markup.Parse(source).Source)).Backprop.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("The reverse sweep calls the pullback of 'Leveled', which runs 'Leveled' again, and 'Leveled' reads 'M.s_level', which the call to 'M.Tick' here may change before then, so the gradient could belong to another value than the result; read 'M.s_level' in this method and pass its value to 'Leveled', or mark 'M.Tick' [Pure] (System.Diagnostics.Contracts) if it changes nothing", message);
+        }
+
+        [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
             // Each message names the actual reason: before, every static field was 'an array held in a static field',
