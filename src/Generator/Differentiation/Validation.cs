@@ -12,6 +12,8 @@ namespace Backprop.Generators.Differentiation
     /// </summary>
     internal static class Validation
     {
+        private static readonly string[] s_outputHomes = { "global::System.Console.", "global::System.Diagnostics.Debug.", "global::System.Diagnostics.Trace." };
+
         public static void Validate(Function function, List<DiagnosticInfo> diagnostics)
         {
             ActivityAnalysis activity = ActivityAnalysis.Run(function);
@@ -193,8 +195,9 @@ namespace Backprop.Generators.Differentiation
             bool reported = false;
             List<Expr> parts = IrQueries.AllStatements(inlined.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
 
-            // A call of the caller's own that may change what a callee reads before its pullback reads it again.
-            string? changer = parts.FirstOrDefault(CallValues.MayDiffer) is OpaqueCall call ? ShortName(call.Target) : null;
+            // A call of the caller's own that may change what a callee reads before its pullback reads it again
+            // (writing to the console or a debug listener changes nothing the method can read).
+            string? changer = parts.FirstOrDefault(e => CallValues.MayDiffer(e) && !s_outputHomes.Any(((OpaqueCall)e).Target.StartsWith)) is OpaqueCall call ? ShortName(call.Target) : null;
             foreach (DifferentiableCall callee in parts.OfType<DifferentiableCall>().Where(c => c.Callee.Derivative == CalleeDerivative.Pullback).Distinct(ReferenceComparer.Instance))
             {
                 string name = callee.Callee.Name;

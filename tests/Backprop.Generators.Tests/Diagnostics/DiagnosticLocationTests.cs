@@ -663,7 +663,8 @@ namespace Backprop.Tests.Diagnostics
         public void BP0015_CalleeThatReadsAFieldTheCallerMayChange_AtTheCall()
         {
             // Leveled reads s_level, and Ticking calls Tick, which may change it before Leveled's pullback reads it
-            // again. Steady makes no call that could, and Level's reader is inlined (its read is named).
+            // again. Steady makes no call that could, nor Logging (writing to the console changes no field), and Level's
+            // reader is inlined (its read is named).
             const string source = """
                 public static partial class M
                 {
@@ -692,6 +693,13 @@ namespace Backprop.Tests.Diagnostics
 
                     [Differentiable]
                     public static double Steady(double[] x) => Leveled(x) * 2;
+
+                    [Differentiable]
+                    public static double Logging(double[] x)
+                    {
+                        Console.WriteLine();
+                        return Leveled(x) * 2;
+                    }
                 }
                 """;
             AssertDiagnostics(source, expectGenerated: true, "BP0015");
