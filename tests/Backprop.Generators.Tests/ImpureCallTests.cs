@@ -101,6 +101,20 @@ namespace Backprop.Tests
             CheckVector(Impure.InlinedDraws, Impure.InlinedDrawsGradient, (((0.5 * 0.5) - 3) * 0.5) + 6, new[] { 0.25 * 1, 0.5 * 2, 1.0 * 3 });
         }
 
+        [Fact]
+        public void ADrawingCalleeInABranchIsInlinedThere()
+        {
+            // Draw 1: y = x² · 1, dy/dx = 2x.
+            Check(() => Impure.DrawingCalleeInABranch(0.5, true), g => Impure.DrawingCalleeInABranchGradient(0.5, true, ref g[0]), 0.25, 1.0);
+        }
+
+        [Fact]
+        public void ACallGivenACallsArrayIsNamedWholeInOrder()
+        {
+            // First draws 1 (3 + 1 = 4), then the branch draws 2: y = 4x + 2x.
+            Check(() => Impure.ArrayArgumentBeforeADraw(0.5, true), g => Impure.ArrayArgumentBeforeADrawGradient(0.5, true, ref g[0]), 3.0, 6.0);
+        }
+
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
         private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
         {

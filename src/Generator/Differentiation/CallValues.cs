@@ -44,25 +44,34 @@ namespace Backprop.Generators.Differentiation
 
         /// <summary>
         /// The first call in a callee's body that would make its pullback, which runs the body again, see other values:
-        /// a call whose value may differ, or (when the body reads a field or property) one made for its effect; or
-        /// what a callee of the body reports. Null when there is none.
+        /// a call whose value may differ, or (when the body, or a callee of it, reads a field or property) one made for
+        /// its effect; or what a callee of the body reports. Null when there is none.
         /// </summary>
-        public static string? RedrawnCall(Function callee)
+        public static Redraw? RedrawnCall(Function callee)
         {
             List<Stmt> statements = IrQueries.AllStatements(callee.Body).ToList();
             List<Expr> parts = statements.SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
-            bool readsState = parts.Any(e => e is OpaqueCall { IsInvocation: false });
+            string? read = StateRead(callee);
             var discarded = new HashSet<Expr>(statements.OfType<CallStatement>().Select(c => c.Call), ReferenceComparer.Instance);
             foreach (Expr part in parts)
             {
-                if (MayDiffer(part) && (readsState || !discarded.Contains(part)))
+                if (MayDiffer(part))
                 {
-                    return ShortName(((OpaqueCall)part).Target);
+                    string method = ShortName(((OpaqueCall)part).Target);
+                    if (!discarded.Contains(part))
+                    {
+                        return new Redraw(method, $"calls '{method}', which may return another value each time");
+                    }
+
+                    if (read is not null)
+                    {
+                        return new Redraw(method, $"calls '{method}', which may change '{read}', which it reads");
+                    }
                 }
 
-                if (part is DifferentiableCall { Callee.Redraws: { } nested })
+                if (part is DifferentiableCall { Callee.Redraws: { } nested } call)
                 {
-                    return nested;
+                    return nested with { Clause = $"calls '{call.Callee.Name}', which {nested.Clause}" };
                 }
             }
 
@@ -235,7 +244,14 @@ namespace Backprop.Generators.Differentiation
             /// </summary>
             private bool IsLowered(Expr expr)
                 => expr is Conditional { Type.IsFloatingPoint: true, Type.IsSequence: false } conditional
-                    && IrQueries.Subexpressions(conditional.WhenTrue).Concat(IrQueries.Subexpressions(conditional.WhenFalse)).Any(NeedsName);
+                    && IrQueries.Subexpressions(conditional.WhenTrue).Concat(IrQueries.Subexpressions(conditional.WhenFalse)).Any(e => NeedsName(e) || CalleeNeedsNames(e));
+
+            /// <summary>
+            /// A call of a callee that draws (or reads state the method may change): in a branch it could be neither
+            /// inlined, which names its draws, nor called, whose pullback would draw again (BP0015); in an if, it is inlined.
+            /// </summary>
+            private bool CalleeNeedsNames(Expr expr)
+                => expr is DifferentiableCall { Callee: var callee } && (callee.Redraws is not null || (_context.StateMayChange && callee.ReadsState is not null));
 
             /// <summary>
             /// <c>c ? u : v</c> becomes <c>T choice; if (c) { choice = u; } else { choice = v; }</c>, each branch named
@@ -277,8 +293,14 @@ namespace Backprop.Generators.Differentiation
             private static void Collect(Expr expr, List<Expr> evaluated, ISet<string> elements)
             {
                 bool Reads(Expr part) => IrQueries.Subexpressions(part).Any(e => e is OpaqueCall or DifferentiableCall || (e is ElementRef read && elements.Contains(read.Array)));
+                bool Unnameable(Expr part) => part is OpaqueCall or DifferentiableCall && (part.Type.IsSequence || part.Type.Scalar == ScalarKind.Opaque);
                 switch (expr)
                 {
+                    case OpaqueCall or DifferentiableCall when !Unnameable(expr) && IrQueries.Children(expr).SelectMany(IrQueries.Subexpressions).Any(Unnameable):
+                        // An argument returns an array or an object, which no local of ours can hold: the call, with its
+                        // arguments, is one step of the order (First(Make(), Noise()) is named whole).
+                        AddOnce(expr, evaluated);
+                        return;
                     case Conditional conditional when Reads(conditional.WhenTrue) || Reads(conditional.WhenFalse):
                         // The condition runs first, and is named so that the reverse sweep takes the same branch; the
                         // branches, which may not run, make the rest one step of the order.

@@ -9,7 +9,7 @@ namespace Backprop.Generators.Differentiation
     /// different decisions (a branch that needs a flag, an assignment that needs its adjoint cleared), and two equal
     /// calls are two calls.
     /// </summary>
-    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>, IEqualityComparer<Expr>
+    internal sealed class ReferenceComparer : IEqualityComparer<Stmt>, IEqualityComparer<Expr>, IEqualityComparer<Function>
     {
         public static readonly ReferenceComparer Instance = new ReferenceComparer();
 
@@ -20,5 +20,9 @@ namespace Backprop.Generators.Differentiation
         public bool Equals(Expr? x, Expr? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(Expr obj) => RuntimeHelpers.GetHashCode(obj);
+
+        public bool Equals(Function? x, Function? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Function obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

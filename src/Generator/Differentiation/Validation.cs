@@ -18,6 +18,8 @@ namespace Backprop.Generators.Differentiation
         {
             ActivityAnalysis activity = ActivityAnalysis.Run(function);
             var parameters = function.Parameters.ToDictionary(p => p.Name);
+            string? changer = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions)
+                .FirstOrDefault(ChangesState) is OpaqueCall change ? ShortName(change.Target) : null;
 
             foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
             {
@@ -67,6 +69,14 @@ namespace Backprop.Generators.Differentiation
                             DiagnosticDescriptors.UnsupportedLoop,
                             loop.Location,
                             $"its end calls '{called}', which may return another value each time, and the reverse sweep evaluates the end again to run the iterations backwards; compute the bound into a local before the loop, or mark '{called}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"));
+                    }
+                    else if (changer is not null && IrQueries.Subexpressions(loop.End).FirstOrDefault(e => e is OpaqueCall { IsInvocation: false }) is OpaqueCall field)
+                    {
+                        string read = ShortName(field.Target);
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedLoop,
+                            loop.Location,
+                            $"its end reads '{read}', which the call to '{changer}' in this method may change before the reverse sweep evaluates the end again to run the iterations backwards; copy '{read}' into a local before the loop"));
                     }
 
                     string? moved = bounds.FirstOrDefault(assigned.Contains);
@@ -122,7 +132,7 @@ namespace Backprop.Generators.Differentiation
 
             // As the pipeline inlines it (MethodParser), once for both checks.
             Function inlined = Inlining.Inline(CallValues.Bind(function));
-            if (ReportAliasedCalls(inlined, diagnostics) || ReportRedrawingCallees(inlined, diagnostics))
+            if (ReportAliasedCalls(inlined, diagnostics) || ReportRedrawingCallees(function, inlined, diagnostics))
             {
                 return;
             }
@@ -188,22 +198,33 @@ namespace Backprop.Generators.Differentiation
         /// <summary>
         /// Reports calls of callees, not inlined, whose body calls a method that may return another value: the
         /// reverse sweep calls the callee's pullback, which runs the body again, so its gradient would belong to other
-        /// values than the result (an inlined callee's calls are named like the caller's own). Returns whether it reported.
+        /// values than the result (an inlined callee's calls are named like the caller's own). Also those whose body
+        /// reads a field or property that a call of the caller may change before then. Returns whether it reported.
         /// </summary>
-        private static bool ReportRedrawingCallees(Function inlined, List<DiagnosticInfo> diagnostics)
+        private static bool ReportRedrawingCallees(Function function, Function inlined, List<DiagnosticInfo> diagnostics)
         {
             bool reported = false;
             List<Expr> parts = IrQueries.AllStatements(inlined.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
 
             // A call of the caller's own that may change what a callee reads before its pullback reads it again
             // (writing to the console or a debug listener changes nothing the method can read).
-            string? changer = parts.FirstOrDefault(e => CallValues.MayDiffer(e) && !s_outputHomes.Any(((OpaqueCall)e).Target.StartsWith)) is OpaqueCall call ? ShortName(call.Target) : null;
+            string? changer = parts.FirstOrDefault(ChangesState) is OpaqueCall call ? ShortName(call.Target) : null;
+
+            // A callee's facts are found while it is parsed, so a call inside a recursive cycle, made while its
+            // callee was still being parsed, lacks them: take them from another call of the same method, or (for the
+            // method itself) from its own body. A cycle's methods reach each other, so they share the facts.
+            List<CalleeInfo> known = Callees(function).Concat(Callees(inlined)).ToList();
+            Redraw? own = CallValues.RedrawnCall(inlined);
+            string? ownRead = CallValues.StateRead(inlined);
             foreach (DifferentiableCall callee in parts.OfType<DifferentiableCall>().Where(c => c.Callee.Derivative == CalleeDerivative.Pullback).Distinct(ReferenceComparer.Instance))
             {
+                bool self = IsSelf(callee.Callee, function);
+                Redraw? drawn = callee.Callee.Redraws ?? known.FirstOrDefault(k => SameMethod(k, callee.Callee) && k.Redraws is not null)?.Redraws ?? (self ? own : null);
+                string? read = callee.Callee.ReadsState ?? known.FirstOrDefault(k => SameMethod(k, callee.Callee) && k.ReadsState is not null)?.ReadsState ?? (self ? ownRead : null);
                 string name = callee.Callee.Name;
-                string? reason = callee.Callee.Redraws is { } drawn
-                    ? $"'{name}' calls '{drawn}', which may return another value each time, so the gradient would belong to other values than the result; call '{drawn}' in this method and pass its value to '{name}', or mark '{drawn}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"
-                    : callee.Callee.ReadsState is { } read && changer is not null
+                string? reason = drawn is not null
+                    ? $"'{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or mark '{drawn.Method}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"
+                    : read is not null && changer is not null
                         ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}', or mark '{changer}' [Pure] (System.Diagnostics.Contracts) if it changes nothing"
                         : null;
                 if (reason is not null)
@@ -214,6 +235,49 @@ namespace Backprop.Generators.Differentiation
             }
 
             return reported;
+        }
+
+        /// <summary>A call that may change a field or property: one not known to be pure, other than console or debug output.</summary>
+        private static bool ChangesState(Expr expr) => CallValues.MayDiffer(expr) && !s_outputHomes.Any(((OpaqueCall)expr).Target.StartsWith);
+
+        /// <summary>Every callee named in the function, and in the known bodies of its callees, in turn.</summary>
+        private static IEnumerable<CalleeInfo> Callees(Function function)
+        {
+            var seen = new HashSet<Function>(ReferenceComparer.Instance);
+            var pending = new Stack<Function>();
+            pending.Push(function);
+            while (pending.Count > 0)
+            {
+                Function next = pending.Pop();
+                if (!seen.Add(next))
+                {
+                    continue;
+                }
+
+                foreach (DifferentiableCall call in IrQueries.AllStatements(next.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
+                {
+                    yield return call.Callee;
+                    if (call.Callee.Body is { } body)
+                    {
+                        pending.Push(body);
+                    }
+                }
+            }
+        }
+
+        private static bool SameMethod(CalleeInfo a, CalleeInfo b)
+            => a.ContainingType == b.ContainingType && a.Name == b.Name && a.Parameters == b.Parameters;
+
+        /// <summary>Whether a call is of the method itself: on <c>this</c>, or of its type by the name the parser gives it.</summary>
+        private static bool IsSelf(CalleeInfo callee, Function function)
+        {
+            if (callee.Name != function.Name || callee.Parameters.Count != function.Parameters.Count)
+            {
+                return false;
+            }
+
+            string type = "global::" + string.Join(".", new[] { function.Hierarchy.Namespace }.Where(n => !string.IsNullOrEmpty(n)).Concat(function.Hierarchy.Types.Select(t => t.Name)));
+            return callee.ContainingType == "this" || callee.ContainingType == type;
         }
 
         private static bool IsVariedArray(Expr argument, ActivityAnalysis activity)

@@ -135,10 +135,10 @@ namespace Backprop.Generators.Ir
         public Function? Body { get; init; }
 
         /// <summary>
-        /// A call in the callee's body (or a callee's, in turn) whose value may differ when its pullback runs it again,
-        /// by the name the diagnostic gives it; null when there is none, or the body is unknown (another assembly).
+        /// A call in the callee's body (or a callee's, in turn) that would make its pullback, which runs the body
+        /// again, see other values; null when there is none, or the body is unknown (another assembly).
         /// </summary>
-        public string? Redraws { get; init; }
+        public Redraw? Redraws { get; init; }
 
         /// <summary>
         /// A field or property the callee's body (or a callee's, in turn) reads, by name: a call the caller makes may
@@ -146,6 +146,11 @@ namespace Backprop.Generators.Ir
         /// </summary>
         public string? ReadsState { get; init; }
     }
+
+    /// <summary>A call that a callee's pullback would make again with another outcome, for BP0015.</summary>
+    /// <param name="Method">The method called, as diagnostics name it (<c>Model.Noise</c>): the one to mark <c>[Pure]</c>.</param>
+    /// <param name="Clause">What the callee does, completing "'F' …": <c>calls 'Model.Noise', which may return another value each time</c>.</param>
+    internal sealed record Redraw(string Method, string Clause);
 
     /// <summary>
     /// A call of another <c>[Differentiable]</c> method. Array arguments are <see cref="VarRef"/>s, or a jagged array's row.

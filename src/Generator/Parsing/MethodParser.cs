@@ -1506,7 +1506,8 @@ namespace Backprop.Generators.Parsing
                 var callee = new CalleeInfo(containing, Identifiers.Escape(target.Name), parameters.ToEquatableArray(), returnType, $"{containing}.{target.Name}Pullback")
                 {
                     // Only from the same type: the body may use its private members, which another type cannot see.
-                    Body = SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
+                    // Only static ones are inlined.
+                    Body = target.IsStatic && SymbolEqualityComparer.Default.Equals(target.ContainingType, _method.ContainingType)
                         && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
                     Redraws = _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? parsed) ? Differentiation.CallValues.RedrawnCall(parsed) : null,
                     ReadsState = parsed is null ? null : Differentiation.CallValues.StateRead(parsed),
@@ -1603,7 +1604,7 @@ namespace Backprop.Generators.Parsing
                 {
                     Function? body = Parse(calleeSyntax, callee, model, _cancellationToken, _calleeVerdicts, _calleeBodies).Function;
                     verdict = body is not null;
-                    if (body is not null && callee.IsStatic)
+                    if (body is not null)
                     {
                         _calleeBodies[callee] = body;
                     }

@@ -173,6 +173,23 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double NoisyScale(double u) => u * Noise();
 
+        /// <summary>A drawing callee in a branch: the ?: becomes an if, where the callee is inlined.</summary>
+        [Differentiable]
+        public static double DrawingCalleeInABranch(double x, bool b) => b ? NoisyScale(x) * x : x * x;
+
+        /// <summary>A value no local can hold.</summary>
+        /// <returns>{ 3 }.</returns>
+        public static double[] Make() => new[] { 3.0 };
+
+        /// <summary>The first element.</summary>
+        /// <param name="a">The values.</param>
+        /// <returns>a[0].</returns>
+        public static double First(double[] a) => a[0] + Noise();
+
+        /// <summary>A call given an array a call returns, before a ?: that draws: named whole, in order.</summary>
+        [Differentiable]
+        public static double ArrayArgumentBeforeADraw(double x, bool b) => (First(Make()) * x) + (b ? x * Noise() : x);
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)

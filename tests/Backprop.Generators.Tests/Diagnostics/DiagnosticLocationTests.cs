@@ -708,6 +708,106 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0015_RecursiveInstanceAndNestedCallees_AtTheCall()
+        {
+            // Rec and the pair A, B are recursive: the calls made while their callee was still being parsed learn
+            // that it draws from the method itself or another call of it. Small is an instance method, never inlined.
+            // Outer calls Tick, which may change the field its inlined Inner reads.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_count;
+                    private static double s_level = 1;
+
+                    public static double Next() => ++s_count;
+
+                    public static void Tick() => s_level += 1;
+
+                    [Differentiable]
+                    public static double Rec(double x, int n) => n <= 0 ? x : [|Rec(x * Next(), n - 1)|];
+
+                    [Differentiable]
+                    public static double A(double x, int n) => n <= 0 ? x * Next() : [|B(x, n - 1)|] * x;
+
+                    [Differentiable]
+                    public static double B(double x, int n) => [|A(x, n)|] + x;
+
+                    [Differentiable]
+                    public static double Inner(double x) => x * x * s_level;
+
+                    [Differentiable]
+                    public static double Outer(double x)
+                    {
+                        double[] a = new double[1];
+                        Tick();
+                        a[0] = Inner(x);
+                        return a[0];
+                    }
+
+                    [Differentiable]
+                    public static double Top(double x) => [|Outer(x)|] * 2;
+                }
+
+                public partial class Instance
+                {
+                    [Differentiable]
+                    public double Small(double x) => x * x * M.Next();
+
+                    [Differentiable]
+                    public double Caller(double x) => [|Small(x)|] * x;
+                }
+                """,
+                expectGenerated: true,
+                "BP0015",
+                "BP0015",
+                "BP0015",
+                "BP0015",
+                "BP0015");
+        }
+
+        [Fact]
+        public void BP0008_LoopEndReadingAFieldTheMethodMayChange_AtTheHeader()
+        {
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    public static int Level { get; private set; } = 2;
+
+                    public static void Tick() => Level++;
+
+                    [Differentiable]
+                    public static double F(double x)
+                    {
+                        double s = 0;
+                        [|for (int i = 0; i < Level; i++)|]
+                        {
+                            s += x * x;
+                        }
+
+                        Tick();
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public static double Steady(double x)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < Level; i++)
+                        {
+                            s += x * x;
+                        }
+
+                        return s;
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0008");
+        }
+
+        [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
             // Each message names the actual reason: before, every static field was 'an array held in a static field',
