@@ -115,6 +115,28 @@ namespace Backprop.Tests
             Check(() => Impure.ArrayArgumentBeforeADraw(0.5, true), g => Impure.ArrayArgumentBeforeADrawGradient(0.5, true, ref g[0]), 3.0, 6.0);
         }
 
+        [Fact]
+        public void APropertyThatDrawsIsReadOnce()
+        {
+            // Draw 1: y = x².
+            Check(() => Impure.PropertyDraw(0.5), g => Impure.PropertyDrawGradient(0.5, ref g[0]), 0.25, 1.0);
+        }
+
+        [Fact]
+        public void AFieldReadBeforeACalleeChangesItIsTheOneRead()
+        {
+            // Level 0: y = x · x², dy/dx = 3x². Ticker's pullback ticks again, after the forward's tick.
+            Check(() => Impure.LevelThenTicker(0.5), g => Impure.LevelThenTickerGradient(0.5, ref g[0]), 0.125, 0.75);
+        }
+
+        [Fact]
+        public void ADrawingCalleeGivenConstantsIsCalledOnce()
+        {
+            // Draw 1: y = x · 2 · 1.
+            double[] c = { 2.0 };
+            Check(() => Impure.ConstantDrawingCallee(0.5, c), g => Impure.ConstantDrawingCalleeGradient(0.5, c, ref g[0]), 1.0, 2.0);
+        }
+
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
         private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
         {

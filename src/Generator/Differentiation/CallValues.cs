@@ -35,17 +35,33 @@ namespace Backprop.Generators.Differentiation
         // primitive types' (Math.Min(i, n), int.Max, double.IsNaN). Their calls need no name.
         private static readonly string[] s_pureHomes = { "global::System.Math.", "global::System.MathF.", "int.", "double.", "float.", "long.", "bool." };
 
+        // Writing to the console or a debug listener changes nothing a method can read.
+        private static readonly string[] s_outputHomes = { "global::System.Console.", "global::System.Diagnostics.Debug.", "global::System.Diagnostics.Trace." };
+
         /// <summary>
         /// Whether a call may return something else when called again, or change state: a call of any method but
         /// those known to be pure, and those the user marked <c>[Pure]</c>.
         /// </summary>
         public static bool MayDiffer(Expr expr)
-            => expr is OpaqueCall { IsInvocation: true, IsPure: false } call && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+            => expr is OpaqueCall { IsPure: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+
+        /// <summary>
+        /// Whether a call may change a field or property the method reads: one that may differ, other than writing to
+        /// the console or a debug listener; or a call of a callee that makes one.
+        /// </summary>
+        public static bool ChangesState(Expr expr)
+            => (MayDiffer(expr) && !s_outputHomes.Any(((OpaqueCall)expr).Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
+
+        /// <summary>The name of what <see cref="ChangesState"/> found: the method called, or the callee that calls it.</summary>
+        public static string ChangerName(Expr expr) => expr is DifferentiableCall call ? call.Callee.Name : ShortName(((OpaqueCall)expr).Target);
+
+        /// <summary>A read of a field or property that may change (not a constant, a readonly field or an immutable property).</summary>
+        public static bool IsStateRead(Expr expr) => expr is OpaqueCall { IsInvocation: false, IsPure: false };
 
         /// <summary>
         /// The first call in a callee's body that would make its pullback, which runs the body again, see other values:
-        /// a call whose value may differ, or (when the body, or a callee of it, reads a field or property) one made for
-        /// its effect; or what a callee of the body reports. Null when there is none.
+        /// a call whose value may differ, or (when the body, or a callee of it, reads a field or property) one that may
+        /// change it; or what a callee of the body reports. Null when there is none.
         /// </summary>
         public static Redraw? RedrawnCall(Function callee)
         {
@@ -55,37 +71,42 @@ namespace Backprop.Generators.Differentiation
             var discarded = new HashSet<Expr>(statements.OfType<CallStatement>().Select(c => c.Call), ReferenceComparer.Instance);
             foreach (Expr part in parts)
             {
-                if (MayDiffer(part))
+                if (MayDiffer(part) && !discarded.Contains(part))
                 {
-                    string method = ShortName(((OpaqueCall)part).Target);
-                    if (!discarded.Contains(part))
-                    {
-                        return new Redraw(method, $"calls '{method}', which may return another value each time");
-                    }
-
-                    if (read is not null)
-                    {
-                        return new Redraw(method, $"calls '{method}', which may change '{read}', which it reads");
-                    }
+                    var drawn = (OpaqueCall)part;
+                    string method = ShortName(drawn.Target);
+                    return new Redraw(method, $"{(drawn.IsInvocation ? "calls" : "reads")} '{method}', which may return another value each time");
                 }
 
                 if (part is DifferentiableCall { Callee.Redraws: { } nested } call)
                 {
                     return nested with { Clause = $"calls '{call.Callee.Name}', which {nested.Clause}" };
                 }
+
+                if (read is not null && ChangesState(part))
+                {
+                    string changer = ChangerName(part);
+                    return new Redraw(changer, $"calls '{changer}', which may change '{read}', which it reads");
+                }
             }
 
             return null;
         }
 
-        /// <summary>The first field or property a callee's body reads, or a callee of the body reports; null when there is none.</summary>
+        /// <summary>The first call in a callee's body (or a callee's) that may change state, by name; null when there is none.</summary>
+        public static string? StateChange(Function callee)
+            => IrQueries.AllStatements(callee.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).FirstOrDefault(ChangesState) is { } change
+                ? (change is DifferentiableCall call ? call.Callee.ChangesState : ShortName(((OpaqueCall)change).Target))
+                : null;
+
+        /// <summary>The first field or property that may change which a callee's body reads, or a callee of the body reports; null when there is none.</summary>
         public static string? StateRead(Function callee)
         {
             foreach (Expr part in IrQueries.AllStatements(callee.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions))
             {
                 switch (part)
                 {
-                    case OpaqueCall { IsInvocation: false } read:
+                    case OpaqueCall read when IsStateRead(read):
                         return ShortName(read.Target);
                     case DifferentiableCall { Callee.ReadsState: { } nested }:
                         return nested;
@@ -113,7 +134,7 @@ namespace Backprop.Generators.Differentiation
             // Names the generated signature takes (xGrad, resultAdj) stay free for it.
             names.Take(function.Parameters.Select(p => Identifiers.Plain(p.Name) + "Grad").Append("resultAdj"));
             var locals = new List<Variable>(function.Locals);
-            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(MayDiffer);
+            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => MayDiffer(e) || ChangesState(e));
             Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange));
             return locals.Count == function.Locals.Count ? function : function with { Body = body, Locals = locals.ToEquatableArray() };
         }
@@ -235,8 +256,12 @@ namespace Backprop.Generators.Differentiation
                 return parts.Select(p => Replace(p, named)).ToArray();
             }
 
-            /// <summary>A call whose value may differ, or (where the method calls one) a field or property read.</summary>
-            private bool NeedsName(Expr expr) => MayDiffer(expr) || (_context.StateMayChange && expr is OpaqueCall { IsInvocation: false });
+            /// <summary>
+            /// A call whose value may differ, a callee that draws or changes state (named, so that the reverse sweep
+            /// never computes its value again), or (where the method calls one) a field or property read.
+            /// </summary>
+            private bool NeedsName(Expr expr)
+                => MayDiffer(expr) || expr is DifferentiableCall { Callee: { Redraws: not null } or { ChangesState: not null } } || (_context.StateMayChange && IsStateRead(expr));
 
             /// <summary>
             /// A <c>?:</c> of numbers with such a call in a branch: its reverse needs the call's value (the factor of

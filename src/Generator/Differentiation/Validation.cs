@@ -12,14 +12,12 @@ namespace Backprop.Generators.Differentiation
     /// </summary>
     internal static class Validation
     {
-        private static readonly string[] s_outputHomes = { "global::System.Console.", "global::System.Diagnostics.Debug.", "global::System.Diagnostics.Trace." };
-
         public static void Validate(Function function, List<DiagnosticInfo> diagnostics)
         {
             ActivityAnalysis activity = ActivityAnalysis.Run(function);
             var parameters = function.Parameters.ToDictionary(p => p.Name);
             string? changer = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions)
-                .FirstOrDefault(ChangesState) is OpaqueCall change ? ShortName(change.Target) : null;
+                .FirstOrDefault(CallValues.ChangesState) is { } change ? CallValues.ChangerName(change) : null;
 
             foreach (Stmt stmt in IrQueries.AllStatements(function.Body))
             {
@@ -70,7 +68,7 @@ namespace Backprop.Generators.Differentiation
                             loop.Location,
                             $"its end calls '{called}', which may return another value each time, and the reverse sweep evaluates the end again to run the iterations backwards; compute the bound into a local before the loop, or mark '{called}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"));
                     }
-                    else if (changer is not null && IrQueries.Subexpressions(loop.End).FirstOrDefault(e => e is OpaqueCall { IsInvocation: false }) is OpaqueCall field)
+                    else if (changer is not null && IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.IsStateRead) is OpaqueCall field)
                     {
                         string read = ShortName(field.Target);
                         diagnostics.Add(DiagnosticInfo.Create(
@@ -208,7 +206,7 @@ namespace Backprop.Generators.Differentiation
 
             // A call of the caller's own that may change what a callee reads before its pullback reads it again
             // (writing to the console or a debug listener changes nothing the method can read).
-            string? changer = parts.FirstOrDefault(ChangesState) is OpaqueCall call ? ShortName(call.Target) : null;
+            string? changer = parts.FirstOrDefault(CallValues.ChangesState) is { } change ? CallValues.ChangerName(change) : null;
 
             // A callee's facts are found while it is parsed, so a call inside a recursive cycle, made while its
             // callee was still being parsed, lacks them: take them from another call of the same method, or (for the
@@ -216,17 +214,31 @@ namespace Backprop.Generators.Differentiation
             List<CalleeInfo> known = Callees(function).Concat(Callees(inlined)).ToList();
             Redraw? own = CallValues.RedrawnCall(inlined);
             string? ownRead = CallValues.StateRead(inlined);
+            ActivityAnalysis activity = ActivityAnalysis.Run(inlined);
             foreach (DifferentiableCall callee in parts.OfType<DifferentiableCall>().Where(c => c.Callee.Derivative == CalleeDerivative.Pullback).Distinct(ReferenceComparer.Instance))
             {
+                // Given only constants, the callee's pullback is never called (its value is named, CallValues).
+                if (!callee.Arguments.Any(a => activity.IsVaried(a) || IsVariedArray(a, activity)))
+                {
+                    continue;
+                }
+
                 bool self = IsSelf(callee.Callee, function);
                 Redraw? drawn = callee.Callee.Redraws ?? known.FirstOrDefault(k => SameMethod(k, callee.Callee) && k.Redraws is not null)?.Redraws ?? (self ? own : null);
                 string? read = callee.Callee.ReadsState ?? known.FirstOrDefault(k => SameMethod(k, callee.Callee) && k.ReadsState is not null)?.ReadsState ?? (self ? ownRead : null);
+
+                // An array it is given that a call of the caller's is also given, which may write it.
+                (string Array, string Call)? shared = callee.Arguments.OfType<VarRef>().Where(a => a.Type.IsSequence)
+                    .SelectMany(a => parts.OfType<OpaqueCall>().Where(c => c.IsInvocation && CallValues.MayDiffer(c) && c.Arguments.Any(b => b is VarRef other && other.Name == a.Name)).Select(c => (a.Name, CallValues.ShortName(c.Target))))
+                    .Cast<(string, string)?>().FirstOrDefault();
                 string name = callee.Callee.Name;
                 string? reason = drawn is not null
                     ? $"'{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or mark '{drawn.Method}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"
                     : read is not null && changer is not null
-                        ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}', or mark '{changer}' [Pure] (System.Diagnostics.Contracts) if it changes nothing"
-                        : null;
+                        ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}'"
+                        : shared is { } array
+                            ? $"'{name}' reads '{array.Array}', which the call to '{array.Call}' here is also given and may change before then, so the gradient could belong to other values than the result; pass '{name}' a copy of '{array.Array}' made before that call"
+                            : null;
                 if (reason is not null)
                 {
                     reported = true;
@@ -236,9 +248,6 @@ namespace Backprop.Generators.Differentiation
 
             return reported;
         }
-
-        /// <summary>A call that may change a field or property: one not known to be pure, other than console or debug output.</summary>
-        private static bool ChangesState(Expr expr) => CallValues.MayDiffer(expr) && !s_outputHomes.Any(((OpaqueCall)expr).Target.StartsWith);
 
         /// <summary>Every callee named in the function, and in the known bodies of its callees, in turn.</summary>
         private static IEnumerable<CalleeInfo> Callees(Function function)

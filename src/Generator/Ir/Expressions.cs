@@ -145,6 +145,12 @@ namespace Backprop.Generators.Ir
         /// change it before the pullback reads it again. Null when there is none, or the body is unknown.
         /// </summary>
         public string? ReadsState { get; init; }
+
+        /// <summary>
+        /// A call in the callee's body (or a callee's) that may change a field or property, by name: the callee is then
+        /// such a call itself, for its caller. Null when there is none, or the body is unknown.
+        /// </summary>
+        public string? ChangesState { get; init; }
     }
 
     /// <summary>A call that a callee's pullback would make again with another outcome, for BP0015.</summary>
@@ -178,9 +184,16 @@ namespace Backprop.Generators.Ir
         /// Whether the method is marked <c>[Pure]</c> (System.Diagnostics.Contracts), itself or its type: the user's
         /// word that it returns the same value for the same arguments and changes nothing.
         /// </summary>
+        /// <remarks>For a read: a constant, a readonly field, or a property that cannot change after construction.</remarks>
         public bool IsPure { get; init; }
 
-        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type && IsPure == other.IsPure;
+        /// <summary>
+        /// For a read: a property whose getter computes its value (it has a body, or comes from another assembly),
+        /// so that it may return another value each time, as a call may.
+        /// </summary>
+        public bool IsComputed { get; init; }
+
+        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type && IsPure == other.IsPure && IsComputed == other.IsComputed;
 
         public override int GetHashCode() => (Target, Arguments).GetHashCode();
     }

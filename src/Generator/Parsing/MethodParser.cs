@@ -1131,10 +1131,10 @@ namespace Backprop.Generators.Parsing
                     return new LengthOf(sequence.Name);
 
                 case IFieldReferenceOperation { Field.IsStatic: true } field when TypeMapper.Map(field.Type) is { IsSequence: false } fieldType:
-                    return new OpaqueCall($"{TypeMapper.FullName(field.Field.ContainingType)}.{Identifiers.Escape(field.Field.Name)}", EquatableArray<Expr>.Empty, false, fieldType, Where(field.Syntax));
+                    return Read($"{TypeMapper.FullName(field.Field.ContainingType)}.{Identifiers.Escape(field.Field.Name)}", field.Field, fieldType, field.Syntax);
 
                 case IPropertyReferenceOperation { Property.IsStatic: true, Property.IsIndexer: false } property when TypeMapper.Map(property.Type) is { IsSequence: false } propertyType:
-                    return new OpaqueCall($"{TypeMapper.FullName(property.Property.ContainingType)}.{Identifiers.Escape(property.Property.Name)}", EquatableArray<Expr>.Empty, false, propertyType, Where(property.Syntax));
+                    return Read($"{TypeMapper.FullName(property.Property.ContainingType)}.{Identifiers.Escape(property.Property.Name)}", property.Property, propertyType, property.Syntax);
 
                 case IFieldReferenceOperation { Field.IsStatic: true } otherField:
                     ReportExpression(otherField.Syntax, otherField.Field.Type switch
@@ -1147,10 +1147,10 @@ namespace Backprop.Generators.Parsing
 
                 // An instance method reads its object's fields and properties as constants.
                 case IFieldReferenceOperation { Instance: IInstanceReferenceOperation } thisField when TypeMapper.Map(thisField.Type) is { IsSequence: false } thisFieldType && thisFieldType.Scalar != ScalarKind.Opaque:
-                    return new OpaqueCall($"this.{Identifiers.Escape(thisField.Field.Name)}", EquatableArray<Expr>.Empty, false, thisFieldType, Where(thisField.Syntax));
+                    return Read($"this.{Identifiers.Escape(thisField.Field.Name)}", thisField.Field, thisFieldType, thisField.Syntax);
 
                 case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property.IsIndexer: false } thisProperty when TypeMapper.Map(thisProperty.Type) is { IsSequence: false } thisPropertyType && thisPropertyType.Scalar != ScalarKind.Opaque:
-                    return new OpaqueCall($"this.{Identifiers.Escape(thisProperty.Property.Name)}", EquatableArray<Expr>.Empty, false, thisPropertyType, Where(thisProperty.Syntax));
+                    return Read($"this.{Identifiers.Escape(thisProperty.Property.Name)}", thisProperty.Property, thisPropertyType, thisProperty.Syntax);
 
                 case IFieldReferenceOperation instanceField:
                     ReportExpression(instanceField.Syntax, "instance fields are not supported; pass the value as a parameter");
@@ -1511,6 +1511,7 @@ namespace Backprop.Generators.Parsing
                         && _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? body) ? body : null,
                     Redraws = _calleeBodies.TryGetValue(target.OriginalDefinition, out Function? parsed) ? Differentiation.CallValues.RedrawnCall(parsed) : null,
                     ReadsState = parsed is null ? null : Differentiation.CallValues.StateRead(parsed),
+                    ChangesState = parsed is null ? null : Differentiation.CallValues.StateChange(parsed),
                 };
                 if (returnType is null && !allowVoid)
                 {
@@ -1534,6 +1535,31 @@ namespace Backprop.Generators.Parsing
             {
                 IsPure = TypeMapper.HasAttribute(target.OriginalDefinition, TypeMapper.PureAttributeName) || (target.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName)),
             };
+        }
+
+        /// <summary>
+        /// A read of a field or property. What the reverse sweep may read again depends on what it is: a constant, a
+        /// readonly field or a property without a setter after construction (a get-only or init-only auto-property, or
+        /// one marked [Pure]) never changes; a property whose getter has a body (or comes from another assembly, where
+        /// that cannot be seen) may compute anything, a draw or a clock, like a call.
+        /// </summary>
+        private OpaqueCall Read(string target, ISymbol member, IrType type, SyntaxNode syntax)
+        {
+            bool immutable;
+            bool computed = false;
+            if (member is IPropertySymbol property)
+            {
+                bool auto = property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+                bool marked = TypeMapper.HasAttribute(property, TypeMapper.PureAttributeName) || (property.GetMethod is { } getter && TypeMapper.HasAttribute(getter, TypeMapper.PureAttributeName));
+                computed = !auto && !marked;
+                immutable = marked || (auto && (property.SetMethod is null || property.SetMethod.IsInitOnly));
+            }
+            else
+            {
+                immutable = member is IFieldSymbol { IsConst: true } or IFieldSymbol { IsReadOnly: true };
+            }
+
+            return new OpaqueCall(target, EquatableArray<Expr>.Empty, false, type, Where(syntax)) { IsPure = immutable, IsComputed = computed };
         }
 
         /// <summary>

@@ -190,6 +190,45 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double ArrayArgumentBeforeADraw(double x, bool b) => (First(Make()) * x) + (b ? x * Noise() : x);
 
+        /// <summary>A property whose getter draws: read like a call.</summary>
+        public static double NoiseProperty => Noise();
+
+        /// <summary>A draw through a property.</summary>
+        [Differentiable]
+        public static double PropertyDraw(double x) => x * x * NoiseProperty;
+
+        /// <summary>A callee, not inlined (a local array), that changes the level.</summary>
+        [Differentiable]
+        public static double Ticker(double x)
+        {
+            double[] t = new double[1];
+            Tick();
+            t[0] = x * x;
+            return t[0];
+        }
+
+        /// <summary>The level read before a callee changes it: named, since the callee changes state.</summary>
+        [Differentiable]
+        public static double LevelThenTicker(double x)
+        {
+            double a = x * (t_level + 1);
+            double b = Ticker(x);
+            return a * b;
+        }
+
+        /// <summary>A callee, not inlined, that draws.</summary>
+        [Differentiable]
+        public static double NoisyConstant([NoDerivative] double[] c)
+        {
+            double[] t = new double[1];
+            t[0] = c[0] * Noise();
+            return t[0];
+        }
+
+        /// <summary>The drawing callee given only constants: its value is named, and its pullback never called.</summary>
+        [Differentiable]
+        public static double ConstantDrawingCallee(double x, [NoDerivative] double[] c) => x * NoisyConstant(c);
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)

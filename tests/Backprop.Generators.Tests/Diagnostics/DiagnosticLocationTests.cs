@@ -704,7 +704,7 @@ namespace Backprop.Tests.Diagnostics
                 """;
             AssertDiagnostics(source, expectGenerated: true, "BP0015");
             string message = AnalyzerHarness.Run(("Test.cs", Usings + Markup.Parse(source).Source)).Backprop.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal("The reverse sweep calls the pullback of 'Leveled', which runs 'Leveled' again, and 'Leveled' reads 'M.s_level', which the call to 'M.Tick' here may change before then, so the gradient could belong to another value than the result; read 'M.s_level' in this method and pass its value to 'Leveled', or mark 'M.Tick' [Pure] (System.Diagnostics.Contracts) if it changes nothing", message);
+            Assert.Equal("The reverse sweep calls the pullback of 'Leveled', which runs 'Leveled' again, and 'Leveled' reads 'M.s_level', which the call to 'M.Tick' here may change before then, so the gradient could belong to another value than the result; read 'M.s_level' in this method and pass its value to 'Leveled'", message);
         }
 
         [Fact]
@@ -805,6 +805,195 @@ namespace Backprop.Tests.Diagnostics
                 """,
                 expectGenerated: true,
                 "BP0008");
+        }
+
+        [Fact]
+        public void BP0008AndBP0015_ChangesMadeByCalleesAndReadsOfComputedPropertiesAndSharedArrays()
+        {
+            // TickerInl is inlined, Ticks is an instance callee: both change the level, so the loop end that reads it
+            // and Lev's pullback (which reads it again) are refused. A property that draws is a call in a loop end.
+            // Lev2 is given k, which Mutate is also given and may write.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_level;
+                    private static int s_draws;
+
+                    public static double Drawn => ++s_draws;
+
+                    public static void Tick() => s_level += 10;
+
+                    public static double Mutate(int[] k)
+                    {
+                        k[0] += 100;
+                        return 1;
+                    }
+
+                    [Differentiable]
+                    public static double TickerInl(double x)
+                    {
+                        Tick();
+                        return x * x;
+                    }
+
+                    [Differentiable]
+                    public static double LoopThenTick(double x)
+                    {
+                        double s = 1;
+                        [|for (int i = 0; i < (s_level / 10) + 1; i++)|]
+                        {
+                            s = s * x;
+                        }
+
+                        return s * TickerInl(x);
+                    }
+
+                    [Differentiable]
+                    public static double DrawnBound(double x)
+                    {
+                        double s = 1;
+                        [|for (int i = 0; i < (int)Drawn % 3; i++)|]
+                        {
+                            s = s * x;
+                        }
+
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public static double Lev(double[] x)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * s_level;
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double Lev2(double[] x, int[] k)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * k[0];
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double Shared(double[] x, int[] k)
+                    {
+                        double a = [|Lev2(x, k)|];
+                        double m = Mutate(k);
+                        return a * m;
+                    }
+                }
+
+                public partial class Instance
+                {
+                    [Differentiable]
+                    public double Ticks(double x)
+                    {
+                        M.Tick();
+                        return x * x;
+                    }
+
+                    [Differentiable]
+                    public double F(double[] x)
+                    {
+                        double a = [|M.Lev(x)|];
+                        double b = Ticks(x[0]);
+                        return a * b;
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0008",
+                "BP0008",
+                "BP0015",
+                "BP0015");
+        }
+
+        [Fact]
+        public void NoDiagnostic_ForReadOnlyStateConstantArgumentsAndConsoleOutput()
+        {
+            // Readonly fields and get-only or init-only auto-properties cannot change after construction; a callee
+            // given only constants never has its pullback called; a callee writing to the console changes no field.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static readonly int N = 3;
+                    private static readonly double Gain = 2;
+                    private static int s_draws;
+                    private static double s_level = 1;
+
+                    public static double Noise() => ++s_draws;
+
+                    [Differentiable]
+                    public static double Bounded(double x)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < N; i++)
+                        {
+                            s += x * Noise();
+                        }
+
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public static double Scaled(double[] x)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * Gain;
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double UsesScaled(double[] x) => Scaled(x) * Noise();
+
+                    [Differentiable]
+                    public static double Noisy([NoDerivative] double[] c)
+                    {
+                        double[] t = new double[1];
+                        t[0] = c[0] * Noise();
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double UsesNoisy(double x, [NoDerivative] double[] c) => x * Noisy(c);
+
+                    [Differentiable]
+                    public static double Logged(double[] x)
+                    {
+                        double[] t = new double[1];
+                        Console.WriteLine();
+                        t[0] = x[0] * s_level;
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double UsesLogged(double[] x) => Logged(x) * 2;
+                }
+
+                public partial class Layer
+                {
+                    public Layer(double scale) => Scale = scale;
+
+                    public double Scale { get; }
+
+                    public double Offset { get; init; }
+
+                    [Differentiable]
+                    public double Act(double x) => Scale * x * x + Offset;
+
+                    [Differentiable]
+                    public double Forward(double x)
+                    {
+                        double eps = 0.1 * M.Noise();
+                        return Act(x + eps);
+                    }
+                }
+                """,
+                expectGenerated: true);
         }
 
         [Fact]
