@@ -137,6 +137,26 @@ namespace Backprop.Tests
             Check(() => Impure.ConstantDrawingCallee(0.5, c), g => Impure.ConstantDrawingCalleeGradient(0.5, c, ref g[0]), 1.0, 2.0);
         }
 
+        [Fact]
+        public void StateThatMayChangeIsReadOnce()
+        {
+            // Leveled(2) at level 0 is 2: y = 2x. Its value is named, not computed again after Tick.
+            Check(() => Impure.ConstantLeveledThenTick(0.5), g => Impure.ConstantLeveledThenTickGradient(0.5, ref g[0]), 1.0, 2.0);
+
+            // Draws 1 and 2: y = 2x.
+            Check(() => Impure.TimesDrawnProperty(0.5), g => Impure.TimesDrawnPropertyGradient(0.5, ref g[0]), 1.0, 2.0);
+
+            // k[0] = 2 when read, then Mutate adds 100 and returns 1: y = 2x.
+            int[] k = { 2 };
+            Check(() => Impure.ReadThenMutateLater(0.5, k), g => Impure.ReadThenMutateLaterGradient(0.5, k, ref g[0]), 1.0, 2.0, () => k[0] = 2);
+
+            // [Pure] says W and V have no effect, not that they never change: x · 1 · 1, then · 2 · 2 after Update.
+            Check(() => new PureButMutable().Twice(0.5), g => new PureButMutable().TwiceGradient(0.5, ref g[0]), 2.0, 4.0);
+
+            // A virtual property may be computed: the drawing model's scale is drawn once per read (1, then 2).
+            Check(() => new DrawingModel().Squared(0.5), g => new DrawingModel().SquaredGradient(0.5, ref g[0]), 0.25, 1.0);
+        }
+
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
         private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
         {

@@ -46,11 +46,11 @@ namespace Backprop.Generators.Differentiation
             => expr is OpaqueCall { IsPure: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
 
         /// <summary>
-        /// Whether a call may change a field or property the method reads: one that may differ, other than writing to
-        /// the console or a debug listener; or a call of a callee that makes one.
+        /// Whether a call may change a field or property the method reads: a call (not a read) that may differ, other
+        /// than writing to the console or a debug listener; or a call of a callee that makes one.
         /// </summary>
         public static bool ChangesState(Expr expr)
-            => (MayDiffer(expr) && !s_outputHomes.Any(((OpaqueCall)expr).Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
+            => (MayDiffer(expr) && expr is OpaqueCall { IsInvocation: true } call && !s_outputHomes.Any(call.Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
 
         /// <summary>The name of what <see cref="ChangesState"/> found: the method called, or the callee that calls it.</summary>
         public static string ChangerName(Expr expr) => expr is DifferentiableCall call ? call.Callee.Name : ShortName(((OpaqueCall)expr).Target);
@@ -134,12 +134,16 @@ namespace Backprop.Generators.Differentiation
             // Names the generated signature takes (xGrad, resultAdj) stay free for it.
             names.Take(function.Parameters.Select(p => Identifiers.Plain(p.Name) + "Grad").Append("resultAdj"));
             var locals = new List<Variable>(function.Locals);
-            bool stateMayChange = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).Any(e => MayDiffer(e) || ChangesState(e));
-            Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange));
+            List<Expr> parts = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
+            bool stateMayChange = parts.Any(e => MayDiffer(e) || ChangesState(e));
+
+            // Arrays a call may write: their elements are named where they are read, wherever the call is.
+            var writtenByCalls = new HashSet<string>(parts.OfType<OpaqueCall>().Where(c => c.WritesArrays).SelectMany(c => c.Arguments).OfType<VarRef>().Where(a => a.Type.IsSequence).Select(a => a.Name));
+            Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange, writtenByCalls));
             return locals.Count == function.Locals.Count ? function : function with { Body = body, Locals = locals.ToEquatableArray() };
         }
 
-        private sealed record Context(NameAllocator Names, List<Variable> Locals, bool StateMayChange);
+        private sealed record Context(NameAllocator Names, List<Variable> Locals, bool StateMayChange, ISet<string> WrittenByCalls);
 
         private static Block BindBlock(Block block, Context context)
         {
@@ -221,6 +225,7 @@ namespace Backprop.Generators.Differentiation
                 // Element reads of an array a call is given count: the call may write it.
                 var elements = new HashSet<string>(parts.SelectMany(IrQueries.Subexpressions)
                     .OfType<OpaqueCall>().Where(c => c.IsInvocation).SelectMany(c => c.Arguments).OfType<VarRef>().Where(a => a.Type.IsSequence).Select(a => a.Name));
+                elements.UnionWith(_context.WrittenByCalls);
 
                 // Every call and read the statement always evaluates, in evaluation order (arguments first); a ?: or
                 // a && or || with a call where it may not run counts as one, named whole if it is.
@@ -257,11 +262,15 @@ namespace Backprop.Generators.Differentiation
             }
 
             /// <summary>
-            /// A call whose value may differ, a callee that draws or changes state (named, so that the reverse sweep
-            /// never computes its value again), or (where the method calls one) a field or property read.
+            /// A call whose value may differ; a callee that draws or changes state (named, so that the reverse sweep
+            /// never computes its value again); where the method calls one, a field or property read, or a callee that
+            /// reads one; an element of an array a call may write.
             /// </summary>
             private bool NeedsName(Expr expr)
-                => MayDiffer(expr) || expr is DifferentiableCall { Callee: { Redraws: not null } or { ChangesState: not null } } || (_context.StateMayChange && IsStateRead(expr));
+                => MayDiffer(expr)
+                    || expr is DifferentiableCall { Callee: { Redraws: not null } or { ChangesState: not null } }
+                    || (_context.StateMayChange && (IsStateRead(expr) || expr is DifferentiableCall { Callee.ReadsState: not null }))
+                    || (expr is ElementRef { Type.IsSequence: false } element && _context.WrittenByCalls.Contains(element.Array));
 
             /// <summary>
             /// A <c>?:</c> of numbers with such a call in a branch: its reverse needs the call's value (the factor of

@@ -63,10 +63,13 @@ namespace Backprop.Generators.Differentiation
                     if (IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.MayDiffer) is OpaqueCall drawn)
                     {
                         string called = ShortName(drawn.Target);
+                        string advice = drawn.IsInvocation
+                            ? $"compute the bound into a local before the loop, or, if '{called}' is your project's and returns the same value for the same arguments and changes nothing, mark it [Pure] (System.Diagnostics.Contracts)"
+                            : $"copy '{called}' into a local before the loop";
                         diagnostics.Add(DiagnosticInfo.Create(
                             DiagnosticDescriptors.UnsupportedLoop,
                             loop.Location,
-                            $"its end calls '{called}', which may return another value each time, and the reverse sweep evaluates the end again to run the iterations backwards; compute the bound into a local before the loop, or mark '{called}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"));
+                            $"its end {(drawn.IsInvocation ? "calls" : "reads")} '{called}', which may return another value each time, and the reverse sweep evaluates the end again to run the iterations backwards; {advice}"));
                     }
                     else if (changer is not null && IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.IsStateRead) is OpaqueCall field)
                     {
@@ -215,6 +218,20 @@ namespace Backprop.Generators.Differentiation
             Redraw? own = CallValues.RedrawnCall(inlined);
             string? ownRead = CallValues.StateRead(inlined);
             ActivityAnalysis activity = ActivityAnalysis.Run(inlined);
+
+            // Once per place and reason: a call inlined twice (a recursive cycle) is one call of the source.
+            var said = new HashSet<(LocationInfo?, string)>();
+            bool Report(LocationInfo? location, string name, string? reason)
+            {
+                if (reason is null || !said.Add((location, reason)))
+                {
+                    return false;
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeRunsAgain, location, name, reason));
+                return true;
+            }
+
             foreach (DifferentiableCall callee in parts.OfType<DifferentiableCall>().Where(c => c.Callee.Derivative == CalleeDerivative.Pullback).Distinct(ReferenceComparer.Instance))
             {
                 // Given only constants, the callee's pullback is never called (its value is named, CallValues).
@@ -229,24 +246,60 @@ namespace Backprop.Generators.Differentiation
 
                 // An array it is given that a call of the caller's is also given, which may write it.
                 (string Array, string Call)? shared = callee.Arguments.OfType<VarRef>().Where(a => a.Type.IsSequence)
-                    .SelectMany(a => parts.OfType<OpaqueCall>().Where(c => c.IsInvocation && CallValues.MayDiffer(c) && c.Arguments.Any(b => b is VarRef other && other.Name == a.Name)).Select(c => (a.Name, CallValues.ShortName(c.Target))))
+                    .SelectMany(a => parts.OfType<OpaqueCall>().Where(c => c.WritesArrays && c.Arguments.Any(b => b is VarRef other && other.Name == a.Name)).Select(c => (a.Name, CallValues.ShortName(c.Target))))
                     .Cast<(string, string)?>().FirstOrDefault();
                 string name = callee.Callee.Name;
                 string? reason = drawn is not null
-                    ? $"'{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or mark '{drawn.Method}' [Pure] (System.Diagnostics.Contracts) if it returns the same value for the same arguments and changes nothing"
+                    ? $"'{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or, if '{drawn.Method}' is your project's and returns the same value for the same arguments and changes nothing, mark it [Pure] (System.Diagnostics.Contracts)"
                     : read is not null && changer is not null
                         ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}'"
                         : shared is { } array
                             ? $"'{name}' reads '{array.Array}', which the call to '{array.Call}' here is also given and may change before then, so the gradient could belong to other values than the result; pass '{name}' a copy of '{array.Array}' made before that call"
                             : null;
-                if (reason is not null)
+                reported |= Report(callee.Location ?? inlined.Location, name, reason);
+            }
+
+            // An inlined callee's loop evaluates its end again too, in the caller's reverse sweep.
+            if (changer is not null)
+            {
+                foreach (DifferentiableCall callee in IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
                 {
-                    reported = true;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeRunsAgain, callee.Location ?? inlined.Location, name, reason));
+                    if (callee.Callee.Body is { } body && !said.Any(r => r.Item1 == (callee.Location ?? function.Location)) && LoopEndRead(body, new HashSet<Function>(ReferenceComparer.Instance)) is { } read)
+                    {
+                        string name = callee.Callee.Name;
+                        reported |= Report(callee.Location ?? function.Location, name, $"'{name}' has a loop whose end reads '{read}', which the call to '{changer}' here may change before the reverse sweep evaluates that end again to run the iterations backwards; read '{read}' in this method and pass its value to '{name}'");
+                    }
                 }
             }
 
             return reported;
+        }
+
+        /// <summary>A field or property that may change which a loop end of the body (or of a known callee's, in turn) reads.</summary>
+        private static string? LoopEndRead(Function body, HashSet<Function> seen)
+        {
+            if (!seen.Add(body))
+            {
+                return null;
+            }
+
+            foreach (Stmt stmt in IrQueries.AllStatements(body.Body))
+            {
+                if (stmt is For loop && IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.IsStateRead) is OpaqueCall read)
+                {
+                    return ShortName(read.Target);
+                }
+
+                foreach (DifferentiableCall call in IrQueries.Expressions(stmt).SelectMany(IrQueries.Subexpressions).OfType<DifferentiableCall>())
+                {
+                    if (call.Callee.Body is { } nested && LoopEndRead(nested, seen) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Every callee named in the function, and in the known bodies of its callees, in turn.</summary>

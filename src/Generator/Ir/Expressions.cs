@@ -193,7 +193,11 @@ namespace Backprop.Generators.Ir
         /// </summary>
         public bool IsComputed { get; init; }
 
-        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type && IsPure == other.IsPure && IsComputed == other.IsComputed;
+        /// <summary>For a call given arrays: whether it may write one of them (its body says so, or it is not here to read).</summary>
+        public bool WritesArrays { get; init; }
+
+        public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type
+            && IsPure == other.IsPure && IsComputed == other.IsComputed && WritesArrays == other.WritesArrays;
 
         public override int GetHashCode() => (Target, Arguments).GetHashCode();
     }

@@ -229,6 +229,34 @@ namespace Backprop.Tests.Corpus
         [Differentiable]
         public static double ConstantDrawingCallee(double x, [NoDerivative] double[] c) => x * NoisyConstant(c);
 
+        /// <summary>The level, through a getter that only returns the field: read like the field.</summary>
+        public static int Level => t_level;
+
+        /// <summary>A property whose getter adds a draw to its backing field (C# 14's field).</summary>
+        public static double DrawnProperty { get => field + Noise(); set; }
+
+        /// <summary>Two reads of the drawing property.</summary>
+        [Differentiable]
+        public static double TimesDrawnProperty(double x) => x * DrawnProperty * DrawnProperty;
+
+        /// <summary>A callee of another type, given only constants, that reads the level.</summary>
+        [Differentiable]
+        public static double ConstantLeveledThenTick(double x)
+        {
+            double y = x * ImpureOther.Leveled(2.0);
+            Tick();
+            return y;
+        }
+
+        /// <summary>An element read, then a call in a later statement that writes the array.</summary>
+        [Differentiable]
+        public static double ReadThenMutateLater(double x, int[] k)
+        {
+            double y = x * k[0];
+            double m = Mutate(k);
+            return y * m;
+        }
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)
@@ -241,6 +269,71 @@ namespace Backprop.Tests.Corpus
 
             return s;
         }
+    }
+
+    /// <summary>Callees of another type.</summary>
+    public static partial class ImpureOther
+    {
+        /// <summary>c · (level + 1), with a local array (so it is never inlined anyway).</summary>
+        [Differentiable]
+        public static double Leveled(double c)
+        {
+            double[] t = new double[1];
+            t[0] = c * (Impure.Level + 1);
+            return t[0];
+        }
+    }
+
+    /// <summary>A model whose properties are marked [Pure] (no effect) but change when it is updated.</summary>
+    public partial class PureButMutable
+    {
+        private double _w = 1;
+
+        /// <summary>A weight, marked [Pure].</summary>
+        [System.Diagnostics.Contracts.Pure]
+        public double W => _w;
+
+        /// <summary>Another, a settable auto-property marked [Pure].</summary>
+        [System.Diagnostics.Contracts.Pure]
+        public double V { get; set; } = 1;
+
+        /// <summary>Changes both.</summary>
+        public void Update()
+        {
+            _w += 1;
+            V += 1;
+        }
+
+        /// <summary>Reads both, updates them, reads them again.</summary>
+        [Differentiable]
+        public double Twice(double x)
+        {
+            double y = x * W * V;
+            Update();
+            return y * W * V;
+        }
+    }
+
+    /// <summary>A model whose scale is a virtual auto-property.</summary>
+    public partial class VirtualModel
+    {
+        /// <summary>The scale; a derived model may compute it.</summary>
+        public virtual double Scale { get; } = 2;
+
+        /// <summary>(x · scale)².</summary>
+        [Differentiable]
+        public double Squared(double x)
+        {
+            double y = x * Scale;
+            return y * y;
+        }
+    }
+
+    /// <summary>A model whose scale draws.</summary>
+    public class DrawingModel : VirtualModel
+    {
+        /// <inheritdoc/>
+        public override double Scale => Impure.Noise();
     }
 
     /// <summary>Draws through a generic type.</summary>

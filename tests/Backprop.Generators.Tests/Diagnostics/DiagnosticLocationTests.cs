@@ -997,6 +997,107 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0015_InlinedCalleeWhoseLoopEndReadsStateTheCallerChanges_AtTheCall()
+        {
+            // PowLevel is inlined, and its loop's end is evaluated again in the reverse sweep, after Tick.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_level;
+
+                    public static void Tick() => s_level += 10;
+
+                    [Differentiable]
+                    public static double PowLevel(double x)
+                    {
+                        double s = 1;
+                        for (int i = 0; i < (s_level / 10) + 2; i++)
+                        {
+                            s = s * x;
+                        }
+
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public static double PowThenTick(double x)
+                    {
+                        double a = [|PowLevel(x)|];
+                        Tick();
+                        return a;
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0015");
+        }
+
+        [Fact]
+        public void NoDiagnostic_ForAModelWithPropertiesAndAReadOnlyHelperOfAnArray()
+        {
+            // Reading W (a getter returning a field) or Half (a constant) changes nothing; Count only reads k.
+            AssertDiagnostics(
+                """
+                public partial class Net
+                {
+                    private double _w = 2;
+
+                    public static double Half => 0.5;
+
+                    public int Layers { get; set; } = 3;
+
+                    public double Bias { get; set; }
+
+                    public double W => _w;
+
+                    public double Explicit
+                    {
+                        get { return _w; }
+                        set { _w = value; }
+                    }
+
+                    [Differentiable]
+                    public double Act(double x) => W * x * Half + Explicit;
+
+                    [Differentiable]
+                    public double Forward(double x)
+                    {
+                        double s = x;
+                        for (int i = 0; i < Layers; i++)
+                        {
+                            s = Act(s) + Bias * W;
+                        }
+
+                        return s;
+                    }
+                }
+
+                public static partial class M
+                {
+                    public static int Count(int[] k) => k[0];
+
+                    [Differentiable]
+                    public static double Lev2(double[] x, int[] k)
+                    {
+                        double[] t = new double[1];
+                        t[0] = x[0] * k[0];
+                        return t[0];
+                    }
+
+                    [Differentiable]
+                    public static double F(double[] x, int[] k)
+                    {
+                        double a = Lev2(x, k);
+                        int n = Count(k);
+                        return a * n;
+                    }
+                }
+                """,
+                expectGenerated: true);
+        }
+
+        [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
             // Each message names the actual reason: before, every static field was 'an array held in a static field',
