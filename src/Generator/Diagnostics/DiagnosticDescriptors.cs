@@ -102,7 +102,7 @@ namespace Backprop.Generators.Diagnostics
         public static readonly DiagnosticDescriptor CalleeRunsAgain = Error(
             "BP0015",
             "Called method's pullback would call again",
-            "The reverse sweep calls the pullback of '{0}', which runs '{0}' again, and {1}");
+            "Calling '{0}' here would give a wrong gradient: {1}");
 
         /// <summary>BP9999: an internal failure of the generator, reported instead of crashing the compilation.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error(

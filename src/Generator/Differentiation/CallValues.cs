@@ -43,20 +43,24 @@ namespace Backprop.Generators.Differentiation
         /// those known to be pure, and those the user marked <c>[Pure]</c>.
         /// </summary>
         public static bool MayDiffer(Expr expr)
-            => expr is OpaqueCall { IsPure: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+            => expr is OpaqueCall { IsPure: false, IsStateFunction: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
 
         /// <summary>
-        /// Whether a call may change a field or property the method reads: a call (not a read) that may differ, other
-        /// than writing to the console or a debug listener; or a call of a callee that makes one.
+        /// Whether a call may change a field or property the method reads: one whose body may write state (or cannot be
+        /// read), other than writing to the console or a debug listener; a property whose getter may; or a call of a
+        /// callee that makes one.
         /// </summary>
         public static bool ChangesState(Expr expr)
-            => (MayDiffer(expr) && expr is OpaqueCall { IsInvocation: true } call && !s_outputHomes.Any(call.Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
+            => (expr is OpaqueCall { MayChangeState: true } call && !s_outputHomes.Any(call.Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
 
         /// <summary>The name of what <see cref="ChangesState"/> found: the method called, or the callee that calls it.</summary>
         public static string ChangerName(Expr expr) => expr is DifferentiableCall call ? call.Callee.Name : ShortName(((OpaqueCall)expr).Target);
 
-        /// <summary>A read of a field or property that may change (not a constant, a readonly field or an immutable property).</summary>
-        public static bool IsStateRead(Expr expr) => expr is OpaqueCall { IsInvocation: false, IsPure: false };
+        /// <summary>
+        /// A read of a field or property that may change (not a constant, a readonly field or an immutable property),
+        /// or a call that only reads such state.
+        /// </summary>
+        public static bool IsStateRead(Expr expr) => expr is OpaqueCall { IsPure: false } read && ((!read.IsInvocation && !read.IsComputed) || read.IsStateFunction);
 
         /// <summary>
         /// The first call in a callee's body that would make its pullback, which runs the body again, see other values:
@@ -137,8 +141,11 @@ namespace Backprop.Generators.Differentiation
             List<Expr> parts = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
             bool stateMayChange = parts.Any(e => MayDiffer(e) || ChangesState(e));
 
-            // Arrays a call may write: their elements are named where they are read, wherever the call is.
-            var writtenByCalls = new HashSet<string>(parts.OfType<OpaqueCall>().Where(c => c.WritesArrays).SelectMany(c => c.Arguments).OfType<VarRef>().Where(a => a.Type.IsSequence).Select(a => a.Name));
+            // Arrays a call inside an expression may write: their elements are named where they are read, wherever
+            // the call is. (The tape saves and restores an array around a call made as a statement.)
+            var statementCalls = new HashSet<Expr>(IrQueries.AllStatements(function.Body).OfType<CallStatement>().Select(c => c.Call), ReferenceComparer.Instance);
+            var writtenByCalls = new HashSet<string>(parts.OfType<OpaqueCall>().Where(c => c.WritesArrays && !statementCalls.Contains(c))
+                .SelectMany(c => c.Arguments).OfType<VarRef>().Where(a => a.Type.IsSequence).Select(a => a.Name));
             Block body = BindBlock(function.Body, new Context(names, locals, stateMayChange, writtenByCalls));
             return locals.Count == function.Locals.Count ? function : function with { Body = body, Locals = locals.ToEquatableArray() };
         }

@@ -60,7 +60,16 @@ namespace Backprop.Generators.Differentiation
                     var bounds = IrQueries.AllReads(loop.Start);
                     IrQueries.AllReads(loop.End, bounds);
                     // The reverse sweep evaluates the end again to visit the counter's values backwards.
-                    if (IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.MayDiffer) is OpaqueCall drawn)
+                    DifferentiableCall? endCallee = IrQueries.Subexpressions(loop.End).OfType<DifferentiableCall>()
+                        .FirstOrDefault(c => c.Callee.Redraws is not null || c.Callee.ChangesState is not null || (changer is not null && c.Callee.ReadsState is not null));
+                    if (endCallee is not null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.UnsupportedLoop,
+                            loop.Location,
+                            $"its end calls '{endCallee.Callee.Name}', which may return another value when the reverse sweep evaluates the end again to run the iterations backwards; compute the bound into a local before the loop"));
+                    }
+                    else if (IrQueries.Subexpressions(loop.End).FirstOrDefault(CallValues.MayDiffer) is OpaqueCall drawn)
                     {
                         string called = ShortName(drawn.Target);
                         string advice = drawn.IsInvocation
@@ -250,11 +259,11 @@ namespace Backprop.Generators.Differentiation
                     .Cast<(string, string)?>().FirstOrDefault();
                 string name = callee.Callee.Name;
                 string? reason = drawn is not null
-                    ? $"'{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or, if '{drawn.Method}' is your project's and returns the same value for the same arguments and changes nothing, mark it [Pure] (System.Diagnostics.Contracts)"
+                    ? $"its pullback, which the reverse sweep calls, runs '{name}' again, and '{name}' {drawn.Clause}, so the gradient would belong to other values than the result; compute that value in this method and pass it to '{name}', or, if '{drawn.Method}' is your project's and returns the same value for the same arguments and changes nothing, mark it [Pure] (System.Diagnostics.Contracts)"
                     : read is not null && changer is not null
-                        ? $"'{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}'"
+                        ? $"its pullback, which the reverse sweep calls, runs '{name}' again, and '{name}' reads '{read}', which the call to '{changer}' here may change before then, so the gradient could belong to another value than the result; read '{read}' in this method and pass its value to '{name}'"
                         : shared is { } array
-                            ? $"'{name}' reads '{array.Array}', which the call to '{array.Call}' here is also given and may change before then, so the gradient could belong to other values than the result; pass '{name}' a copy of '{array.Array}' made before that call"
+                            ? $"its pullback, which the reverse sweep calls, runs '{name}' again, and '{name}' reads '{array.Array}', which the call to '{array.Call}' here is also given and may change before then, so the gradient could belong to other values than the result; pass '{name}' a copy of '{array.Array}' made before that call"
                             : null;
                 reported |= Report(callee.Location ?? inlined.Location, name, reason);
             }
@@ -267,7 +276,7 @@ namespace Backprop.Generators.Differentiation
                     if (callee.Callee.Body is { } body && !said.Any(r => r.Item1 == (callee.Location ?? function.Location)) && LoopEndRead(body, new HashSet<Function>(ReferenceComparer.Instance)) is { } read)
                     {
                         string name = callee.Callee.Name;
-                        reported |= Report(callee.Location ?? function.Location, name, $"'{name}' has a loop whose end reads '{read}', which the call to '{changer}' here may change before the reverse sweep evaluates that end again to run the iterations backwards; read '{read}' in this method and pass its value to '{name}'");
+                        reported |= Report(callee.Location ?? function.Location, name, $"'{name}' is inlined here, and it has a loop whose end reads '{read}', which the call to '{changer}' here may change before the reverse sweep evaluates that end again to run the iterations backwards; read '{read}' in this method and pass its value to '{name}'");
                     }
                 }
             }

@@ -181,8 +181,8 @@ namespace Backprop.Generators.Ir
     internal sealed record OpaqueCall(string Target, EquatableArray<Expr> Arguments, bool IsInvocation, IrType Type, LocationInfo? Location) : Expr(Type)
     {
         /// <summary>
-        /// Whether the method is marked <c>[Pure]</c> (System.Diagnostics.Contracts), itself or its type: the user's
-        /// word that it returns the same value for the same arguments and changes nothing.
+        /// Whether the call returns the same value for the same arguments and changes nothing: the method is marked
+        /// <c>[Pure]</c> (System.Diagnostics.Contracts), itself or its type, or its body shows it (Parsing/MethodEffects.cs).
         /// </summary>
         /// <remarks>For a read: a constant, a readonly field, or a property that cannot change after construction.</remarks>
         public bool IsPure { get; init; }
@@ -196,8 +196,17 @@ namespace Backprop.Generators.Ir
         /// <summary>For a call given arrays: whether it may write one of them (its body says so, or it is not here to read).</summary>
         public bool WritesArrays { get; init; }
 
+        /// <summary>
+        /// For a call: whether it only reads state (fields, properties) besides its arguments, so that it returns the
+        /// same value while that state is the same, like a read.
+        /// </summary>
+        public bool IsStateFunction { get; init; }
+
+        /// <summary>Whether the call (or the property's getter) may change a field or property (Parsing/MethodEffects.cs).</summary>
+        public bool MayChangeState { get; init; }
+
         public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type
-            && IsPure == other.IsPure && IsComputed == other.IsComputed && WritesArrays == other.WritesArrays;
+            && IsPure == other.IsPure && IsComputed == other.IsComputed && WritesArrays == other.WritesArrays && IsStateFunction == other.IsStateFunction && MayChangeState == other.MayChangeState;
 
         public override int GetHashCode() => (Target, Arguments).GetHashCode();
     }

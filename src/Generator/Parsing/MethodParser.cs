@@ -50,6 +50,9 @@ namespace Backprop.Generators.Parsing
         // The lowered IR of the callees checked so far, which the reverse-mode transform may inline (Inlining).
         private readonly Dictionary<IMethodSymbol, Function> _calleeBodies;
 
+        // What opaque helpers and property getters may do, read from their bodies.
+        private readonly MethodEffects _effects;
+
         private MethodParser(SemanticModel semanticModel, IMethodSymbol method, CancellationToken cancellationToken, Dictionary<IMethodSymbol, bool> calleeVerdicts, Dictionary<IMethodSymbol, Function> calleeBodies)
         {
             _semanticModel = semanticModel;
@@ -57,6 +60,7 @@ namespace Backprop.Generators.Parsing
             _cancellationToken = cancellationToken;
             _calleeVerdicts = calleeVerdicts;
             _calleeBodies = calleeBodies;
+            _effects = new MethodEffects(semanticModel.Compilation);
         }
 
         /// <summary>Parses <paramref name="syntax"/>, a method marked <c>[Differentiable]</c>.</summary>
@@ -1531,32 +1535,25 @@ namespace Backprop.Generators.Parsing
             string name = target.IsGenericMethod
                 ? $"{Identifiers.Escape(target.Name)}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
                 : Identifiers.Escape(target.Name);
-            bool pure = TypeMapper.HasAttribute(target.OriginalDefinition, TypeMapper.PureAttributeName) || (target.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName));
+            bool marked = TypeMapper.HasAttribute(target.OriginalDefinition, TypeMapper.PureAttributeName) || (target.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName));
+            MethodEffects.Effects effects = marked ? MethodEffects.Effects.None : _effects.Of(target);
+
+            // Whether it may write an array it is given: seen in its body when the body is here; assumed otherwise.
+            bool writesArrays = !marked && arguments.Any(a => a.Type.IsSequence)
+                && (target.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || ParameterWrites.First(target.OriginalDefinition, _semanticModel.Compilation) is not null);
             return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location)
             {
-                IsPure = pure,
-
-                // Whether it may write an array it is given: seen in its body when the body is here; assumed otherwise.
-                WritesArrays = !pure && arguments.Any(a => a.Type.IsSequence)
-                    && (target.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || ParameterWrites.First(target.OriginalDefinition, _semanticModel.Compilation) is not null),
+                IsPure = effects.IsPure && !writesArrays,
+                IsStateFunction = !effects.Writes && !effects.Differs && effects.ReadsState && !writesArrays,
+                MayChangeState = effects.Writes,
+                WritesArrays = writesArrays,
             };
         }
 
-        /// <summary>What a property's getter does (<see cref="Getter"/>).</summary>
-        private enum GetterKind
-        {
-            Auto,
-            Field,
-            Constant,
-            Computed,
-        }
-
         /// <summary>
-        /// A read of a field or property, with what the reverse sweep may assume of reading it again: a constant, a
-        /// readonly field, and a get-only or init-only auto-property that is not virtual never change (pure); a
-        /// property whose getter only returns a field or a constant reads like that field; any other getter (with a
-        /// body, virtual, or from another assembly, where it cannot be seen) may compute anything, a draw or a clock,
-        /// like a call, unless it or its type is marked [Pure], which says it has no effect but not that it is constant.
+        /// A read of a field or property, with what the reverse sweep may assume of reading it again (MethodEffects):
+        /// a constant, a readonly field, or an immutable property never changes (pure); a property whose getter may
+        /// draw, count or change state is read like a call (computed); anything else is state that a call may change.
         /// </summary>
         private OpaqueCall Read(string target, ISymbol member, IrType type, SyntaxNode syntax)
         {
@@ -1566,68 +1563,8 @@ namespace Backprop.Generators.Parsing
                 return read with { IsPure = field.IsConst || field.IsReadOnly };
             }
 
-            var property = (IPropertySymbol)member;
-            bool overridable = property.IsVirtual || property.IsOverride || property.IsAbstract;
-            bool marked = TypeMapper.HasAttribute(property, TypeMapper.PureAttributeName)
-                || (property.GetMethod is { } getter && TypeMapper.HasAttribute(getter, TypeMapper.PureAttributeName))
-                || TypeMapper.HasAttribute(property.ContainingType, TypeMapper.PureAttributeName);
-            if (overridable)
-            {
-                return read with { IsComputed = !marked };
-            }
-
-            (GetterKind kind, IFieldSymbol? backing) = Getter(property);
-            return kind switch
-            {
-                GetterKind.Auto => read with { IsPure = property.SetMethod is null || property.SetMethod.IsInitOnly },
-                GetterKind.Field => read with { IsPure = backing!.IsConst || backing.IsReadOnly },
-                GetterKind.Constant => read with { IsPure = true },
-                _ => read with { IsComputed = !marked },
-            };
-        }
-
-        /// <summary>
-        /// What a property's getter is: an auto-property's (no accessor has a body); one that only returns a field or
-        /// a constant (<c>=&gt; _w</c>, <c>get { return _w; }</c>); or one that computes its value, which is also what
-        /// a getter whose declaration cannot be read (another assembly) counts as.
-        /// </summary>
-        private (GetterKind Kind, IFieldSymbol? Field) Getter(IPropertySymbol property)
-        {
-            SyntaxNode? declared = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken);
-            if (declared is ParameterSyntax && _semanticModel.Compilation.ContainsSyntaxTree(declared.SyntaxTree))
-            {
-                // A record's positional property: an auto-property the compiler declares (init-only, unless redeclared).
-                return (GetterKind.Auto, null);
-            }
-
-            if (declared is not PropertyDeclarationSyntax declaration || !_semanticModel.Compilation.ContainsSyntaxTree(declaration.SyntaxTree))
-            {
-                return (GetterKind.Computed, null);
-            }
-
-            AccessorDeclarationSyntax? get = declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
-            ExpressionSyntax? returned = declaration.ExpressionBody?.Expression
-                ?? get?.ExpressionBody?.Expression
-                ?? (get?.Body?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
-            if (returned is null)
-            {
-                bool auto = declaration.ExpressionBody is null && declaration.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true;
-                return (auto ? GetterKind.Auto : GetterKind.Computed, null);
-            }
-
-            IOperation? operation = _semanticModel.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(returned, _cancellationToken);
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            // `field` (C# 14) is the compiler's backing field: returned plainly, it reads like an auto-property's.
-            return operation switch
-            {
-                { ConstantValue.HasValue: true } => (GetterKind.Constant, null),
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } read => (GetterKind.Field, read.Field),
-                _ => (GetterKind.Computed, null),
-            };
+            MethodEffects.Effects effects = _effects.OfProperty((IPropertySymbol)member);
+            return read with { IsPure = effects.IsPure, IsComputed = effects.Writes || effects.Differs, MayChangeState = effects.Writes };
         }
 
         /// <summary>

@@ -330,9 +330,9 @@ namespace Backprop.Tests.Corpus
         [System.Diagnostics.Contracts.Pure]
         public static int Neighbour(int i, int length) => i + 1 < length ? i + 1 : length - 1;
 
-        /// <summary>Twin: the helper without [Pure], which may return another value: named, and the usual sweeps.</summary>
+        /// <summary>The same with a helper not marked, whose body shows that it is pure.</summary>
         [Differentiable]
-        public static double UnknownNeighbour(double[] x)
+        public static double UnmarkedNeighbour(double[] x)
         {
             double total = 0;
             for (int i = 0; i < x.Length; i++)
@@ -348,6 +348,32 @@ namespace Backprop.Tests.Corpus
         /// <param name="length">The length.</param>
         /// <returns>min(i + 1, length − 1).</returns>
         public static int NeighbourUnmarked(int i, int length) => i + 1 < length ? i + 1 : length - 1;
+
+        /// <summary>Twin: a helper that counts its calls, so may return another value: named, and the usual sweeps.</summary>
+        [Differentiable]
+        public static double CountedNeighbour(double[] x)
+        {
+            double total = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                total += x[i] * x[NeighbourCounted(i, x.Length)];
+            }
+
+            return total;
+        }
+
+        /// <summary>The next index, or the last, counting the calls.</summary>
+        /// <param name="i">An index.</param>
+        /// <param name="length">The length.</param>
+        /// <returns>min(i + 1, length − 1).</returns>
+        public static int NeighbourCounted(int i, int length)
+        {
+            t_neighbourCalls++;
+            return i + 1 < length ? i + 1 : length - 1;
+        }
+
+        [ThreadStatic]
+        private static int t_neighbourCalls;
 
         /// <summary>Twin: an index beyond even long (65536⁴, element 0 at run time): not analysed, and no crash.</summary>
         [Differentiable]

@@ -704,7 +704,7 @@ namespace Backprop.Tests.Diagnostics
                 """;
             AssertDiagnostics(source, expectGenerated: true, "BP0015");
             string message = AnalyzerHarness.Run(("Test.cs", Usings + Markup.Parse(source).Source)).Backprop.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal("The reverse sweep calls the pullback of 'Leveled', which runs 'Leveled' again, and 'Leveled' reads 'M.s_level', which the call to 'M.Tick' here may change before then, so the gradient could belong to another value than the result; read 'M.s_level' in this method and pass its value to 'Leveled'", message);
+            Assert.Equal("Calling 'Leveled' here would give a wrong gradient: its pullback, which the reverse sweep calls, runs 'Leveled' again, and 'Leveled' reads 'M.s_level', which the call to 'M.Tick' here may change before then, so the gradient could belong to another value than the result; read 'M.s_level' in this method and pass its value to 'Leveled'", message);
         }
 
         [Fact]

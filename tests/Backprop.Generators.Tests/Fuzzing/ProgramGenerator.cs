@@ -37,9 +37,6 @@ namespace Backprop.Tests.Fuzzing
         private Context _context = null!;
         private bool _hasRecursiveHelper;
 
-        // Whether Cst and Cst2 are marked [Pure] in this program.
-        private bool _pureConstants;
-
         private ProgramGenerator(int seed)
         {
             _random = new Random(seed);
@@ -58,9 +55,6 @@ namespace Backprop.Tests.Fuzzing
             Fixed,
         }
 
-        // Whether the method being written may call Cst and Cst2: a helper that may not be inlined only when they are [Pure].
-        private bool CallsConstants => _pureConstants || !_context.IsHelper;
-
         /// <summary>Writes the program of one seed.</summary>
         public static FuzzProgram Generate(int seed) => new ProgramGenerator(seed).Build(seed);
 
@@ -69,10 +63,8 @@ namespace Backprop.Tests.Fuzzing
             var methods = new List<FMethod>();
 
             // Non-differentiable helpers: constants for differentiation, called with int or [NoDerivative] arguments.
-            // Marked [Pure] in even seeds; in odd ones the generator names their values, and since a helper that is not
-            // inlined may not call them then (BP0015), helpers compute the same values inline instead.
-            _pureConstants = seed % 2 == 0;
-            string pure = _pureConstants ? "[System.Diagnostics.Contracts.Pure] " : string.Empty;
+            // Marked [Pure] in even seeds; in odd ones the generator finds them pure from their bodies.
+            string pure = seed % 2 == 0 ? "[System.Diagnostics.Contracts.Pure] " : string.Empty;
             methods.Add(new FMethod(pure + "public static double Cst(int m)", false, new List<FStmt> { new FLine("return 0.25 * m - 0.5;") }));
             methods.Add(new FMethod(pure + "public static double Cst2(double z)", false, new List<FStmt> { new FLine("return z * z + 0.5;") }));
 
@@ -965,8 +957,7 @@ namespace Backprop.Tests.Fuzzing
                         if (_context.Counters.Count > 0)
                         {
                             CounterInfo counter = _context.Counters[_random.Next(_context.Counters.Count)];
-                            return Chance(0.5) ? new FExpr(FKind.Double, 0.5 * (_length + 3), $"{counter.Name} * 0.5")
-                                : new FExpr(FKind.Double, 0.25 * (_length + 3) + 0.5, CallsConstants ? $"Cst({counter.Name})" : $"(0.25 * {counter.Name} - 0.5)");
+                            return Chance(0.5) ? new FExpr(FKind.Double, 0.5 * (_length + 3), $"{counter.Name} * 0.5") : new FExpr(FKind.Double, 0.25 * (_length + 3) + 0.5, $"Cst({counter.Name})");
                         }
 
                         break;
@@ -975,8 +966,7 @@ namespace Backprop.Tests.Fuzzing
                             ScalarInfo[] constants = _context.Scalars.Where(s => s.Class == VarClass.ReadOnly).ToArray();
                             if (constants.Length > 0 && Chance(0.5))
                             {
-                                string z = constants[_random.Next(constants.Length)].Name;
-                                return new FExpr(FKind.Double, Cap * Cap + 0.5, CallsConstants ? $"Cst2({z})" : $"({z} * {z} + 0.5)");
+                                return new FExpr(FKind.Double, Cap * Cap + 0.5, $"Cst2({constants[_random.Next(constants.Length)].Name})");
                             }
 
                             return Chance(0.5) ? new FExpr(FKind.Double, Math.PI, "Math.PI") : new FExpr(FKind.Double, Math.E, "Math.E");

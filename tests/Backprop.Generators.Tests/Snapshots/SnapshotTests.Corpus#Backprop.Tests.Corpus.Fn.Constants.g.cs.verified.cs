@@ -32,9 +32,7 @@ namespace Backprop.Tests.Corpus
         public static double ConstantsPullback(double x, double resultAdj, ref double xGrad)
         {
             // Forward sweep: the original computation.
-            double scale = global::Backprop.Tests.Corpus.Fn.Scale;
-            double constantHelper = global::Backprop.Tests.Corpus.Fn.ConstantHelper(3);
-            double result = 3.141592653589793 * x * x + 0.9 * x + scale + constantHelper;
+            double result = 3.141592653589793 * x * x + 0.9 * x + global::Backprop.Tests.Corpus.Fn.Scale + global::Backprop.Tests.Corpus.Fn.ConstantHelper(3);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return (Math.PI * x * x) + (Decay * x) + Scale + ConstantHelper(3);  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv

@@ -36,13 +36,12 @@ namespace Backprop.Tests.Corpus
         public static double ShapedPullback(double[] x, int? scale, (int A, int B) pair, double resultAdj, global::System.Span<double> xGrad)
         {
             // Forward sweep: the original computation.
-            double factor = global::Backprop.Tests.Corpus.Fn.Factor(scale, pair);
-            double result = x[0] * x[1] * factor;
+            double result = x[0] * x[1] * global::Backprop.Tests.Corpus.Fn.Factor(scale, pair);
 
             // Reverse sweep: the chain rule, from the result back to the inputs.
             // return x[0] * x[1] * Factor(scale, pair);  ->  d(uv) = v du + u dv
             {
-                double adj = resultAdj * factor;
+                double adj = resultAdj * global::Backprop.Tests.Corpus.Fn.Factor(scale, pair);
                 xGrad[0] += adj * x[1];
                 xGrad[1] += x[0] * adj;
             }

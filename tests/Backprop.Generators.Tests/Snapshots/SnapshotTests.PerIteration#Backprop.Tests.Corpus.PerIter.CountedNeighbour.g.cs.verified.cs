@@ -6,41 +6,41 @@ namespace Backprop.Tests.Corpus
     static partial class PerIter
     {
         /// <summary>
-        /// Computes <see cref="UnknownNeighbour"/> and its gradient by reverse-mode differentiation.
+        /// Computes <see cref="CountedNeighbour"/> and its gradient by reverse-mode differentiation.
         /// </summary>
-        /// <param name="x">As in <see cref="UnknownNeighbour"/>.</param>
+        /// <param name="x">As in <see cref="CountedNeighbour"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (the same length as it).</param>
-        /// <returns>The same value as <see cref="UnknownNeighbour"/>.</returns>
+        /// <returns>The same value as <see cref="CountedNeighbour"/>.</returns>
         /// <remarks>
         /// Gradients are <b>added</b> to the buffers, so calling this once per example sums a batch's gradient;
         /// clear the buffers first for the gradient of a single call.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
-        public static double UnknownNeighbourGradient(double[] x, global::System.Span<double> xGrad)
-            => UnknownNeighbourPullback(x, 1.0, xGrad);
+        public static double CountedNeighbourGradient(double[] x, global::System.Span<double> xGrad)
+            => CountedNeighbourPullback(x, 1.0, xGrad);
 
         /// <summary>
-        /// The pullback of <see cref="UnknownNeighbour"/>: computes its value and adds <paramref name="resultAdj"/> times
+        /// The pullback of <see cref="CountedNeighbour"/>: computes its value and adds <paramref name="resultAdj"/> times
         /// its gradient to the buffers. Other differentiable methods call it to apply the chain rule through this one.
         /// </summary>
-        /// <param name="x">As in <see cref="UnknownNeighbour"/>.</param>
+        /// <param name="x">As in <see cref="CountedNeighbour"/>.</param>
         /// <param name="xGrad">The gradient with respect to <paramref name="x"/> is added here (the same length as it).</param>
         /// <param name="resultAdj">The adjoint of the result; 1 gives the gradient itself.</param>
-        /// <returns>The same value as <see cref="UnknownNeighbour"/>.</returns>
+        /// <returns>The same value as <see cref="CountedNeighbour"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Backprop.Generators", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public static double UnknownNeighbourPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
+        public static double CountedNeighbourPullback(double[] x, double resultAdj, global::System.Span<double> xGrad)
         {
-            int neighbourUnmarked = 0;
+            int neighbourCounted = 0;
             global::Backprop.Support.ValueTape<int> savedInts = new global::Backprop.Support.ValueTape<int>(64);
 
             // Forward sweep: the original computation, saving values that it overwrites and the reverse sweep needs.
             double total = 0.0;
             for (int i = 0; i < x.Length; i++)
             {
-                savedInts.Push(neighbourUnmarked);
-                neighbourUnmarked = global::Backprop.Tests.Corpus.PerIter.NeighbourUnmarked(i, x.Length);
-                total = total + x[i] * x[neighbourUnmarked];
+                savedInts.Push(neighbourCounted);
+                neighbourCounted = global::Backprop.Tests.Corpus.PerIter.NeighbourCounted(i, x.Length);
+                total = total + x[i] * x[neighbourCounted];
             }
 
             double result = total;
@@ -54,12 +54,12 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 0; i--)
             {
-                // total += x[i] * x[NeighbourUnmarked(i, x.Length)];  ->  d(uv) = v du + u dv
-                xGrad[i] += totalAdj * x[neighbourUnmarked];
-                xGrad[neighbourUnmarked] += x[i] * totalAdj;
+                // total += x[i] * x[NeighbourCounted(i, x.Length)];  ->  d(uv) = v du + u dv
+                xGrad[i] += totalAdj * x[neighbourCounted];
+                xGrad[neighbourCounted] += x[i] * totalAdj;
 
-                // int neighbourUnmarked = PerIter.NeighbourUnmarked(i, x.Length);
-                neighbourUnmarked = savedInts.Pop();
+                // int neighbourCounted = PerIter.NeighbourCounted(i, x.Length);
+                neighbourCounted = savedInts.Pop();
             }
 
             savedInts.Dispose();

@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Backprop.Generators.Parsing
+{
+    /// <summary>
+    /// What a method the generator treats as opaque (a helper without a derivative, or a property's getter) may do,
+    /// read from its body when the body is in the compilation: whether it writes state (a field, a property, an
+    /// element of an array held in a field), reads state that may change, or calls something that may return another
+    /// value each time. A helper that does none of these is a function of its arguments and is as pure as
+    /// <c>Math.Min</c>; one that only reads state returns the same value while the state is the same.
+    /// </summary>
+    /// <remarks>
+    /// Why: counting every helper as a noise source named values that needed no name, kept loops from being
+    /// reversed per iteration, and refused correct programs (BP0008, BP0015) whose helpers only compute. A body that
+    /// cannot be read (another assembly, virtual, abstract, an interface's, extern, a delegate) may do anything, except
+    /// the methods of <c>System.Math</c> and the number types, which are pure, and writes to the console or a debug
+    /// listener, which change nothing a method reads.
+    /// </remarks>
+    internal sealed class MethodEffects
+    {
+        private static readonly string[] s_pureTypes = { "System.Math", "System.MathF", "int", "double", "float", "long", "bool" };
+        private static readonly string[] s_outputTypes = { "System.Console", "System.Diagnostics.Debug", "System.Diagnostics.Trace" };
+
+        private readonly Compilation _compilation;
+        private readonly Dictionary<IMethodSymbol, Effects> _known = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
+
+        public MethodEffects(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>What a method may do.</summary>
+        /// <param name="Writes">It may change a field, a property or an element of an array held in one.</param>
+        /// <param name="ReadsState">It reads a field or property that may change.</param>
+        /// <param name="Differs">It may return another value for the same arguments and state (it draws, counts, reads a clock).</param>
+        internal readonly record struct Effects(bool Writes, bool ReadsState, bool Differs)
+        {
+            public static readonly Effects None = new Effects(false, false, false);
+
+            public static readonly Effects Anything = new Effects(true, true, true);
+
+            public bool IsPure => !Writes && !ReadsState && !Differs;
+
+            public Effects With(Effects other) => new Effects(Writes || other.Writes, ReadsState || other.ReadsState, Differs || other.Differs);
+        }
+
+        /// <summary>What calling <paramref name="method"/> may do.</summary>
+        public Effects Of(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
+            if (s_pureTypes.Contains(type) && method.IsStatic)
+            {
+                return Effects.None;
+            }
+
+            if (s_outputTypes.Contains(type))
+            {
+                return new Effects(false, false, true);
+            }
+
+            if (_known.TryGetValue(method, out Effects known))
+            {
+                return known;
+            }
+
+            IMethodSymbol withBody = method.PartialImplementationPart ?? method;
+            SyntaxNode? declaration = withBody.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => _compilation.ContainsSyntaxTree(s.SyntaxTree));
+            bool readable = declaration is not null && !method.IsAbstract && !method.IsVirtual && !method.IsOverride && !method.IsExtern
+                && method.ContainingType?.TypeKind != TypeKind.Interface;
+            if (!readable)
+            {
+                return _known[method] = Effects.Anything;
+            }
+
+            // A method being read counts as doing nothing while it is: a recursive one does what its body does.
+            _known[method] = Effects.None;
+            IOperation? body = _compilation.GetSemanticModel(declaration!.SyntaxTree).GetOperation(declaration);
+            Effects effects = body is null ? Effects.Anything : Walk(body);
+            _known[method] = effects;
+            return effects;
+        }
+
+        /// <summary>
+        /// What reading a property may do: an auto-property's read is a field's (immutable when it has no setter or an
+        /// init-only one); a getter with a body does what the body does; a virtual one, or one from another assembly,
+        /// may do anything. <c>[Pure]</c> on the property, its getter or its type says that reading it has no effect,
+        /// not that it never changes.
+        /// </summary>
+        public Effects OfProperty(IPropertySymbol property)
+        {
+            property = property.OriginalDefinition;
+            if (TypeMapper.HasAttribute(property, TypeMapper.PureAttributeName)
+                || (property.GetMethod is { } marked && TypeMapper.HasAttribute(marked, TypeMapper.PureAttributeName))
+                || TypeMapper.HasAttribute(property.ContainingType, TypeMapper.PureAttributeName))
+            {
+                return new Effects(false, true, false);
+            }
+
+            if (property.IsVirtual || property.IsOverride || property.IsAbstract || property.GetMethod is null)
+            {
+                return Effects.Anything;
+            }
+
+            // A partial property's accessors are in its implementing part; a record's positional property is an
+            // auto-property the compiler declares.
+            IPropertySymbol implemented = property.PartialImplementationPart ?? property;
+            SyntaxNode? declared = implemented.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => _compilation.ContainsSyntaxTree(s.SyntaxTree));
+            bool immutable = property.SetMethod is null || property.SetMethod.IsInitOnly;
+            switch (declared)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax:
+                    return immutable ? Effects.None : new Effects(false, true, false);
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax declaration
+                    when declaration.ExpressionBody is null && declaration.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true:
+                    return immutable ? Effects.None : new Effects(false, true, false);
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax:
+                    return Of((implemented.GetMethod ?? property.GetMethod)!);
+                default:
+                    return Effects.Anything;
+            }
+        }
+
+        private Effects Walk(IOperation body)
+        {
+            Effects effects = Effects.None;
+            foreach (IOperation operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation assignment when IsState(assignment.Target):
+                    case IIncrementOrDecrementOperation step when IsState(step.Target):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference when IsState(byReference.Value):
+                        effects = effects.With(new Effects(true, false, false));
+                        break;
+                    case IFieldReferenceOperation { Field: var field } when !field.IsConst && !field.IsReadOnly:
+                        effects = effects.With(new Effects(false, true, false));
+                        break;
+                    case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation:
+                        effects = effects.With(OfProperty(property.Property));
+                        break;
+                    case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }:
+                        // Its body is among these operations.
+                        break;
+                    case IInvocationOperation invocation:
+                        // A method of a value the helper holds (rng.NextDouble()) changes and reads that value's state.
+                        effects = effects.With(invocation.Instance is null or IInstanceReferenceOperation ? Of(invocation.TargetMethod) : Effects.Anything);
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor }:
+                        effects = effects.With(Of(constructor));
+                        break;
+                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IFunctionPointerInvocationOperation:
+                        effects = effects.With(Effects.Anything);
+                        break;
+                }
+            }
+
+            return effects;
+        }
+
+        /// <summary>A field, a property, or an element of an array held in one: state outside the method.</summary>
+        private static bool IsState(IOperation target) => target switch
+        {
+            IFieldReferenceOperation or IPropertyReferenceOperation => true,
+            IArrayElementReferenceOperation element => IsState(element.ArrayReference),
+            IConversionOperation conversion => IsState(conversion.Operand),
+            _ => false,
+        };
+    }
+}
