@@ -146,6 +146,9 @@ namespace Backprop.Tests
             // Draws 1 and 2: y = 2x.
             Check(() => Impure.TimesDrawnProperty(0.5), g => Impure.TimesDrawnPropertyGradient(0.5, ref g[0]), 1.0, 2.0);
 
+            // A partial property's getter is read in its implementing part: draws 1 and 2, y = 2x.
+            Check(() => Impure.TimesPartlyDrawn(0.5), g => Impure.TimesPartlyDrawnGradient(0.5, ref g[0]), 1.0, 2.0);
+
             // k[0] = 2 when read, then Mutate adds 100 and returns 1: y = 2x.
             int[] k = { 2 };
             Check(() => Impure.ReadThenMutateLater(0.5, k), g => Impure.ReadThenMutateLaterGradient(0.5, k, ref g[0]), 1.0, 2.0, () => k[0] = 2);

@@ -257,6 +257,20 @@ namespace Backprop.Tests.Corpus
             return y * m;
         }
 
+        /// <summary>A partial property: declared here, drawing in its implementing part below.</summary>
+        public static partial double PartlyDrawn { get; }
+
+        /// <summary>The implementing part.</summary>
+        public static partial double PartlyDrawn { get => Noise(); }
+
+        /// <summary>Two reads of the partial property.</summary>
+        [Differentiable]
+        public static double TimesPartlyDrawn(double x)
+        {
+            double y = x * PartlyDrawn;
+            return y * PartlyDrawn;
+        }
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)

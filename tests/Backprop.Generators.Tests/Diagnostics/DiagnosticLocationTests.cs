@@ -1098,6 +1098,118 @@ namespace Backprop.Tests.Diagnostics
         }
 
         [Fact]
+        public void BP0008_LoopEndsThatACalleeOrAGetterMayChange_AtTheHeader()
+        {
+            // H draws, so a loop end calling it would be evaluated again to another value; Sample's getter counts,
+            // so it changes what the other loop's end reads.
+            AssertDiagnostics(
+                """
+                public static partial class M
+                {
+                    private static int s_draws;
+                    private static int s_count = 1;
+
+                    public static double Noise() => ++s_draws;
+
+                    private static double Sample
+                    {
+                        get
+                        {
+                            s_count++;
+                            return 1.0;
+                        }
+                    }
+
+                    [Differentiable]
+                    public static double H(double c) => c * Noise();
+
+                    [Differentiable]
+                    public static double F(double[] x)
+                    {
+                        double s = 1;
+                        [|for (int i = 0; i < (int)H(1.0); i++)|]
+                        {
+                            s = s * x[i];
+                        }
+
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public static double G(double[] x)
+                    {
+                        double s = 1;
+                        [|for (int i = 0; i < s_count; i++)|]
+                        {
+                            s = s * x[i];
+                        }
+
+                        double z = Sample;
+                        return s + z;
+                    }
+                }
+                """,
+                expectGenerated: true,
+                "BP0008",
+                "BP0008");
+        }
+
+        [Fact]
+        public void NoDiagnostic_ForHelpersWhoseBodiesShowThemPure()
+        {
+            // Rate computes from its argument and Count from a readonly field: neither can change _hidden, Size or
+            // Scale's field, so the loop ends and the inlined Sum need no refusal.
+            AssertDiagnostics(
+                """
+                public partial class Model
+                {
+                    private readonly int _n = 2;
+                    private int _hidden = 3;
+                    private double _scale = 2;
+
+                    public static int Size = 3;
+
+                    public int Count => _n * 2;
+
+                    public double Scale => 2 * _scale;
+
+                    public static double Rate(int k) => 0.5 * k;
+
+                    [Differentiable]
+                    public static double Sum(double[] x)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < Size; i++)
+                        {
+                            s += x[i];
+                        }
+
+                        return s;
+                    }
+
+                    [Differentiable]
+                    public double F(double[] w)
+                    {
+                        double lr = Rate(2);
+                        double s = 0;
+                        for (int i = 0; i < _hidden; i++)
+                        {
+                            s += w[i] * w[i] * lr;
+                        }
+
+                        for (int i = 0; i < Count; i++)
+                        {
+                            s = s * Scale + w[i] * s;
+                        }
+
+                        return s + Sum(w) * Rate(1);
+                    }
+                }
+                """,
+                expectGenerated: true);
+        }
+
+        [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
             // Each message names the actual reason: before, every static field was 'an array held in a static field',
