@@ -73,6 +73,12 @@ namespace Backprop.Generators.Parsing
                 return _known[method] = Effects.Anything;
             }
 
+            // A method that returns a reference (to a field, say) lets its callers write through it.
+            if (method.ReturnsByRef)
+            {
+                return _known[method] = Effects.Anything;
+            }
+
             // A method being read counts as doing nothing while it is: a recursive one does what its body does.
             _known[method] = Effects.None;
             IOperation? body = _compilation.GetSemanticModel(declaration!.SyntaxTree).GetOperation(declaration);
@@ -131,6 +137,9 @@ namespace Backprop.Generators.Parsing
                     case IAssignmentOperation assignment when IsState(assignment.Target):
                     case IIncrementOrDecrementOperation step when IsState(step.Target):
                     case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference when IsState(byReference.Value):
+                    case IAddressOfOperation address when IsState(address.Reference):
+                    case IVariableDeclaratorOperation { Symbol.IsRef: true }:
+                        // A ref local may stand for a field, and writes through it are not seen: counted as a write.
                         effects = effects.With(new Effects(true, false, false));
                         break;
                     case IFieldReferenceOperation { Field: var field } when !field.IsConst && !field.IsReadOnly:
@@ -145,6 +154,14 @@ namespace Backprop.Generators.Parsing
                     case IInvocationOperation invocation:
                         // A method of a value the helper holds (rng.NextDouble()) changes and reads that value's state.
                         effects = effects.With(invocation.Instance is null or IInstanceReferenceOperation ? Of(invocation.TargetMethod) : Effects.Anything);
+
+                        // An array held in a field, given to a method that may write the array it gets, is state written.
+                        if (invocation.Arguments.Any(a => IsState(Unwrapped(a.Value)) && a.Value.Type is { IsReferenceType: true })
+                            && (invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || ParameterWrites.First(invocation.TargetMethod.OriginalDefinition, _compilation) is not null))
+                        {
+                            effects = effects.With(new Effects(true, false, false));
+                        }
+
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor }:
                         effects = effects.With(Of(constructor));
@@ -158,13 +175,61 @@ namespace Backprop.Generators.Parsing
             return effects;
         }
 
-        /// <summary>A field, a property, or an element of an array held in one: state outside the method.</summary>
+        private static IOperation Unwrapped(IOperation value) => value is IConversionOperation conversion ? Unwrapped(conversion.Operand) : value;
+
+        /// <summary>
+        /// A field, a property (an indexer of a span too), an element of an array that may be held in one (any but a
+        /// parameter's, which the caller sees as a written argument, or a local array the method creates), or a tuple
+        /// of those: state outside the method.
+        /// </summary>
         private static bool IsState(IOperation target) => target switch
         {
             IFieldReferenceOperation or IPropertyReferenceOperation => true,
-            IArrayElementReferenceOperation element => IsState(element.ArrayReference),
+            IArrayElementReferenceOperation { ArrayReference: IParameterReferenceOperation } => false,
+            IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation local } => !IsCreatedHere(local),
+            IArrayElementReferenceOperation => true,
             IConversionOperation conversion => IsState(conversion.Operand),
+            ITupleOperation tuple => tuple.Elements.Any(IsState),
+            IDeclarationExpressionOperation => false,
             _ => false,
         };
+
+        /// <summary>Whether a local array is only ever assigned arrays the method creates.</summary>
+        private static bool IsCreatedHere(ILocalReferenceOperation local)
+        {
+            IOperation root = local;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            bool assigned = false;
+            foreach (IOperation operation in root.Descendants())
+            {
+                IOperation? value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.GetVariableInitializer()?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                assigned = true;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is not IArrayCreationOperation)
+                {
+                    return false;
+                }
+            }
+
+            return assigned;
+        }
     }
 }
