@@ -160,6 +160,18 @@ namespace Backprop.Tests
             Check(() => new DrawingModel().Squared(0.5), g => new DrawingModel().SquaredGradient(0.5, ref g[0]), 0.25, 1.0);
         }
 
+        [Fact]
+        public void HelpersThatWriteStateOutOfSightAreCalledOnce()
+        {
+            // Each helper counts (1, then 2, after a reset) through a ref local, an alias of a field's array, a helper
+            // given that array, another object's property, or a recursive pair: y = 2x², dy/dx = 4x.
+            Check(() => Impure.ByRef(0.5), g => Impure.ByRefGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByAlias(0.5), g => Impure.ByAliasGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByHelper(0.5), g => Impure.ByHelperGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByProperty(0.5), g => Impure.ByPropertyGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByRecursion(0.5), g => Impure.ByRecursionGradient(0.5, ref g[0]), 0.5, 2.0);
+        }
+
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>
         private static void CheckVector(Func<double[], double> forward, Func<double[], Span<double>, double> gradient, double value, double[] derivative)
         {

@@ -27,6 +27,10 @@ namespace Backprop.Generators.Parsing
         private readonly Compilation _compilation;
         private readonly Dictionary<IMethodSymbol, Effects> _known = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
 
+        // Methods being read (a recursive cycle), with what they are assumed to do meanwhile; how often an assumption was used.
+        private readonly Dictionary<IMethodSymbol, Effects> _assumed = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
+        private int _guessesUsed;
+
         public MethodEffects(Compilation compilation) => _compilation = compilation;
 
         /// <summary>What a method may do.</summary>
@@ -49,19 +53,27 @@ namespace Backprop.Generators.Parsing
         {
             method = method.OriginalDefinition;
             string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
-            if (s_pureTypes.Contains(type) && method.IsStatic)
+            if (s_pureTypes.Contains(type) || (method.MethodKind == MethodKind.Constructor && type == "object"))
             {
                 return Effects.None;
             }
 
             if (s_outputTypes.Contains(type))
             {
-                return new Effects(false, false, true);
+                // Writing changes nothing a method reads; reading (Console.ReadLine) may return anything.
+                return method.ReturnsVoid ? Effects.None : new Effects(false, false, true);
             }
 
             if (_known.TryGetValue(method, out Effects known))
             {
                 return known;
+            }
+
+            if (_assumed.TryGetValue(method, out Effects assumed))
+            {
+                // A recursive cycle: what the method is assumed to do while it is read.
+                _guessesUsed++;
+                return assumed;
             }
 
             IMethodSymbol withBody = method.PartialImplementationPart ?? method;
@@ -79,12 +91,35 @@ namespace Backprop.Generators.Parsing
                 return _known[method] = Effects.Anything;
             }
 
-            // A method being read counts as doing nothing while it is: a recursive one does what its body does.
-            _known[method] = Effects.None;
+            // A method being read is assumed to do nothing, then what a read found, until a read finds nothing more (the
+            // effects only grow, so this ends). A result that used the assumption of another method still being read
+            // is not kept: it may grow when that one's does.
             IOperation? body = _compilation.GetSemanticModel(declaration!.SyntaxTree).GetOperation(declaration);
-            Effects effects = body is null ? Effects.Anything : Walk(body);
-            _known[method] = effects;
-            return effects;
+            if (body is null)
+            {
+                return _known[method] = Effects.Anything;
+            }
+
+            _assumed[method] = Effects.None;
+            while (true)
+            {
+                int before = _guessesUsed;
+                Effects effects = Walk(body);
+                bool guessed = _guessesUsed != before;
+                if (guessed && effects != _assumed[method])
+                {
+                    _assumed[method] = effects;
+                    continue;
+                }
+
+                _assumed.Remove(method);
+                if (!guessed || _assumed.Count == 0)
+                {
+                    _known[method] = effects;
+                }
+
+                return effects;
+            }
         }
 
         /// <summary>
@@ -142,18 +177,31 @@ namespace Backprop.Generators.Parsing
                         // A ref local may stand for a field, and writes through it are not seen: counted as a write.
                         effects = effects.With(new Effects(true, false, false));
                         break;
-                    case IFieldReferenceOperation { Field: var field } when !field.IsConst && !field.IsReadOnly:
+                    case IFieldReferenceOperation { Field: var field } when !field.IsConst && (!field.IsReadOnly || !field.Type.IsValueType):
+                        // A readonly field of an array or object still holds contents that may change.
                         effects = effects.With(new Effects(false, true, false));
                         break;
                     case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation:
                         effects = effects.With(OfProperty(property.Property));
+                        break;
+                    case IPropertyReferenceOperation { Instance.Type: IArrayTypeSymbol, Property.Name: "Length" or "LongLength" or "Rank" }:
+                        break;
+                    case IPropertyReferenceOperation property:
+                        // Another object's property reads that object's state, and its getter may do anything.
+                        effects = effects.With(OfProperty(property.Property)).With(new Effects(false, true, false));
                         break;
                     case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }:
                         // Its body is among these operations.
                         break;
                     case IInvocationOperation invocation:
                         // A method of a value the helper holds (rng.NextDouble()) changes and reads that value's state.
-                        effects = effects.With(invocation.Instance is null or IInstanceReferenceOperation ? Of(invocation.TargetMethod) : Effects.Anything);
+                        effects = effects.With(invocation.Instance switch
+                        {
+                            null or IInstanceReferenceOperation => Of(invocation.TargetMethod),
+                            { Type: IArrayTypeSymbol } when invocation.TargetMethod.Name is "GetLength" or "GetLowerBound" or "GetUpperBound" => Effects.None,
+                            { Type.SpecialType: >= SpecialType.System_Boolean and <= SpecialType.System_Double } => Of(invocation.TargetMethod),
+                            _ => Effects.Anything,
+                        });
 
                         // An array held in a field, given to a method that may write the array it gets, is state written.
                         if (invocation.Arguments.Any(a => IsState(Unwrapped(a.Value)) && a.Value.Type is { IsReferenceType: true })

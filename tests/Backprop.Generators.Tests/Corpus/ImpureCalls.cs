@@ -16,11 +16,17 @@ namespace Backprop.Tests.Corpus
         [ThreadStatic]
         private static int t_level;
 
+        private static readonly double[] s_counts = new double[1];
+
+        private static readonly Counter s_counter = new Counter();
+
         /// <summary>Starts the draws again, and the level at 0.</summary>
         public static void Reset()
         {
             t_draws = 0;
             t_level = 0;
+            s_counts[0] = 0;
+            s_counter.Value = 0;
         }
 
         /// <summary>Raises the level by 10.</summary>
@@ -271,6 +277,82 @@ namespace Backprop.Tests.Corpus
             return y * PartlyDrawn;
         }
 
+        /// <summary>Counts through a ref local: 1, 2, 3, …</summary>
+        public static double CountByRef()
+        {
+            ref double slot = ref s_counts[0];
+            slot += 1;
+            return slot;
+        }
+
+        /// <summary>Counts through a local alias of a readonly field's array.</summary>
+        public static double CountByAlias()
+        {
+            double[] alias = s_counts;
+            alias[0] += 1;
+            return alias[0];
+        }
+
+        /// <summary>Adds to the first element of the array it is given.</summary>
+        /// <param name="a">Written.</param>
+        public static void AddOne(double[] a) => a[0] += 1;
+
+        /// <summary>Counts by giving a field's array to a helper that writes it.</summary>
+        public static double CountByHelper()
+        {
+            AddOne(s_counts);
+            return s_counts[0];
+        }
+
+        /// <summary>Counts through another object's property.</summary>
+        public static double CountByProperty() => s_counter.Next;
+
+        /// <summary>Counts in a recursive pair: A counts, B only calls A.</summary>
+        public static double CountA(int depth) => depth > 0 ? CountB() : ++s_counts[0];
+
+        /// <summary>The other half of the pair.</summary>
+        public static double CountB() => CountA(0);
+
+        /// <summary>x · a count through a ref local, then x² times it again (counts 1, 2).</summary>
+        [Differentiable]
+        public static double ByRef(double x)
+        {
+            double y = x * CountByRef();
+            return y * x * CountByRef();
+        }
+
+        /// <summary>The same through an alias of a field's array.</summary>
+        [Differentiable]
+        public static double ByAlias(double x)
+        {
+            double y = x * CountByAlias();
+            return y * x * CountByAlias();
+        }
+
+        /// <summary>The same through a helper given the field's array.</summary>
+        [Differentiable]
+        public static double ByHelper(double x)
+        {
+            double y = x * CountByHelper();
+            return y * x * CountByHelper();
+        }
+
+        /// <summary>The same through another object's property.</summary>
+        [Differentiable]
+        public static double ByProperty(double x)
+        {
+            double y = x * CountByProperty();
+            return y * x * CountByProperty();
+        }
+
+        /// <summary>The same through a recursive pair.</summary>
+        [Differentiable]
+        public static double ByRecursion(double x)
+        {
+            double y = x * CountB();
+            return y * x * CountB();
+        }
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)
@@ -283,6 +365,16 @@ namespace Backprop.Tests.Corpus
 
             return s;
         }
+    }
+
+    /// <summary>A counter whose property counts.</summary>
+    public sealed class Counter
+    {
+        /// <summary>The count.</summary>
+        public double Value { get; set; }
+
+        /// <summary>The next count.</summary>
+        public double Next => ++Value;
     }
 
     /// <summary>Callees of another type.</summary>

@@ -1175,6 +1175,16 @@ namespace Backprop.Tests.Diagnostics
 
                     public static double Rate(int k) => 0.5 * k;
 
+                    public static int Rows(int[,] t) => t.GetLength(0);
+
+                    public static int Pick(int i, int n) => i.CompareTo(n) < 0 ? i : n - 1;
+
+                    public static int Half(int n)
+                    {
+                        System.Diagnostics.Debug.Assert(n >= 0);
+                        return n / 2;
+                    }
+
                     [Differentiable]
                     public static double Sum(double[] x)
                     {
@@ -1200,6 +1210,11 @@ namespace Backprop.Tests.Diagnostics
                         for (int i = 0; i < Count; i++)
                         {
                             s = s * Scale + w[i] * s;
+                        }
+
+                        for (int i = 0; i < Half(Pick(2, w.Length)); i++)
+                        {
+                            s = s * w[i];
                         }
 
                         return s + Sum(w) * Rate(1);
