@@ -185,6 +185,9 @@ namespace Backprop.Generators.Parsing
                         effects = effects.With(OfProperty(property.Property));
                         break;
                     case IPropertyReferenceOperation { Instance.Type: IArrayTypeSymbol, Property.Name: "Length" or "LongLength" or "Rank" }:
+                    case IPropertyReferenceOperation { Instance: ILocalReferenceOperation or IParameterReferenceOperation, Property: { IsIndexer: true } or { Name: "Length" } } read
+                        when read.Instance.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" } or { SpecialType: SpecialType.System_String }:
+                        // Like an element of an array the method holds: whatever state it shows was read where it was taken.
                         break;
                     case IPropertyReferenceOperation property:
                         // Another object's property reads that object's state, and its getter may do anything.
