@@ -164,12 +164,16 @@ namespace Backprop.Tests
         public void HelpersThatWriteStateOutOfSightAreCalledOnce()
         {
             // Each helper counts (1, then 2, after a reset) through a ref local, an alias of a field's array, a helper
-            // given that array, another object's property, or a recursive pair: y = 2x², dy/dx = 4x.
+            // given that array, another object's property, a recursive pair, an alias given to a writing helper, an
+            // operator, or a field initializer: y = 2x², dy/dx = 4x.
             Check(() => Impure.ByRef(0.5), g => Impure.ByRefGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByAlias(0.5), g => Impure.ByAliasGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByHelper(0.5), g => Impure.ByHelperGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByProperty(0.5), g => Impure.ByPropertyGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByRecursion(0.5), g => Impure.ByRecursionGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByAliasGiven(0.5), g => Impure.ByAliasGivenGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByOperator(0.5), g => Impure.ByOperatorGradient(0.5, ref g[0]), 0.5, 2.0);
+            Check(() => Impure.ByInitializer(0.5), g => Impure.ByInitializerGradient(0.5, ref g[0]), 0.5, 2.0);
         }
 
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>

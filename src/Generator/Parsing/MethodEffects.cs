@@ -27,9 +27,8 @@ namespace Backprop.Generators.Parsing
         private readonly Compilation _compilation;
         private readonly Dictionary<IMethodSymbol, Effects> _known = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
 
-        // Methods being read (a recursive cycle), with what they are assumed to do meanwhile; how often an assumption was used.
-        private readonly Dictionary<IMethodSymbol, Effects> _assumed = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
-        private int _guessesUsed;
+        // The methods whose bodies are being read, innermost on top.
+        private readonly Stack<IMethodSymbol> _reading = new Stack<IMethodSymbol>();
 
         public MethodEffects(Compilation compilation) => _compilation = compilation;
 
@@ -69,57 +68,50 @@ namespace Backprop.Generators.Parsing
                 return known;
             }
 
-            if (_assumed.TryGetValue(method, out Effects assumed))
+            if (_reading.Contains(method))
             {
-                // A recursive cycle: what the method is assumed to do while it is read.
-                _guessesUsed++;
-                return assumed;
+                // Recursion. A method calling itself does what its body does; one reached again through another (a
+                // cycle of several) is not worked out, and may do anything. So every body is read once.
+                return SymbolEqualityComparer.Default.Equals(_reading.Peek(), method) ? Effects.None : Effects.Anything;
             }
 
             IMethodSymbol withBody = method.PartialImplementationPart ?? method;
             SyntaxNode? declaration = withBody.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => _compilation.ContainsSyntaxTree(s.SyntaxTree));
             bool readable = declaration is not null && !method.IsAbstract && !method.IsVirtual && !method.IsOverride && !method.IsExtern
-                && method.ContainingType?.TypeKind != TypeKind.Interface;
-            if (!readable)
-            {
-                return _known[method] = Effects.Anything;
-            }
-
-            // A method that returns a reference (to a field, say) lets its callers write through it.
-            if (method.ReturnsByRef)
-            {
-                return _known[method] = Effects.Anything;
-            }
-
-            // A method being read is assumed to do nothing, then what a read found, until a read finds nothing more (the
-            // effects only grow, so this ends). A result that used the assumption of another method still being read
-            // is not kept: it may grow when that one's does.
-            IOperation? body = _compilation.GetSemanticModel(declaration!.SyntaxTree).GetOperation(declaration);
+                && method.ContainingType?.TypeKind != TypeKind.Interface && !method.ReturnsByRef;
+            IOperation? body = readable ? _compilation.GetSemanticModel(declaration!.SyntaxTree).GetOperation(declaration!) : null;
             if (body is null)
             {
+                // Not here, overridable, or returning a reference (to a field, say) that its callers may write through.
                 return _known[method] = Effects.Anything;
             }
 
-            _assumed[method] = Effects.None;
-            while (true)
+            _reading.Push(method);
+            Effects effects = Walk(body);
+
+            // A constructor also runs the initializers of the fields and properties it sets up.
+            if (method.MethodKind == MethodKind.Constructor && method.ContainingType is { } constructed)
             {
-                int before = _guessesUsed;
-                Effects effects = Walk(body);
-                bool guessed = _guessesUsed != before;
-                if (guessed && effects != _assumed[method])
+                foreach (ISymbol member in constructed.GetMembers().Where(m => m.IsStatic == method.IsStatic && m is IFieldSymbol or IPropertySymbol))
                 {
-                    _assumed[method] = effects;
-                    continue;
+                    foreach (SyntaxReference reference in member.DeclaringSyntaxReferences)
+                    {
+                        SyntaxNode? initializer = reference.GetSyntax() switch
+                        {
+                            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax variable => variable.Initializer,
+                            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.Initializer,
+                            _ => null,
+                        };
+                        if (initializer is not null && _compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) is { } initialization)
+                        {
+                            effects = effects.With(Walk(initialization));
+                        }
+                    }
                 }
-
-                _assumed.Remove(method);
-                if (!guessed || _assumed.Count == 0)
-                {
-                    _known[method] = effects;
-                }
-
-                return effects;
             }
+
+            _reading.Pop();
+            return _known[method] = effects;
         }
 
         /// <summary>
@@ -164,20 +156,23 @@ namespace Backprop.Generators.Parsing
 
         private Effects Walk(IOperation body)
         {
+            var local = new Locals(body);
             Effects effects = Effects.None;
             foreach (IOperation operation in body.Descendants())
             {
                 switch (operation)
                 {
-                    case IAssignmentOperation assignment when IsState(assignment.Target):
-                    case IIncrementOrDecrementOperation step when IsState(step.Target):
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference when IsState(byReference.Value):
-                    case IAddressOfOperation address when IsState(address.Reference):
+                    case IAssignmentOperation assignment when local.IsState(assignment.Target):
+                    case IIncrementOrDecrementOperation step when local.IsState(step.Target):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference when local.IsState(byReference.Value):
+                    case IAddressOfOperation address when local.IsState(address.Reference):
                     case IVariableDeclaratorOperation { Symbol.IsRef: true }:
+                    case IEventAssignmentOperation:
                         // A ref local may stand for a field, and writes through it are not seen: counted as a write.
                         effects = effects.With(new Effects(true, false, false));
                         break;
-                    case IFieldReferenceOperation { Field: var field } when !field.IsConst && (!field.IsReadOnly || !field.Type.IsValueType):
+                    case IFieldReferenceOperation { Field: var field } read
+                        when !field.IsConst && (!field.IsReadOnly || !field.Type.IsValueType) && !(read.Instance is ILocalReferenceOperation or IParameterReferenceOperation && read.Instance.Type is { IsValueType: true }):
                         // A readonly field of an array or object still holds contents that may change.
                         effects = effects.With(new Effects(false, true, false));
                         break;
@@ -186,7 +181,7 @@ namespace Backprop.Generators.Parsing
                         break;
                     case IPropertyReferenceOperation { Instance.Type: IArrayTypeSymbol, Property.Name: "Length" or "LongLength" or "Rank" }:
                     case IPropertyReferenceOperation { Instance: ILocalReferenceOperation or IParameterReferenceOperation, Property: { IsIndexer: true } or { Name: "Length" } } read
-                        when read.Instance.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" } or { SpecialType: SpecialType.System_String }:
+                        when read.Instance!.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" } or { SpecialType: SpecialType.System_String }:
                         // Like an element of an array the method holds: whatever state it shows was read where it was taken.
                         break;
                     case IPropertyReferenceOperation property:
@@ -206,8 +201,9 @@ namespace Backprop.Generators.Parsing
                             _ => Effects.Anything,
                         });
 
-                        // An array held in a field, given to a method that may write the array it gets, is state written.
-                        if (invocation.Arguments.Any(a => IsState(Unwrapped(a.Value)) && a.Value.Type is { IsReferenceType: true })
+                        // An array the helper did not create, and was not given, may be held in a field: given to a
+                        // method that may write the array it gets, it is state written.
+                        if (invocation.Arguments.Any(a => a.Value.Type is IArrayTypeSymbol && !local.IsOwn(a.Value))
                             && (invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || ParameterWrites.First(invocation.TargetMethod.OriginalDefinition, _compilation) is not null))
                         {
                             effects = effects.With(new Effects(true, false, false));
@@ -217,7 +213,25 @@ namespace Backprop.Generators.Parsing
                     case IObjectCreationOperation { Constructor: { } constructor }:
                         effects = effects.With(Of(constructor));
                         break;
+                    case IBinaryOperation { OperatorMethod: { } binary }:
+                        // A user-defined operator or conversion is a call.
+                        effects = effects.With(Of(binary));
+                        break;
+                    case IUnaryOperation { OperatorMethod: { } unary }:
+                        effects = effects.With(Of(unary));
+                        break;
+                    case IIncrementOrDecrementOperation { OperatorMethod: { } step }:
+                        effects = effects.With(Of(step));
+                        break;
+                    case IConversionOperation { OperatorMethod: { } conversion }:
+                        effects = effects.With(Of(conversion));
+                        break;
+                    case IForEachLoopOperation { Collection: var collection } when !(Unwrapped(collection).Type is IArrayTypeSymbol or { SpecialType: SpecialType.System_String } or INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" }):
+                    case IDeconstructionAssignmentOperation { Value.Type: not INamedTypeSymbol { IsTupleType: true } }:
+                    case IUsingOperation or IUsingDeclarationOperation:
                     case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IFunctionPointerInvocationOperation:
+                    case { Kind: OperationKind.None } unknown when unknown.Syntax is not (Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitStackAllocArrayCreationExpressionSyntax):
+                        // Calls the operations do not show (an enumerator's, Deconstruct, Dispose), pointers and the like.
                         effects = effects.With(Effects.Anything);
                         break;
                 }
@@ -229,58 +243,65 @@ namespace Backprop.Generators.Parsing
         private static IOperation Unwrapped(IOperation value) => value is IConversionOperation conversion ? Unwrapped(conversion.Operand) : value;
 
         /// <summary>
-        /// A field, a property (an indexer of a span too), an element of an array that may be held in one (any but a
-        /// parameter's, which the caller sees as a written argument, or a local array the method creates), or a tuple
-        /// of those: state outside the method.
+        /// The helper's own locals: those only ever assigned values it creates (a new array, stackalloc, a struct), whose
+        /// contents are not state outside it.
         /// </summary>
-        private static bool IsState(IOperation target) => target switch
+        private sealed class Locals
         {
-            IFieldReferenceOperation or IPropertyReferenceOperation => true,
-            IArrayElementReferenceOperation { ArrayReference: IParameterReferenceOperation } => false,
-            IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation local } => !IsCreatedHere(local),
-            IArrayElementReferenceOperation => true,
-            IConversionOperation conversion => IsState(conversion.Operand),
-            ITupleOperation tuple => tuple.Elements.Any(IsState),
-            IDeclarationExpressionOperation => false,
-            _ => false,
-        };
+            private readonly HashSet<ILocalSymbol> _own = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
-        /// <summary>Whether a local array is only ever assigned arrays the method creates.</summary>
-        private static bool IsCreatedHere(ILocalReferenceOperation local)
-        {
-            IOperation root = local;
-            while (root.Parent is not null)
+            public Locals(IOperation body)
             {
-                root = root.Parent;
+                var other = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                foreach (IOperation operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator:
+                            (Created(declarator.GetVariableInitializer()?.Value) ? _own : other).Add(declarator.Symbol);
+                            break;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                            (Created(assignment.Value) ? _own : other).Add(target.Local);
+                            break;
+                        case ILocalReferenceOperation reference when reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } or ITupleOperation:
+                            // Passed by reference, or a part of a deconstruction's target: it may be given anything.
+                            other.Add(reference.Local);
+                            break;
+                    }
+                }
+
+                _own.ExceptWith(other);
             }
 
-            bool assigned = false;
-            foreach (IOperation operation in root.Descendants())
+            /// <summary>A value the helper holds on its own: a parameter's array, or a local it created.</summary>
+            public bool IsOwn(IOperation value) => Unwrapped(value) switch
             {
-                IOperation? value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.GetVariableInitializer()?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
+                IParameterReferenceOperation => true,
+                ILocalReferenceOperation local => _own.Contains(local.Local),
+                IArrayCreationOperation => true,
+                _ => false,
+            };
 
-                assigned = true;
-                while (value is IConversionOperation conversion)
-                {
-                    value = conversion.Operand;
-                }
+            /// <summary>
+            /// A write target outside the helper: a field, a property, or an element of an array (or span) that is not its
+            /// own (a parameter's array the caller sees as a written argument instead); a field of a struct local is not.
+            /// </summary>
+            public bool IsState(IOperation target) => target switch
+            {
+                IFieldReferenceOperation { Instance: ILocalReferenceOperation { Type.IsValueType: true } } => false,
+                IFieldReferenceOperation => true,
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } span } when span.Type is INamedTypeSymbol { Name: "Span", ContainingNamespace.Name: "System" } => !IsOwn(span),
+                IPropertyReferenceOperation => true,
+                IArrayElementReferenceOperation element => !IsOwn(element.ArrayReference),
+                IConversionOperation conversion => IsState(conversion.Operand),
+                ITupleOperation tuple => tuple.Elements.Any(IsState),
+                _ => false,
+            };
 
-                if (value is not IArrayCreationOperation)
-                {
-                    return false;
-                }
-            }
-
-            return assigned;
+            private static bool Created(IOperation? value)
+                => value is not null
+                    && (Unwrapped(value) is IArrayCreationOperation or IObjectCreationOperation { Type.IsValueType: true } or IDefaultValueOperation
+                        || Unwrapped(value).Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitStackAllocArrayCreationExpressionSyntax);
         }
     }
 }

@@ -307,6 +307,20 @@ namespace Backprop.Tests.Corpus
         /// <summary>Counts through another object's property.</summary>
         public static double CountByProperty() => s_counter.Next;
 
+        /// <summary>Counts by giving an alias of a field's array to a helper that writes it.</summary>
+        public static double CountByAliasGiven()
+        {
+            double[] alias = s_counts;
+            AddOne(alias);
+            return alias[0];
+        }
+
+        /// <summary>Counts through a user-defined operator.</summary>
+        public static double CountByOperator() => default(Step) + default(Step);
+
+        /// <summary>Counts through a field initializer that an explicit constructor runs.</summary>
+        public static double CountByInitializer() => new Ticket().Id;
+
         /// <summary>Counts in a recursive pair: A counts, B only calls A.</summary>
         public static double CountA(int depth) => depth > 0 ? CountB() : ++s_counts[0];
 
@@ -345,6 +359,30 @@ namespace Backprop.Tests.Corpus
             return y * x * CountByProperty();
         }
 
+        /// <summary>The same through an alias given to a writing helper.</summary>
+        [Differentiable]
+        public static double ByAliasGiven(double x)
+        {
+            double y = x * CountByAliasGiven();
+            return y * x * CountByAliasGiven();
+        }
+
+        /// <summary>The same through an operator.</summary>
+        [Differentiable]
+        public static double ByOperator(double x)
+        {
+            double y = x * CountByOperator();
+            return y * x * CountByOperator();
+        }
+
+        /// <summary>The same through a field initializer.</summary>
+        [Differentiable]
+        public static double ByInitializer(double x)
+        {
+            double y = x * CountByInitializer();
+            return y * x * CountByInitializer();
+        }
+
         /// <summary>The same through a recursive pair.</summary>
         [Differentiable]
         public static double ByRecursion(double x)
@@ -364,6 +402,28 @@ namespace Backprop.Tests.Corpus
             }
 
             return s;
+        }
+    }
+
+    /// <summary>A value whose + counts.</summary>
+    public struct Step
+    {
+        /// <summary>Counts, whatever the operands.</summary>
+        /// <param name="a">Ignored.</param>
+        /// <param name="b">Ignored.</param>
+        /// <returns>The count.</returns>
+        public static double operator +(Step a, Step b) => Impure.CountByRef();
+    }
+
+    /// <summary>An object whose field initializer counts.</summary>
+    public sealed class Ticket
+    {
+        /// <summary>The count when it was made.</summary>
+        public readonly double Id = Impure.CountByRef();
+
+        /// <summary>Makes one.</summary>
+        public Ticket()
+        {
         }
     }
 

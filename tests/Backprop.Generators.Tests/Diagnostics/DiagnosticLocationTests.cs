@@ -1224,6 +1224,33 @@ namespace Backprop.Tests.Diagnostics
                 expectGenerated: true);
         }
 
+        [Fact(Timeout = 120_000)]
+        public async System.Threading.Tasks.Task HelpersCallingEachOtherAreReadOnceEach()
+        {
+            // Eight helpers that all call each other, and a chain of twenty that each call themselves and the next:
+            // reading what they do took minutes when cycles were worked out by repeating them.
+            var source = new StringBuilder("public static partial class M\n{\n    private static int s_x;\n");
+            for (int i = 0; i < 8; i++)
+            {
+                string calls = string.Join(" + ", Enumerable.Range(0, 8).Select(j => $"H{j}(k - 1)"));
+                source.Append($"    public static int H{i}(int k) => k <= 0 ? {(i == 3 ? "++s_x" : "0")} : {calls};\n");
+            }
+
+            for (int i = 0; i < 20; i++)
+            {
+                source.Append($"    public static int C{i}(int k) => k <= 0 ? 0 : C{i}(k - 1) + {(i < 19 ? $"C{i + 1}(k - 1)" : "1")};\n");
+            }
+
+            source.Append("    [Differentiable] public static double F(double[] x) { double s = 1; for (int i = 0; i < C0(2) + H0(2); i++) { s = s * x[i]; } return s; }\n}\n");
+            await System.Threading.Tasks.Task.Run(() =>
+            {
+                AnalyzerHarness.Result result = AnalyzerHarness.Run(("M.cs", Usings + source));
+
+                // H0 reaches H3, which counts: the loop end would be evaluated again to another value.
+                Assert.Equal(new[] { "BP0008" }, result.Backprop.Select(d => d.Id).ToArray());
+            });
+        }
+
         [Fact]
         public void UnsupportedValuesSayWhatIsWrongWithThem()
         {
