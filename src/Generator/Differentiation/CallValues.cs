@@ -26,8 +26,9 @@ namespace Backprop.Generators.Differentiation
     /// and property reads are named too, since the call may change them before the reverse sweep reads them. A loop's
     /// start is named the same way. A loop's end, evaluated at every iteration, cannot be named: Validation refuses
     /// one that calls such a method (BP0008), and calls of callees whose pullback would call one again (BP0015).</para>
-    /// <para>Known to be pure, and left alone: <c>Math</c>'s methods, the number types' static methods, and methods
-    /// (or types) the user marked <c>[Pure]</c>.</para>
+    /// <para>Known to be pure, and left alone: <c>Math</c>'s methods, the number types' static methods, methods (or
+    /// types) the user marked <c>[Pure]</c>, and helpers whose bodies show it (Parsing/MethodEffects.cs); a helper that
+    /// only reads state is named like a field read.</para>
     /// </remarks>
     internal static class CallValues
     {
@@ -39,8 +40,8 @@ namespace Backprop.Generators.Differentiation
         private static readonly string[] s_outputHomes = { "global::System.Console.", "global::System.Diagnostics.Debug.", "global::System.Diagnostics.Trace." };
 
         /// <summary>
-        /// Whether a call may return something else when called again, or change state: a call of any method but
-        /// those known to be pure, and those the user marked <c>[Pure]</c>.
+        /// Whether a call (or a computed property's read) may return something else when called again, or change
+        /// state: any but those known to be pure, marked <c>[Pure]</c>, or found pure or only reading state from their bodies.
         /// </summary>
         public static bool MayDiffer(Expr expr)
             => expr is OpaqueCall { IsPure: false, IsStateFunction: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));

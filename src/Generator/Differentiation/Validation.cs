@@ -209,7 +209,8 @@ namespace Backprop.Generators.Differentiation
         /// Reports calls of callees, not inlined, whose body calls a method that may return another value: the
         /// reverse sweep calls the callee's pullback, which runs the body again, so its gradient would belong to other
         /// values than the result (an inlined callee's calls are named like the caller's own). Also those whose body
-        /// reads a field or property that a call of the caller may change before then. Returns whether it reported.
+        /// reads a field or property that a call of the caller may change before then, or an array such a call is
+        /// given too; and inlined callees whose loop end reads such state. Returns whether it reported.
         /// </summary>
         private static bool ReportRedrawingCallees(Function function, Function inlined, List<DiagnosticInfo> diagnostics)
         {
