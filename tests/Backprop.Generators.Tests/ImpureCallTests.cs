@@ -174,6 +174,10 @@ namespace Backprop.Tests
             Check(() => Impure.ByAliasGiven(0.5), g => Impure.ByAliasGivenGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByOperator(0.5), g => Impure.ByOperatorGradient(0.5, ref g[0]), 0.5, 2.0);
             Check(() => Impure.ByInitializer(0.5), g => Impure.ByInitializerGradient(0.5, ref g[0]), 0.5, 2.0);
+
+            // A struct's array field is shared: First(h) is 2 when read, then Bump adds 10. y = 2x², dy/dx = 4x.
+            var h = new Holder { Values = new[] { 2.0 } };
+            Check(() => Impure.ThroughAStruct(0.5, h), g => Impure.ThroughAStructGradient(0.5, h, ref g[0]), 0.5, 2.0, () => h.Values[0] = 2);
         }
 
         /// <summary>Runs a method of x = { 0.5, -1.5, 2 } and its gradient from the same draws, and checks both.</summary>

@@ -171,8 +171,9 @@ namespace Backprop.Generators.Parsing
                         // A ref local may stand for a field, and writes through it are not seen: counted as a write.
                         effects = effects.With(new Effects(true, false, false));
                         break;
+                    // A struct the helper holds is its own, but an array or object one of its fields holds is not.
                     case IFieldReferenceOperation { Field: var field } read
-                        when !field.IsConst && (!field.IsReadOnly || !field.Type.IsValueType) && !(read.Instance is ILocalReferenceOperation or IParameterReferenceOperation && read.Instance.Type is { IsValueType: true }):
+                        when !field.IsConst && (!field.IsReadOnly || !field.Type.IsValueType) && !(field.Type.IsValueType && read.Instance is ILocalReferenceOperation or IParameterReferenceOperation && read.Instance.Type is { IsValueType: true }):
                         // A readonly field of an array or object still holds contents that may change.
                         effects = effects.With(new Effects(false, true, false));
                         break;

@@ -391,6 +391,24 @@ namespace Backprop.Tests.Corpus
             return y * x * CountB();
         }
 
+        /// <summary>The first value a holder's array holds.</summary>
+        /// <param name="h">The holder.</param>
+        /// <returns>h.Values[0].</returns>
+        public static double First(Holder h) => h.Values[0];
+
+        /// <summary>Adds 10 to the first value of a holder's array.</summary>
+        /// <param name="h">The holder.</param>
+        public static void Bump(Holder h) => h.Values[0] += 10;
+
+        /// <summary>x² times a value read through a struct, which a call then changes.</summary>
+        [Differentiable]
+        public static double ThroughAStruct(double x, [NoDerivative] Holder h)
+        {
+            double y = x * x * First(h);
+            Bump(h);
+            return y;
+        }
+
         /// <summary>The callee in a loop that carries state.</summary>
         [Differentiable]
         public static double InlinedDraws(double[] x)
@@ -425,6 +443,13 @@ namespace Backprop.Tests.Corpus
         public Ticket()
         {
         }
+    }
+
+    /// <summary>A struct that holds an array.</summary>
+    public struct Holder
+    {
+        /// <summary>The array, shared with whoever else holds it.</summary>
+        public double[] Values;
     }
 
     /// <summary>A counter whose property counts.</summary>
