@@ -32,27 +32,19 @@ namespace Backprop.Generators.Differentiation
     /// </remarks>
     internal static class CallValues
     {
-        // Static methods that return the same value for the same arguments and change nothing: System.Math and the
-        // primitive types' (Math.Min(i, n), int.Max, double.IsNaN). Their calls need no name.
-        private static readonly string[] s_pureHomes = { "global::System.Math.", "global::System.MathF.", "int.", "double.", "float.", "long.", "bool." };
-
-        // Writing to the console or a debug listener changes nothing a method can read.
-        private static readonly string[] s_outputHomes = { "global::System.Console.", "global::System.Diagnostics.Debug.", "global::System.Diagnostics.Trace." };
-
         /// <summary>
         /// Whether a call (or a computed property's read) may return something else when called again, or change
-        /// state: any but those known to be pure, marked <c>[Pure]</c>, or found pure or only reading state from their bodies.
+        /// state: any but those known to be pure, marked <c>[Pure]</c>, or found pure or only reading state from their
+        /// bodies (Parsing/MethodEffects.cs, which also knows Math and the number types).
         /// </summary>
-        public static bool MayDiffer(Expr expr)
-            => expr is OpaqueCall { IsPure: false, IsStateFunction: false } call && (call.IsInvocation || call.IsComputed) && !s_pureHomes.Any(home => call.Target.StartsWith(home, System.StringComparison.Ordinal));
+        public static bool MayDiffer(Expr expr) => expr is OpaqueCall { Effect: OpaqueEffect.MayDiffer };
 
         /// <summary>
         /// Whether a call may change a field or property the method reads: one whose body may write state (or cannot be
-        /// read), other than writing to the console or a debug listener; a property whose getter may; or a call of a
-        /// callee that makes one.
+        /// read; writing to the console or a debug listener does not count), a property whose getter may, or a call of
+        /// a callee that makes one.
         /// </summary>
-        public static bool ChangesState(Expr expr)
-            => (expr is OpaqueCall { MayChangeState: true } call && !s_outputHomes.Any(call.Target.StartsWith)) || expr is DifferentiableCall { Callee.ChangesState: not null };
+        public static bool ChangesState(Expr expr) => expr is OpaqueCall { MayChangeState: true } or DifferentiableCall { Callee.ChangesState: not null };
 
         /// <summary>The name of what <see cref="ChangesState"/> found: the method called, or the callee that calls it.</summary>
         public static string ChangerName(Expr expr) => expr is DifferentiableCall call ? call.Callee.Name : ShortName(((OpaqueCall)expr).Target);
@@ -61,7 +53,7 @@ namespace Backprop.Generators.Differentiation
         /// A read of a field or property that may change (not a constant, a readonly field or an immutable property),
         /// or a call that only reads such state.
         /// </summary>
-        public static bool IsStateRead(Expr expr) => expr is OpaqueCall { IsPure: false } read && ((!read.IsInvocation && !read.IsComputed) || read.IsStateFunction);
+        public static bool IsStateRead(Expr expr) => expr is OpaqueCall { Effect: OpaqueEffect.ReadsState };
 
         /// <summary>
         /// The first call in a callee's body that would make its pullback, which runs the body again, see other values:
@@ -282,18 +274,13 @@ namespace Backprop.Generators.Differentiation
 
             /// <summary>
             /// A <c>?:</c> of numbers with such a call in a branch: its reverse needs the call's value (the factor of
-            /// <c>b ? x * Noise() : x</c>, or the coin of a nested <c>?:</c>), which only the branch can name.
+            /// <c>b ? x * Noise() : x</c>, or the coin of a nested <c>?:</c>), which only the branch can name. (A callee
+            /// that draws could be neither inlined in a branch nor called, whose pullback would draw again; in an if it
+            /// is inlined.)
             /// </summary>
             private bool IsLowered(Expr expr)
                 => expr is Conditional { Type.IsFloatingPoint: true, Type.IsSequence: false } conditional
-                    && IrQueries.Subexpressions(conditional.WhenTrue).Concat(IrQueries.Subexpressions(conditional.WhenFalse)).Any(e => NeedsName(e) || CalleeNeedsNames(e));
-
-            /// <summary>
-            /// A call of a callee that draws (or reads state the method may change): in a branch it could be neither
-            /// inlined, which names its draws, nor called, whose pullback would draw again (BP0015); in an if, it is inlined.
-            /// </summary>
-            private bool CalleeNeedsNames(Expr expr)
-                => expr is DifferentiableCall { Callee: var callee } && (callee.Redraws is not null || (_context.StateMayChange && callee.ReadsState is not null));
+                    && IrQueries.Subexpressions(conditional.WhenTrue).Concat(IrQueries.Subexpressions(conditional.WhenFalse)).Any(NeedsName);
 
             /// <summary>
             /// <c>c ? u : v</c> becomes <c>T choice; if (c) { choice = u; } else { choice = v; }</c>, each branch named

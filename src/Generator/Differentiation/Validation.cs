@@ -16,6 +16,8 @@ namespace Backprop.Generators.Differentiation
         {
             ActivityAnalysis activity = ActivityAnalysis.Run(function);
             var parameters = function.Parameters.ToDictionary(p => p.Name);
+            // A call that may change what a loop end, or a callee's pullback, reads before the reverse sweep reads it
+            // again; a callee that makes one counts (its ChangesState), so this holds after inlining too.
             string? changer = IrQueries.AllStatements(function.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions)
                 .FirstOrDefault(CallValues.ChangesState) is { } change ? CallValues.ChangerName(change) : null;
 
@@ -142,7 +144,7 @@ namespace Backprop.Generators.Differentiation
 
             // As the pipeline inlines it (MethodParser), once for both checks.
             Function inlined = Inlining.Inline(CallValues.Bind(function));
-            if (ReportAliasedCalls(inlined, diagnostics) || ReportRedrawingCallees(function, inlined, diagnostics))
+            if (ReportAliasedCalls(inlined, diagnostics) || ReportRedrawingCallees(function, inlined, changer, diagnostics))
             {
                 return;
             }
@@ -210,16 +212,13 @@ namespace Backprop.Generators.Differentiation
         /// reverse sweep calls the callee's pullback, which runs the body again, so its gradient would belong to other
         /// values than the result (an inlined callee's calls are named like the caller's own). Also those whose body
         /// reads a field or property that a call of the caller may change before then, or an array such a call is
-        /// given too; and inlined callees whose loop end reads such state. Returns whether it reported.
+        /// given too; and inlined callees whose loop end reads such state. Returns whether it reported. The
+        /// <c>changer</c> is a call of the caller's (or of its callees') that may change state, by name, or null.
         /// </summary>
-        private static bool ReportRedrawingCallees(Function function, Function inlined, List<DiagnosticInfo> diagnostics)
+        private static bool ReportRedrawingCallees(Function function, Function inlined, string? changer, List<DiagnosticInfo> diagnostics)
         {
             bool reported = false;
             List<Expr> parts = IrQueries.AllStatements(inlined.Body).SelectMany(IrQueries.Expressions).SelectMany(IrQueries.Subexpressions).ToList();
-
-            // A call of the caller's own that may change what a callee reads before its pullback reads it again
-            // (writing to the console or a debug listener changes nothing the method can read).
-            string? changer = parts.FirstOrDefault(CallValues.ChangesState) is { } change ? CallValues.ChangerName(change) : null;
 
             // A callee's facts are found while it is parsed, so a call inside a recursive cycle, made while its
             // callee was still being parsed, lacks them: take them from another call of the same method, or (for the

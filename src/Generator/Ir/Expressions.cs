@@ -169,6 +169,19 @@ namespace Backprop.Generators.Ir
         public override int GetHashCode() => (Callee, Arguments).GetHashCode();
     }
 
+    /// <summary>What an opaque call or read may give when the reverse sweep makes it again.</summary>
+    internal enum OpaqueEffect
+    {
+        /// <summary>The same value, whatever else happens: a constant, a readonly field, a pure helper, Math.</summary>
+        Pure,
+
+        /// <summary>The same value while the fields and properties it reads are unchanged: a field, a helper that only reads.</summary>
+        ReadsState,
+
+        /// <summary>Anything: it draws, counts, reads a clock, writes state, or cannot be read.</summary>
+        MayDiffer,
+    }
+
     /// <summary>
     /// A call of any other static method, or a read of a static field: a constant for differentiation, so its
     /// arguments must not depend on differentiable inputs.
@@ -181,32 +194,19 @@ namespace Backprop.Generators.Ir
     internal sealed record OpaqueCall(string Target, EquatableArray<Expr> Arguments, bool IsInvocation, IrType Type, LocationInfo? Location) : Expr(Type)
     {
         /// <summary>
-        /// Whether the call returns the same value for the same arguments and changes nothing: the method is marked
-        /// <c>[Pure]</c> (System.Diagnostics.Contracts), itself or its type, or its body shows it (Parsing/MethodEffects.cs).
+        /// What calling it again (or reading it again) may give, from Parsing/MethodEffects.cs: the same value
+        /// (<see cref="OpaqueEffect.Pure"/>), the same while the state it reads is unchanged, or anything.
         /// </summary>
-        /// <remarks>For a read: a constant, a readonly field, or a property that cannot change after construction.</remarks>
-        public bool IsPure { get; init; }
-
-        /// <summary>
-        /// For a read: a property whose getter computes its value (it has a body, or comes from another assembly),
-        /// so that it may return another value each time, as a call may.
-        /// </summary>
-        public bool IsComputed { get; init; }
+        public OpaqueEffect Effect { get; init; } = OpaqueEffect.MayDiffer;
 
         /// <summary>For a call given arrays: whether it may write one of them (its body says so, or it is not here to read).</summary>
         public bool WritesArrays { get; init; }
-
-        /// <summary>
-        /// For a call: whether it only reads state (fields, properties) besides its arguments, so that it returns the
-        /// same value while that state is the same, like a read.
-        /// </summary>
-        public bool IsStateFunction { get; init; }
 
         /// <summary>Whether the call (or the property's getter) may change a field or property (Parsing/MethodEffects.cs).</summary>
         public bool MayChangeState { get; init; }
 
         public bool Equals(OpaqueCall? other) => other is not null && Target == other.Target && Arguments == other.Arguments && IsInvocation == other.IsInvocation && Type == other.Type
-            && IsPure == other.IsPure && IsComputed == other.IsComputed && WritesArrays == other.WritesArrays && IsStateFunction == other.IsStateFunction && MayChangeState == other.MayChangeState;
+            && Effect == other.Effect && WritesArrays == other.WritesArrays && MayChangeState == other.MayChangeState;
 
         public override int GetHashCode() => (Target, Arguments).GetHashCode();
     }

@@ -16,8 +16,9 @@ namespace Backprop.Generators.Parsing
     /// Why: counting every helper as a noise source named values that needed no name, kept loops from being
     /// reversed per iteration, and refused correct programs (BP0008, BP0015) whose helpers only compute. A body that
     /// cannot be read (another assembly, virtual, abstract, an interface's, extern, a delegate) may do anything, except
-    /// the methods of <c>System.Math</c> and the number types, which are pure, and writes to the console or a debug
-    /// listener, which change nothing a method reads.
+    /// the methods of <c>System.Math</c> and the number types and those the user marked <c>[Pure]</c>, which are pure,
+    /// and writes to the console or a debug listener, which change nothing a method reads. This class is the one place
+    /// that knows these; the IR carries its verdicts (<c>OpaqueCall.Effect</c>, <c>MayChangeState</c>).
     /// </remarks>
     internal sealed class MethodEffects
     {
@@ -45,14 +46,26 @@ namespace Backprop.Generators.Parsing
             public bool IsPure => !Writes && !ReadsState && !Differs;
 
             public Effects With(Effects other) => new Effects(Writes || other.Writes, ReadsState || other.ReadsState, Differs || other.Differs);
+
+            /// <summary>What calling or reading it again may give; a call that may write an array it is given is not pure.</summary>
+            public Ir.OpaqueEffect Kind(bool writesArrays = false)
+                => IsPure && !writesArrays ? Ir.OpaqueEffect.Pure : !Writes && !Differs && !writesArrays ? Ir.OpaqueEffect.ReadsState : Ir.OpaqueEffect.MayDiffer;
         }
+
+        /// <summary>
+        /// Whether the user marked the method, or its type, <c>[Pure]</c> (System.Diagnostics.Contracts): their word that
+        /// it returns the same value for the same arguments and changes nothing, including the arrays it is given.
+        /// </summary>
+        public static bool IsMarkedPure(IMethodSymbol method)
+            => TypeMapper.HasAttribute(method.OriginalDefinition, TypeMapper.PureAttributeName)
+                || (method.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName));
 
         /// <summary>What calling <paramref name="method"/> may do.</summary>
         public Effects Of(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
             string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
-            if (s_pureTypes.Contains(type) || (method.MethodKind == MethodKind.Constructor && type == "object"))
+            if (IsMarkedPure(method) || s_pureTypes.Contains(type) || (method.MethodKind == MethodKind.Constructor && type == "object"))
             {
                 return Effects.None;
             }

@@ -1535,16 +1535,14 @@ namespace Backprop.Generators.Parsing
             string name = target.IsGenericMethod
                 ? $"{Identifiers.Escape(target.Name)}<{string.Join(", ", target.TypeArguments.Select(TypeMapper.FullName))}>"
                 : Identifiers.Escape(target.Name);
-            bool marked = TypeMapper.HasAttribute(target.OriginalDefinition, TypeMapper.PureAttributeName) || (target.ContainingType is { } type && TypeMapper.HasAttribute(type.OriginalDefinition, TypeMapper.PureAttributeName));
-            MethodEffects.Effects effects = marked ? MethodEffects.Effects.None : _effects.Of(target);
+            MethodEffects.Effects effects = _effects.Of(target);
 
             // Whether it may write an array it is given: seen in its body when the body is here; assumed otherwise.
-            bool writesArrays = !marked && arguments.Any(a => a.Type.IsSequence)
+            bool writesArrays = !MethodEffects.IsMarkedPure(target) && arguments.Any(a => a.Type.IsSequence)
                 && (target.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || ParameterWrites.First(target.OriginalDefinition, _semanticModel.Compilation) is not null);
             return new OpaqueCall($"{containing}.{name}", arguments.ToEquatableArray(), true, returnType ?? IrType.Double, location)
             {
-                IsPure = effects.IsPure && !writesArrays,
-                IsStateFunction = !effects.Writes && !effects.Differs && effects.ReadsState && !writesArrays,
+                Effect = effects.Kind(writesArrays),
                 MayChangeState = effects.Writes,
                 WritesArrays = writesArrays,
             };
@@ -1560,11 +1558,11 @@ namespace Backprop.Generators.Parsing
             var read = new OpaqueCall(target, EquatableArray<Expr>.Empty, false, type, Where(syntax));
             if (member is IFieldSymbol field)
             {
-                return read with { IsPure = field.IsConst || field.IsReadOnly };
+                return read with { Effect = field.IsConst || field.IsReadOnly ? OpaqueEffect.Pure : OpaqueEffect.ReadsState };
             }
 
             MethodEffects.Effects effects = _effects.OfProperty((IPropertySymbol)member);
-            return read with { IsPure = effects.IsPure, IsComputed = effects.Writes || effects.Differs, MayChangeState = effects.Writes };
+            return read with { Effect = effects.Kind(), MayChangeState = effects.Writes };
         }
 
         /// <summary>
