@@ -103,7 +103,7 @@ namespace Backprop.Generators.Differentiation
         }
 
         /// <summary>How many times each name appears in the statements, at any depth: in expressions, as a target, in text.</summary>
-        private static Dictionary<string, int> CountMentions(IReadOnlyList<GStmt> code)
+        internal static Dictionary<string, int> CountMentions(IReadOnlyList<GStmt> code)
         {
             var counts = new Dictionary<string, int>();
             void Name(string name) => counts[name] = counts.TryGetValue(name, out int count) ? count + 1 : 1;

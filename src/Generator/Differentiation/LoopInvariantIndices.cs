@@ -60,6 +60,14 @@ namespace Backprop.Generators.Differentiation
             return written;
         }
 
+        /// <summary>The names statements may write (see <see cref="Hoister.Written"/>), without a loop's own counter.</summary>
+        internal static HashSet<string> WrittenIn(IReadOnlyList<GStmt> code)
+        {
+            var written = new HashSet<string>();
+            Hoister.Written(code, written);
+            return written;
+        }
+
         /// <summary>Integer arithmetic that cannot throw over literals and variables the loop does not write.</summary>
         internal static bool IsInvariant(Expr expr, HashSet<string> written) => Hoister.IsInvariant(expr, written);
 

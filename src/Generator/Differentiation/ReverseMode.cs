@@ -252,6 +252,11 @@ namespace Backprop.Generators.Differentiation
 
             Forward = AccumulatorPromotion.Promote(Forward, privateArrays, _names);
             Reverse = AccumulatorPromotion.Promote(Reverse, privateArrays, _names);
+
+            // Elements of those arrays that an iteration reads and writes several times are kept in locals for it
+            // (see ElementPromotion).
+            Forward = ElementPromotion.Promote(Forward, privateArrays, _names);
+            Reverse = ElementPromotion.Promote(Reverse, privateArrays, _names);
         }
 
         /// <summary>
@@ -1706,7 +1711,10 @@ namespace Backprop.Generators.Differentiation
         {
             UseIndex(target);
 
-            return new GRaw($"{Emitting.ExpressionPrinter.Print(target)} = {UseTape(ScalarName(target.Type.Scalar))}.Pop();");
+            // An assignment rather than text, so that the transforms of the sweeps (LoopInvariantIndices,
+            // ElementPromotion) see that a restore writes its target and nothing else.
+            var pop = new OpaqueCall($"{UseTape(ScalarName(target.Type.Scalar))}.Pop", new List<Expr>().ToEquatableArray(), IsInvocation: true, target.Type, Location: null);
+            return new GAssign(target, pop, Accumulate: false);
         }
 
         private GStmt PushAll(string array) => new GRaw($"{UseTape(ScalarName(_variables[array].Type.Scalar))}.PushAll({array});");

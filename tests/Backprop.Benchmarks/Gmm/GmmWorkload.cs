@@ -103,6 +103,8 @@ namespace Backprop.Benchmarks.Gmm
             yield return ("round 8: every reverse loop that pops nothing ascending", () => GmmVariants.ObjectivePullbackRound8AllAscending(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
             yield return ($"round 8: {Ablation.TimingOnly}, the forward sweep alone (with its saves)", () => GmmVariants.ObjectivePullbackRound8ForwardSweepOnly(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
             yield return ($"round 8: {Ablation.TimingOnly}, without the triangular product's reverse", () => GmmVariants.ObjectivePullbackRound8WithoutTriangularReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 9: the round-8 copy, adjacent reverse loops over d fused", () => GmmVariants.ObjectivePullbackRound9FusedReverse(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
+            yield return ("round 9: the round-8 copy, adjacent loops over d fused in both sweeps", () => GmmVariants.ObjectivePullbackRound9FusedBoth(Alphas, Means, Icf, _x, _d, _k, _n, WishartGamma, WishartM, 1.0, GradAlphas, GradMeans, GradIcf));
         }
 
         private ReadOnlySpan<double> Alphas => Parameters.AsSpan(0, _k);

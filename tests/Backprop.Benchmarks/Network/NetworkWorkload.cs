@@ -53,6 +53,7 @@ namespace Backprop.Benchmarks.Network
             yield return ("round 5: stackalloc'd, inner loops over row slices", () => NetworkVariants.LossPullbackRound5StackRowSlices(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 5: stack when small, else pool (copy)", () => NetworkVariants.LossPullbackRound5StackOrPool(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
             yield return ("round 6: second layer over rows (copy)", () => NetworkVariants.LossPullbackRound6Rows(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, 1.0, Gradient));
+            yield return ($"round 9: {Ablation.TimingOnly}, hand-written without its backward pass", () => NetworkVariants.HandForwardPartRound9(Parameters, _inputs, _targets, InputCount, HiddenLayers, Width, _targets.Length, NetworkModel.BinaryCrossEntropy, Gradient));
         }
     }
 }

@@ -70,6 +70,10 @@ namespace Backprop.Tests.Corpus
             yield return Vector("TriangleWithItsDiagonal", Random(97, 4), a => Perf.TriangleWithItsDiagonal(a, 4), (a, g) => Perf.TriangleWithItsDiagonalGradient(a, 4, g));
             yield return Vector("OuterCounterPastTheEnd", Random(98, 4), a => Perf.OuterCounterPastTheEnd(a, 4), (a, g) => Perf.OuterCounterPastTheEndGradient(a, 4, g));
             yield return Vector("PartlyRewrittenArray", Random(85, 3), m => Perf.PartlyRewrittenArray(m, points, 4), (m, g) => Perf.PartlyRewrittenArrayGradient(m, points, 4, g));
+            yield return Vector("RecurrentCells", Random(86, 12, -0.8, 0.8), p => Perf.RecurrentCells(p, 3, 4), (p, g) => Perf.RecurrentCellsGradient(p, 3, 4, g));
+            yield return Vector("ElementsThatMayBeOne", Random(87, 4), a => Perf.ElementsThatMayBeOne(a, 0, 4), (a, g) => Perf.ElementsThatMayBeOneGradient(a, 0, 4, g));
+            yield return Vector("ElementsThatMayBeOneApart", Random(88, 5), a => Perf.ElementsThatMayBeOne(a, 1, 4), (a, g) => Perf.ElementsThatMayBeOneGradient(a, 1, 4, g));
+            yield return Vector("ElementsUnderACondition", Random(89, 3), a => Perf.ElementsUnderACondition(a, 3, 5), (a, g) => Perf.ElementsUnderAConditionGradient(a, 3, 5, g));
         }
     }
 }

@@ -589,6 +589,85 @@ namespace Backprop.Tests.Corpus
 
             return total;
         }
+        // ---- elements an iteration uses several times, kept in locals for it (ElementPromotion)
+
+        /// <summary>
+        /// An LSTM-like cell over one state array, hidden values then cell values: each iteration reads and writes
+        /// <c>state[j]</c> and <c>state[cells + j]</c>, and its reverse their adjoints, several times. The two indices
+        /// differ because the loop's range gives <c>cells ≥ 1</c>, so both elements get locals.
+        /// </summary>
+        [Differentiable]
+        public static double RecurrentCells(double[] p, int cells, int steps)
+        {
+            double[] state = new double[2 * cells];
+            double total = 0;
+            for (int t = 0; t < steps; t++)
+            {
+                for (int j = 0; j < cells; j++)
+                {
+                    double gate = Math.Tanh(state[j] * p[j] + p[cells + j]);
+                    state[cells + j] = state[cells + j] * p[2 * cells + j] + gate * (state[j] + 1);
+                    state[j] = Math.Tanh(state[cells + j]) * (1 + state[j] * p[3 * cells + j]);
+                }
+
+                total += state[0] * state[cells];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The near miss: <c>q[j]</c> and <c>q[j + gap]</c> are the same element when <c>gap</c> is 0, which nothing
+        /// rules out, so neither gets a local (a local each would lose the writes through the other).
+        /// </summary>
+        [Differentiable]
+        public static double ElementsThatMayBeOne(double[] a, int gap, int n)
+        {
+            double[] q = new double[n + gap];
+            for (int j = 0; j < n + gap; j++)
+            {
+                q[j] = a[j];
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                q[j] = q[j] * q[j + gap] + a[j];
+                q[j + gap] = q[j + gap] * q[j] - a[j];
+            }
+
+            double total = 0;
+            for (int j = 0; j < n + gap; j++)
+            {
+                total += q[j] * q[j];
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// The other near miss: <c>c[i]</c> is used three times, but only for <c>i &lt; m</c>, past the end of <c>c</c>
+        /// otherwise. Read at the top of every iteration it would throw; an element used under a condition gets no local.
+        /// </summary>
+        [Differentiable]
+        public static double ElementsUnderACondition(double[] a, int m, int n)
+        {
+            double[] c = new double[m];
+            for (int i = 0; i < m; i++)
+            {
+                c[i] = a[i] * a[i];
+            }
+
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i < m)
+                {
+                    total += c[i] * c[i] * c[i];
+                }
+            }
+
+            return total;
+        }
     }
 
     /// <summary>
@@ -649,5 +728,6 @@ namespace Backprop.Tests.Corpus
                 y[i] = y[i] * s;
             }
         }
+
     }
 }

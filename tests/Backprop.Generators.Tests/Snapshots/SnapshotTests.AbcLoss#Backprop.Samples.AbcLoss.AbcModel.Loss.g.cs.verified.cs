@@ -110,11 +110,13 @@ namespace Backprop.Samples.AbcLoss
 
             for (int i = 0; i < k; i++)
             {
-                loss = loss + w[i] * w[i];
+                // Used several times in each iteration, kept in locals for it: w[i].
+                double wElement = w[i];
+                loss = loss + wElement * wElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += w[i] * w[i];  ->  d(u²) = 2u du
-                wAdj[i] += 2.0 * (w[i] * lossAdj);
+                wAdj[i] += 2.0 * (wElement * lossAdj);
             }
 
             double result = loss;
@@ -147,14 +149,19 @@ namespace Backprop.Samples.AbcLoss
             {
                 for (int i = k - 1; i >= 0; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: uAdj[i], zAdj[i].
+                    double uAdjElement = uAdj[i];
+                    double zAdjElement = zAdj[i];
                     // z[i] = u[i] + v[i];  ->  d(u ± v) = du ± dv
-                    uAdj[i] += zAdj[i];
-                    vAdj[i] += zAdj[i];
-                    zAdj[i] = 0.0;
+                    uAdjElement += zAdjElement;
+                    vAdj[i] += zAdjElement;
+                    zAdjElement = 0.0;
 
                     // u[i] = Functions.Sigmoid(y[i]);  ->  d Sigmoid(u) = SigmoidDerivative(u) du
-                    yAdj[i] += uAdj[i] * global::Backprop.Functions.SigmoidDerivative(y[i]);
-                    uAdj[i] = 0.0;
+                    yAdj[i] += uAdjElement * global::Backprop.Functions.SigmoidDerivative(y[i]);
+                    uAdjElement = 0.0;
+                    uAdj[i] = uAdjElement;
+                    zAdj[i] = zAdjElement;
                 }
             }
 

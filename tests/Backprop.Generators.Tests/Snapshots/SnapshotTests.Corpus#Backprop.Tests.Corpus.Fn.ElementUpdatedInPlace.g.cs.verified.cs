@@ -73,15 +73,18 @@ namespace Backprop.Tests.Corpus
             {
                 for (int i = n - 1; i >= 1; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: yAdj[i].
+                    double yAdjElement = yAdj[i];
                     // y[i] = (y[i] * y[i - 1]) + y[i];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
                         y[i] = savedDoubles.Pop();
-                        double yAdjOut = yAdj[i];
-                        yAdj[i] = 0.0;
-                        yAdj[i] += yAdjOut * y[i - 1];
+                        double yAdjOut = yAdjElement;
+                        yAdjElement = 0.0;
+                        yAdjElement += yAdjOut * y[i - 1];
                         yAdj[i - 1] += y[i] * yAdjOut;
-                        yAdj[i] += yAdjOut;
+                        yAdjElement += yAdjOut;
                     }
+                    yAdj[i] = yAdjElement;
                 }
             }
 

@@ -68,18 +68,21 @@ namespace Backprop.Tests.Corpus
             // for (int @for = 0; @for < @base.Length; @for++), in reverse
             for (int @for = @base.Length - 1; @for >= 0; @for--)
             {
+                // Used several times in each iteration, kept in locals for it: newAdj[@for].
+                double newAdjElement = newAdj[@for];
                 // @sum += KeywordHelper(@new[@for], @base[@for]) * @fixed;  ->  d(uv) = v du + u dv
                 keywordHelperAdj += sumAdj * global::Backprop.Tests.Corpus.Fn.@fixed;
 
                 // KeywordHelper: return @in * Math.Sin(@out);  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
-                newAdj[@for] += keywordHelperAdj * global::System.Math.Sin(@base[@for]);
+                newAdjElement += keywordHelperAdj * global::System.Math.Sin(@base[@for]);
                 baseGrad[@for] += @new[@for] * keywordHelperAdj * global::System.Math.Cos(@base[@for]);
                 keywordHelperAdj = 0.0;
 
                 // @new[@for] = @base[@for] * @double;  ->  d(uv) = v du + u dv
-                baseGrad[@for] += newAdj[@for] * @double;
-                doubleGrad += @base[@for] * newAdj[@for];
-                newAdj[@for] = 0.0;
+                baseGrad[@for] += newAdjElement * @double;
+                doubleGrad += @base[@for] * newAdjElement;
+                newAdjElement = 0.0;
+                newAdj[@for] = newAdjElement;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(@new);

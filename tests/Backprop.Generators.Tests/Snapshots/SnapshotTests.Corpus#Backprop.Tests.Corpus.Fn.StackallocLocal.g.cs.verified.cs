@@ -63,10 +63,13 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < 4; i++), in reverse
             for (int i = 3; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: tAdj[i].
+                double tAdjElement = tAdj[i];
                 // t[i] = x[i] * x[(i + 1) % 4];  ->  d(uv) = v du + u dv
-                xGrad[i] += tAdj[i] * x[(i + 1) % 4];
-                xGrad[(i + 1) % 4] += x[i] * tAdj[i];
-                tAdj[i] = 0.0;
+                xGrad[i] += tAdjElement * x[(i + 1) % 4];
+                xGrad[(i + 1) % 4] += x[i] * tAdjElement;
+                tAdjElement = 0.0;
+                tAdj[i] = tAdjElement;
             }
 
             savedDoubles.Dispose();

@@ -135,6 +135,8 @@ namespace Backprop.Tests.Corpus
             // for (int p = 0; p < targets.Length; p++), in reverse
             for (int p = targets.Length - 1; p >= 0; p--)
             {
+                // Used several times in each iteration, kept in locals for it: outputAdj[0].
+                double outputAdjElement = outputAdj[0];
                 // Recomputed rather than saved: Layer(w, input, hidden): int n = input.Length; double t = targets[p];
                 n = input.Length;
                 t = targets[p];
@@ -148,12 +150,12 @@ namespace Backprop.Tests.Corpus
 
                 // double y = output[0];
                 y = savedDoubles.Pop();
-                outputAdj[0] += yAdj;
+                outputAdjElement += yAdj;
                 yAdj = 0.0;
 
                 // LayerOut(w, hidden, output): output[0] = SigmoidStable(z);
-                sigmoidStable2Adj += outputAdj[0];
-                outputAdj[0] = 0.0;
+                sigmoidStable2Adj += outputAdjElement;
+                outputAdjElement = 0.0;
 
                 // SigmoidStable: if (x >= 0), in reverse
                 if (z2 >= 0.0)
@@ -255,6 +257,7 @@ namespace Backprop.Tests.Corpus
 
                 // input[0] = inputs[2 * p];
                 input[0] = savedDoubles.Pop();
+                outputAdj[0] = outputAdjElement;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(input);

@@ -90,13 +90,16 @@ namespace Backprop.Tests.Corpus
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i5 = y.Length - 1; i5 >= 0; i5--)
             {
+                // Used several times in each iteration, kept in locals for it: yAdj[i5].
+                double yAdjElement = yAdj[i5];
                 // Square(y): y[i] = y[i] * y[i];  ->  d(u²) = 2u du
                 {
                     y[i5] = savedDoubles.Pop();
-                    double yAdjOut = yAdj[i5];
-                    yAdj[i5] = 0.0;
-                    yAdj[i5] += 2.0 * (y[i5] * yAdjOut);
+                    double yAdjOut = yAdjElement;
+                    yAdjElement = 0.0;
+                    yAdjElement += 2.0 * (y[i5] * yAdjOut);
                 }
+                yAdj[i5] = yAdjElement;
             }
 
             // Axpy(a * a, x, y): for (int i = 0; i < x.Length; i++), in reverse
@@ -114,13 +117,16 @@ namespace Backprop.Tests.Corpus
             // Square(y): for (int i = 0; i < y.Length; i++), in reverse
             for (int i3 = y.Length - 1; i3 >= 0; i3--)
             {
+                // Used several times in each iteration, kept in locals for it: yAdj[i3].
+                double yAdjElement2 = yAdj[i3];
                 // Square(y): y[i] = y[i] * y[i];  ->  d(u²) = 2u du
                 {
                     y[i3] = savedDoubles.Pop();
-                    double yAdjOut = yAdj[i3];
-                    yAdj[i3] = 0.0;
-                    yAdj[i3] += 2.0 * (y[i3] * yAdjOut);
+                    double yAdjOut = yAdjElement2;
+                    yAdjElement2 = 0.0;
+                    yAdjElement2 += 2.0 * (y[i3] * yAdjOut);
                 }
+                yAdj[i3] = yAdjElement2;
             }
 
             // Axpy(a, x, y): for (int i = 0; i < x.Length; i++), in reverse

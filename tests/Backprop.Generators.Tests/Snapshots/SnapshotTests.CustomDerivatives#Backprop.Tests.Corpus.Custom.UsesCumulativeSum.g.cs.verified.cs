@@ -48,12 +48,14 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < y.Length; i++)
             {
-                s = s + y[i] * y[i] * x[i];
+                // Used several times in each iteration, kept in locals for it: y[i].
+                double yElement = y[i];
+                s = s + yElement * yElement * x[i];
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // s += y[i] * y[i] * x[i];  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                yAdj[i] += 2.0 * (y[i] * (sAdj * x[i]));
-                xGrad[i] += y[i] * y[i] * sAdj;
+                yAdj[i] += 2.0 * (yElement * (sAdj * x[i]));
+                xGrad[i] += yElement * yElement * sAdj;
             }
 
             double result = s;

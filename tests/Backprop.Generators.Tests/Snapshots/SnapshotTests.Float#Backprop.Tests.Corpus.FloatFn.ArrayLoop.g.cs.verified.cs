@@ -53,6 +53,8 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < 3; i++)
             {
+                // Used several times in each iteration, kept in locals for it: hAdj[i].
+                float hAdjElement = hAdj[i];
                 z = 0f;
                 for (int j = 0; j < x.Length; j++)
                 {
@@ -64,13 +66,13 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += h[i] * h[i] * (float)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                hAdj[i] += 2f * (h[i] * (lossAdj * (float)(i + 1)));
+                hAdjElement += 2f * (h[i] * (lossAdj * (float)(i + 1)));
 
                 // h[i] = MathF.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                 {
                     float tanhSlope = global::System.MathF.Abs(z) > 2f ? 2f / (1f + global::System.MathF.Cosh(2f * z)) : 1f - h[i] * h[i];
-                    zAdj += hAdj[i] * tanhSlope;
-                    hAdj[i] = 0f;
+                    zAdj += hAdjElement * tanhSlope;
+                    hAdjElement = 0f;
                 }
 
                 // for (int j = 0; j < x.Length; j++), in reverse
@@ -83,6 +85,7 @@ namespace Backprop.Tests.Corpus
 
                 // float z = 0f;
                 zAdj = 0f;
+                hAdj[i] = hAdjElement;
             }
 
             float result = loss;

@@ -53,6 +53,8 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < 3; i++)
             {
+                // Used several times in each iteration, kept in locals for it: hAdj[i].
+                double hAdjElement = hAdj[i];
                 z = 0.0;
                 for (int j = 0; j < x.Length; j++)
                 {
@@ -64,13 +66,13 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += h[i] * h[i] * (double)(i + 1);  ->  d(uv) = v du + u dv; d(u²) = 2u du
-                hAdj[i] += 2.0 * (h[i] * (lossAdj * (double)(i + 1)));
+                hAdjElement += 2.0 * (h[i] * (lossAdj * (double)(i + 1)));
 
                 // h[i] = Math.Tanh(z);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2
                 {
                     double tanhSlope = global::System.Math.Abs(z) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * z)) : 1.0 - h[i] * h[i];
-                    zAdj += hAdj[i] * tanhSlope;
-                    hAdj[i] = 0.0;
+                    zAdj += hAdjElement * tanhSlope;
+                    hAdjElement = 0.0;
                 }
 
                 // for (int j = 0; j < x.Length; j++), in reverse
@@ -83,6 +85,7 @@ namespace Backprop.Tests.Corpus
 
                 // double z = 0;
                 zAdj = 0.0;
+                hAdj[i] = hAdjElement;
             }
 
             double result = loss;

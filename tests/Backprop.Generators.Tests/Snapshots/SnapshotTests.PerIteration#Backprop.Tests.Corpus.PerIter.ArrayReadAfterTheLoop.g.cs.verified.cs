@@ -44,8 +44,11 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
             for (int i = 0; i < x.Length; i++)
             {
-                c[0] = x[i] * scale;
-                total = total + c[0] * c[0];
+                // Used several times in each iteration, kept in locals for it: c[0].
+                double cElement = c[0];
+                cElement = x[i] * scale;
+                total = total + cElement * cElement;
+                c[0] = cElement;
             }
 
             double result = total + c[0];
@@ -60,16 +63,19 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: cAdj[0].
+                double cAdjElement = cAdj[0];
                 // Recomputed rather than saved: c[0] = x[i] * scale;
                 c[0] = x[i] * scale;
 
                 // total += c[0] * c[0];  ->  d(u²) = 2u du
-                cAdj[0] += 2.0 * (c[0] * totalAdj);
+                cAdjElement += 2.0 * (c[0] * totalAdj);
 
                 // c[0] = x[i] * scale;  ->  d(uv) = v du + u dv
-                xGrad[i] += cAdj[0] * scale;
-                scaleGrad += x[i] * cAdj[0];
-                cAdj[0] = 0.0;
+                xGrad[i] += cAdjElement * scale;
+                scaleGrad += x[i] * cAdjElement;
+                cAdjElement = 0.0;
+                cAdj[0] = cAdjElement;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(c);

@@ -50,25 +50,34 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < n - 1; i++)
             {
-                pair[1] = global::System.Math.Sin(x[i + 1]);
-                pair[0] = x[i] * x[i];
-                total = total - pair[0] * pair[1];
+                // Used several times in each iteration, kept in locals for it: pair[1], pair[0], pairAdj[0], pairAdj[1].
+                double pairElement = pair[1];
+                double pairElement2 = pair[0];
+                double pairAdjElement = pairAdj[0];
+                double pairAdjElement2 = pairAdj[1];
+                pairElement = global::System.Math.Sin(x[i + 1]);
+                pairElement2 = x[i] * x[i];
+                total = total - pairElement2 * pairElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total -= pair[0] * pair[1];  ->  d(uv) = v du + u dv
-                pairAdj[0] += -(totalAdj * pair[1]);
-                pairAdj[1] += pair[0] * -totalAdj;
+                pairAdjElement += -(totalAdj * pairElement);
+                pairAdjElement2 += pairElement2 * -totalAdj;
 
                 // pair[0] = x[i] * x[i];  ->  d(u²) = 2u du
-                xGrad[i] += 2.0 * (x[i] * pairAdj[0]);
-                pairAdj[0] = 0.0;
+                xGrad[i] += 2.0 * (x[i] * pairAdjElement);
+                pairAdjElement = 0.0;
 
                 // pair[1] = Math.Sin(x[i + 1]);  ->  d sin(u) = cos(u) du
                 {
                     double arg = x[i + 1];
-                    xGrad[i + 1] += pairAdj[1] * global::System.Math.Cos(arg);
-                    pairAdj[1] = 0.0;
+                    xGrad[i + 1] += pairAdjElement2 * global::System.Math.Cos(arg);
+                    pairAdjElement2 = 0.0;
                 }
+                pair[1] = pairElement;
+                pair[0] = pairElement2;
+                pairAdj[0] = pairAdjElement;
+                pairAdj[1] = pairAdjElement2;
             }
 
             double result = 3.0 * total - x[0];

@@ -65,32 +65,39 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < x.Length; i++), in reverse
             for (int i = x.Length - 1; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: registerAdj[0], registerAdj[1], registerAdj[2].
+                double registerAdjElement = registerAdj[0];
+                double registerAdjElement2 = registerAdj[1];
+                double registerAdjElement3 = registerAdj[2];
                 // total += register[0] * register[1] + register[2];  ->  d(u ± v) = du ± dv; d(uv) = v du + u dv
-                registerAdj[0] += totalAdj * register[1];
-                registerAdj[1] += register[0] * totalAdj;
-                registerAdj[2] += totalAdj;
+                registerAdjElement += totalAdj * register[1];
+                registerAdjElement2 += register[0] * totalAdj;
+                registerAdjElement3 += totalAdj;
 
                 // register[0] = x[i] * scale;  ->  d(uv) = v du + u dv
                 register[0] = savedDoubles.Pop();
-                xGrad[i] += registerAdj[0] * scale;
-                scaleGrad += x[i] * registerAdj[0];
-                registerAdj[0] = 0.0;
+                xGrad[i] += registerAdjElement * scale;
+                scaleGrad += x[i] * registerAdjElement;
+                registerAdjElement = 0.0;
 
                 // register[1] = register[0];
                 {
                     register[1] = savedDoubles.Pop();
-                    double registerAdjOut = registerAdj[1];
-                    registerAdj[1] = 0.0;
-                    registerAdj[0] += registerAdjOut;
+                    double registerAdjOut = registerAdjElement2;
+                    registerAdjElement2 = 0.0;
+                    registerAdjElement += registerAdjOut;
                 }
 
                 // register[2] = register[1];
                 {
                     register[2] = savedDoubles.Pop();
-                    double registerAdjOut = registerAdj[2];
-                    registerAdj[2] = 0.0;
-                    registerAdj[1] += registerAdjOut;
+                    double registerAdjOut = registerAdjElement3;
+                    registerAdjElement3 = 0.0;
+                    registerAdjElement2 += registerAdjOut;
                 }
+                registerAdj[0] = registerAdjElement;
+                registerAdj[1] = registerAdjElement2;
+                registerAdj[2] = registerAdjElement3;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(register);

@@ -58,20 +58,25 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < x.Length; i++)
             {
-                c[i + 1] = x[i] * scale;
-                total = total + c[i + 1] * c[i + 1];
+                // Used several times in each iteration, kept in locals for it: c[i + 1], cAdj[i + 1].
+                double cElement = c[i + 1];
+                double cAdjElement = cAdj[i + 1];
+                cElement = x[i] * scale;
+                total = total + cElement * cElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += c[i + 1] * c[i + 1];  ->  d(u²) = 2u du
-                cAdj[i + 1] += 2.0 * (c[i + 1] * totalAdj);
+                cAdjElement += 2.0 * (cElement * totalAdj);
 
                 // c[i + 1] = x[i] * scale;  ->  d(uv) = v du + u dv
                 {
-                    double adj = cAdj[i + 1];
+                    double adj = cAdjElement;
                     xGrad[i] += adj * scale;
                     scaleGrad += x[i] * adj;
-                    cAdj[i + 1] = 0.0;
+                    cAdjElement = 0.0;
                 }
+                c[i + 1] = cElement;
+                cAdj[i + 1] = cAdjElement;
             }
 
             double result = total;

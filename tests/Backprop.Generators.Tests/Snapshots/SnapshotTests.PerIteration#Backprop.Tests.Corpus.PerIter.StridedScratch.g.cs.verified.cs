@@ -55,17 +55,22 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < x.Length; i++)
             {
-                c[stride * stride] = x[i] * x[i];
-                total = total + c[stride * stride] * x[i];
+                // Used several times in each iteration, kept in locals for it: c[stride * stride], cAdj[stride * stride].
+                double cElement = c[stride * stride];
+                double cAdjElement = cAdj[stride * stride];
+                cElement = x[i] * x[i];
+                total = total + cElement * x[i];
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += c[stride * stride] * x[i];  ->  d(uv) = v du + u dv
-                cAdj[stride * stride] += totalAdj * x[i];
-                xGrad[i] += c[stride * stride] * totalAdj;
+                cAdjElement += totalAdj * x[i];
+                xGrad[i] += cElement * totalAdj;
 
                 // c[stride * stride] = x[i] * x[i];  ->  d(u²) = 2u du
-                xGrad[i] += 2.0 * (x[i] * cAdj[stride * stride]);
-                cAdj[stride * stride] = 0.0;
+                xGrad[i] += 2.0 * (x[i] * cAdjElement);
+                cAdjElement = 0.0;
+                c[stride * stride] = cElement;
+                cAdj[stride * stride] = cAdjElement;
             }
 
             double result = total;

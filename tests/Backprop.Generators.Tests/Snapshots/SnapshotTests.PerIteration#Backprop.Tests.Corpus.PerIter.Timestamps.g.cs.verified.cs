@@ -57,16 +57,21 @@ namespace Backprop.Tests.Corpus
 
             for (int t = start; t < end; t++)
             {
-                level[t - start] = global::System.Math.Exp(rate[t - start] * 0.5);
-                total = total + level[t - start] * level[t - start];
+                // Used several times in each iteration, kept in locals for it: level[t - start], levelAdj[t - start].
+                double levelElement = level[t - start];
+                double levelAdjElement = levelAdj[t - start];
+                levelElement = global::System.Math.Exp(rate[t - start] * 0.5);
+                total = total + levelElement * levelElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += level[t - start] * level[t - start];  ->  d(u²) = 2u du
-                levelAdj[t - start] += 2.0 * (level[t - start] * totalAdj);
+                levelAdjElement += 2.0 * (levelElement * totalAdj);
 
                 // level[t - start] = Math.Exp(rate[t - start] * 0.5);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                rateGrad[t - start] += levelAdj[t - start] * level[t - start] * 0.5;
-                levelAdj[t - start] = 0.0;
+                rateGrad[t - start] += levelAdjElement * levelElement * 0.5;
+                levelAdjElement = 0.0;
+                level[t - start] = levelElement;
+                levelAdj[t - start] = levelAdjElement;
             }
 
             double result = total;

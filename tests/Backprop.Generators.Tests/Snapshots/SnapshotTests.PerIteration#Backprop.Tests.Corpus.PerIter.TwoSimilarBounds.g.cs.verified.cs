@@ -60,8 +60,11 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < x.Length; i++)
             {
-                c[n * n + 1] = x[i] * x[i];
-                total = total + c[n * n + 1] * x[i];
+                // Used several times in each iteration, kept in locals for it: c[n * n + 1], cAdj[n * n + 1].
+                double cElement = c[n * n + 1];
+                double cAdjElement = cAdj[n * n + 1];
+                cElement = x[i] * x[i];
+                total = total + cElement * x[i];
                 for (int j = 0; j < n * n + p * q + 1; j++)
                 {
                     total = total + x[i];
@@ -79,12 +82,14 @@ namespace Backprop.Tests.Corpus
                 }
 
                 // total += c[n * n + 1] * x[i];  ->  d(uv) = v du + u dv
-                cAdj[n * n + 1] += totalAdj * x[i];
-                xGrad[i] += c[n * n + 1] * totalAdj;
+                cAdjElement += totalAdj * x[i];
+                xGrad[i] += cElement * totalAdj;
 
                 // c[n * n + 1] = x[i] * x[i];  ->  d(u²) = 2u du
-                xGrad[i] += 2.0 * (x[i] * cAdj[n * n + 1]);
-                cAdj[n * n + 1] = 0.0;
+                xGrad[i] += 2.0 * (x[i] * cAdjElement);
+                cAdjElement = 0.0;
+                c[n * n + 1] = cElement;
+                cAdj[n * n + 1] = cAdjElement;
             }
 
             double result = total;

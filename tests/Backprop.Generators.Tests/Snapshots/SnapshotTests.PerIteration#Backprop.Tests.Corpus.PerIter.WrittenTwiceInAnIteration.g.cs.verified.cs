@@ -54,6 +54,8 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < x.Length; i++)
             {
+                // Used several times in each iteration, kept in locals for it: cAdj[0].
+                double cAdjElement = cAdj[0];
                 c[0] = x[i] * scale;
                 savedDoubles.Push(c[0]);
                 c[0] = c[0] * c[0] + x[i];
@@ -62,26 +64,27 @@ namespace Backprop.Tests.Corpus
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += c[0] * Math.Exp(c[0] * 0.1);  ->  d(uv) = v du + u dv
-                cAdj[0] += totalAdj * exp;
+                cAdjElement += totalAdj * exp;
                 expAdj += c[0] * totalAdj;
 
                 // double exp = Math.Exp(c[0] * 0.1);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
-                cAdj[0] += expAdj * exp * 0.1;
+                cAdjElement += expAdj * exp * 0.1;
                 expAdj = 0.0;
 
                 // c[0] = c[0] * c[0] + x[i];  ->  d(u ± v) = du ± dv; d(u²) = 2u du
                 {
                     c[0] = savedDoubles.Pop();
-                    double cAdjOut = cAdj[0];
-                    cAdj[0] = 0.0;
-                    cAdj[0] += 2.0 * (c[0] * cAdjOut);
+                    double cAdjOut = cAdjElement;
+                    cAdjElement = 0.0;
+                    cAdjElement += 2.0 * (c[0] * cAdjOut);
                     xGrad[i] += cAdjOut;
                 }
 
                 // c[0] = x[i] * scale;  ->  d(uv) = v du + u dv
-                xGrad[i] += cAdj[0] * scale;
-                scaleGrad += x[i] * cAdj[0];
-                cAdj[0] = 0.0;
+                xGrad[i] += cAdjElement * scale;
+                scaleGrad += x[i] * cAdjElement;
+                cAdjElement = 0.0;
+                cAdj[0] = cAdjElement;
             }
 
             double result = total;

@@ -45,8 +45,11 @@ namespace Backprop.Tests.Corpus
             double total = 0.0;
             for (int i = 0; i < a.Length; i++)
             {
-                u[i] = global::System.Math.Sin(a[i] * p);
-                v[i] = u[i] * u[i];
+                // Used several times in each iteration, kept in locals for it: u[i].
+                double uElement = u[i];
+                uElement = global::System.Math.Sin(a[i] * p);
+                v[i] = uElement * uElement;
+                u[i] = uElement;
             }
 
             // The adjoints come first: the loop below reverses each iteration right after running it.
@@ -71,18 +74,21 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < a.Length; i++), in reverse
             for (int i = a.Length - 1; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: uAdj[i].
+                double uAdjElement = uAdj[i];
                 // v[i] = u[i] * u[i];  ->  d(u²) = 2u du
-                uAdj[i] += 2.0 * (u[i] * vAdj[i]);
+                uAdjElement += 2.0 * (u[i] * vAdj[i]);
                 vAdj[i] = 0.0;
 
                 // u[i] = Math.Sin(a[i] * p);  ->  d sin(u) = cos(u) du; d(uv) = v du + u dv
                 {
                     double arg = a[i] * p;
-                    double adj = uAdj[i] * global::System.Math.Cos(arg);
+                    double adj = uAdjElement * global::System.Math.Cos(arg);
                     aGrad[i] += adj * p;
                     pGrad += a[i] * adj;
-                    uAdj[i] = 0.0;
+                    uAdjElement = 0.0;
                 }
+                uAdj[i] = uAdjElement;
             }
             return result;
         }

@@ -104,10 +104,13 @@ namespace Backprop.Tests.Corpus
                 // for (int id = 0; id < 2; id++), in reverse
                 for (int id = 1; id >= 0; id--)
                 {
+                    // Used several times in each iteration, kept in locals for it: qAdj[id].
+                    double qAdjElement = qAdj[id];
                     // q[id] = m[2 + id] * c[id];  ->  d(uv) = v du + u dv
-                    mGrad[2 + id] += qAdj[id] * c[id];
-                    cAdj[id] += m[2 + id] * qAdj[id];
-                    qAdj[id] = 0.0;
+                    mGrad[2 + id] += qAdjElement * c[id];
+                    cAdj[id] += m[2 + id] * qAdjElement;
+                    qAdjElement = 0.0;
+                    qAdj[id] = qAdjElement;
                 }
 
                 // for (int id = 0; id < 2; id++), in reverse

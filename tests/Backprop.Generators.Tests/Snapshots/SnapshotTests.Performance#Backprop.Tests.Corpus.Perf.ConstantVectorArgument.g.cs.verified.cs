@@ -109,11 +109,13 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < k; i++)
             {
-                total = total + z[i] * z[i];
+                // Used several times in each iteration, kept in locals for it: z[i].
+                double zElement = z[i];
+                total = total + zElement * zElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += z[i] * z[i];  ->  d(u²) = 2u du
-                zAdj[i] += 2.0 * (z[i] * totalAdj);
+                zAdj[i] += 2.0 * (zElement * totalAdj);
             }
 
             double result = total;

@@ -68,10 +68,13 @@ namespace Backprop.Tests.Corpus
             // for (int i = 0; i < 3; i++), in reverse
             for (int i = 2; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: cAdj[i].
+                double cAdjElement = cAdj[i];
                 // c[i] = a[i] * p;  ->  d(uv) = v du + u dv
-                aGrad[i] += cAdj[i] * p;
-                pGrad += a[i] * cAdj[i];
-                cAdj[i] = 0.0;
+                aGrad[i] += cAdjElement * p;
+                pGrad += a[i] * cAdjElement;
+                cAdjElement = 0.0;
+                cAdj[i] = cAdjElement;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(c);

@@ -74,11 +74,13 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < n; i++)
             {
-                total = total + q[i] * q[i];
+                // Used several times in each iteration, kept in locals for it: q[i].
+                double qElement = q[i];
+                total = total + qElement * qElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // total += q[i] * q[i];  ->  d(u²) = 2u du
-                qAdj[i] += 2.0 * (q[i] * totalAdj);
+                qAdj[i] += 2.0 * (qElement * totalAdj);
             }
 
             double result = total;
@@ -111,10 +113,13 @@ namespace Backprop.Tests.Corpus
             {
                 for (int i = n - 1; i >= 0; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: qAdj[i].
+                    double qAdjElement = qAdj[i];
                     // q[i] = c[i] * w[i + 1];  ->  d(uv) = v du + u dv
-                    cAdj[i] += qAdj[i] * w[i + 1];
-                    wGrad[i + 1] += c[i] * qAdj[i];
-                    qAdj[i] = 0.0;
+                    cAdj[i] += qAdjElement * w[i + 1];
+                    wGrad[i + 1] += c[i] * qAdjElement;
+                    qAdjElement = 0.0;
+                    qAdj[i] = qAdjElement;
                 }
             }
 

@@ -68,18 +68,23 @@ namespace Backprop.Tests.Corpus
             {
                 for (int i = a.Length - 1 - 1; i >= 0; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: u[i], uAdj[i].
+                    double uElement = u[i];
+                    double uAdjElement = uAdj[i];
                     // total += u[i] * u[i + 1];  ->  d(uv) = v du + u dv
-                    uAdj[i] += totalAdj * u[i + 1];
-                    uAdj[i + 1] += u[i] * totalAdj;
+                    uAdjElement += totalAdj * u[i + 1];
+                    uAdj[i + 1] += uElement * totalAdj;
 
                     // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
                     {
-                        double adj = uAdj[i] * u[i];
+                        double adj = uAdjElement * uElement;
                         aGrad[i] += adj * p;
                         pGrad += a[i] * adj;
-                        uAdj[i] = 0.0;
-                        u[i] = savedDoubles.Pop();
+                        uAdjElement = 0.0;
+                        uElement = savedDoubles.Pop();
                     }
+                    u[i] = uElement;
+                    uAdj[i] = uAdjElement;
                 }
             }
 

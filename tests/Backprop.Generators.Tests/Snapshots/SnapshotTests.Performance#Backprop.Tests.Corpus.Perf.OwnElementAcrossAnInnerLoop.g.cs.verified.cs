@@ -72,19 +72,24 @@ namespace Backprop.Tests.Corpus
                 // for (int j = 0; j < a.Length; j++), in reverse
                 for (int j = a.Length - 1; j >= 0; j--)
                 {
+                    // Used several times in each iteration, kept in locals for it: w[i], wAdj[i].
+                    double wElement = w[i];
+                    double wAdjElement = wAdj[i];
                     // w[i] = Math.Tanh((w[i] * p) + a[j]);  ->  d tanh(u) = (1 - tanh²(u)) du, or 2 du / (1 + cosh(2u)) for |u| > 2; d(u ± v) = du ± dv; d(uv) = v du + u dv
                     {
-                        w[i] = savedDoubles.Pop();
-                        double wAdjOut = wAdj[i];
-                        wAdj[i] = 0.0;
-                        double arg = w[i] * p + a[j];
+                        wElement = savedDoubles.Pop();
+                        double wAdjOut = wAdjElement;
+                        wAdjElement = 0.0;
+                        double arg = wElement * p + a[j];
                         double tanh = global::System.Math.Tanh(arg);
                         double tanhSlope = global::System.Math.Abs(arg) > 2.0 ? 2.0 / (1.0 + global::System.Math.Cosh(2.0 * arg)) : 1.0 - tanh * tanh;
                         double adj = wAdjOut * tanhSlope;
-                        wAdj[i] += adj * p;
-                        pGrad += w[i] * adj;
+                        wAdjElement += adj * p;
+                        pGrad += wElement * adj;
                         aGrad[j] += adj;
                     }
+                    w[i] = wElement;
+                    wAdj[i] = wAdjElement;
                 }
             }
 

@@ -67,33 +67,41 @@ namespace Backprop.Tests.Corpus
             // for (int i = a.Length - 1; i >= 0; i--), in reverse
             for (int i = 0; i <= a.Length - 1; i++)
             {
+                // Used several times in each iteration, kept in locals for it: u[i], uAdj[i].
+                double uElement = u[i];
+                double uAdjElement = uAdj[i];
                 // total += u[i];
-                uAdj[i] += totalAdj;
+                uAdjElement += totalAdj;
 
                 // u[i] = Math.Sin(u[i]) * p;  ->  d(uv) = v du + u dv; d sin(u) = cos(u) du
                 {
-                    u[i] = savedDoubles.Pop();
-                    double uAdjOut = uAdj[i];
-                    uAdj[i] = 0.0;
-                    uAdj[i] += uAdjOut * p * global::System.Math.Cos(u[i]);
-                    pGrad += global::System.Math.Sin(u[i]) * uAdjOut;
+                    uElement = savedDoubles.Pop();
+                    double uAdjOut = uAdjElement;
+                    uAdjElement = 0.0;
+                    uAdjElement += uAdjOut * p * global::System.Math.Cos(uElement);
+                    pGrad += global::System.Math.Sin(uElement) * uAdjOut;
                 }
+                u[i] = uElement;
+                uAdj[i] = uAdjElement;
             }
 
             // for (int i = 0; i < a.Length; i++), in reverse
             for (int i = a.Length - 1; i >= 0; i--)
             {
+                // Used several times in each iteration, kept in locals for it: uAdj[i].
+                double uAdjElement2 = uAdj[i];
                 // total += u[i] * a[i];  ->  d(uv) = v du + u dv
-                uAdj[i] += totalAdj * a[i];
+                uAdjElement2 += totalAdj * a[i];
                 aGrad[i] += u[i] * totalAdj;
 
                 // u[i] = Math.Exp(a[i] * p);  ->  d exp(u) = exp(u) du; d(uv) = v du + u dv
                 {
-                    double adj = uAdj[i] * u[i];
+                    double adj = uAdjElement2 * u[i];
                     aGrad[i] += adj * p;
                     pGrad += a[i] * adj;
-                    uAdj[i] = 0.0;
+                    uAdjElement2 = 0.0;
                 }
+                uAdj[i] = uAdjElement2;
             }
 
             global::Backprop.Support.LocalArrayPool<double>.Return(u);

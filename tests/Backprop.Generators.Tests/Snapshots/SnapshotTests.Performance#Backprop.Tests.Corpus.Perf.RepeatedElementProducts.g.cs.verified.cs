@@ -79,14 +79,17 @@ namespace Backprop.Tests.Corpus
                 // for (int i = 0; i < x.Length; i++), in reverse
                 for (int i = x.Length - 1; i >= 0; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: aAdj[i].
+                    double aAdjElement = aAdj[i];
                     // a[i] = a[i] * x[i];  ->  d(uv) = v du + u dv
                     {
                         a[i] = savedDoubles.Pop();
-                        double aAdjOut = aAdj[i];
-                        aAdj[i] = 0.0;
-                        aAdj[i] += aAdjOut * x[i];
+                        double aAdjOut = aAdjElement;
+                        aAdjElement = 0.0;
+                        aAdjElement += aAdjOut * x[i];
                         xGrad[i] += a[i] * aAdjOut;
                     }
+                    aAdj[i] = aAdjElement;
                 }
             }
 

@@ -135,11 +135,13 @@ namespace Backprop.Tests.Corpus
 
             for (int i = 0; i < k; i++)
             {
-                loss = loss + w[i] * w[i];
+                // Used several times in each iteration, kept in locals for it: w[i].
+                double wElement = w[i];
+                loss = loss + wElement * wElement;
 
                 // This iteration in reverse, right away: no other iteration reads what it wrote.
                 // loss += w[i] * w[i];  ->  d(u²) = 2u du
-                wAdj[i] += 2.0 * (w[i] * lossAdj);
+                wAdj[i] += 2.0 * (wElement * lossAdj);
             }
 
             double result = loss;
@@ -172,10 +174,12 @@ namespace Backprop.Tests.Corpus
             {
                 for (int i = k - 1; i >= 0; i--)
                 {
+                    // Used several times in each iteration, kept in locals for it: zAdj[i].
+                    double zAdjElement = zAdj[i];
                     // z[i] = Sigmoid(y[i]) + v[i];  ->  d(u ± v) = du ± dv
-                    sigmoidAdj += zAdj[i];
-                    vAdj[i] += zAdj[i];
-                    zAdj[i] = 0.0;
+                    sigmoidAdj += zAdjElement;
+                    vAdj[i] += zAdjElement;
+                    zAdjElement = 0.0;
 
                     // Sigmoid: if (x >= 0), in reverse
                     if (y[i] >= 0.0)
@@ -207,6 +211,7 @@ namespace Backprop.Tests.Corpus
                         eAdj = 0.0;
                         e = savedDoubles.Pop();
                     }
+                    zAdj[i] = zAdjElement;
                 }
             }
 
