@@ -53,6 +53,39 @@ namespace Backprop.Tests
         }
 
         [Fact]
+        public void BoundsTooLargeToReasonAboutLeaveTheLoopAlone()
+        {
+            // A loop's bounds become polynomials, which throw past their limits (a degree above 8, a coefficient past
+            // long); the pass must then leave the loop as it is, not fail the build with BP9999.
+            const string source = """
+                using Backprop;
+
+                public static partial class Bounds
+                {
+                    [Differentiable]
+                    public static double HighDegree(double[] a, int n)
+                    {
+                        double total = 0;
+                        for (int j = 0; j < n * n * n * n * n * n * n * n * n; j++) total += a[0] * a[1];
+                        return total;
+                    }
+
+                    [Differentiable]
+                    public static double LargeCoefficient(double[] a, int n)
+                    {
+                        double total = 0;
+                        for (int j = 0; j < n * 999999999 * 999999999 * 999999999 + 2; j++) total += a[0] * a[1];
+                        return total;
+                    }
+                }
+                """;
+            AnalyzerHarness.Result result = AnalyzerHarness.Run(("Bounds.cs", source));
+            Assert.Empty(result.Backprop);
+            Assert.DoesNotContain(result.Compiler, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            Assert.Equal(2, result.GeneratedSources.Length);
+        }
+
+        [Fact]
         public void AnElementReadAndClearedOnlyKeepsItsArray()
         {
             // The usual reverse of an assignment reads the adjoint once and clears it: a local saves nothing there.

@@ -222,14 +222,23 @@ namespace Backprop.Generators.Differentiation
                 return false;
             }
 
-            Polynomial difference = a.Minus(b);
+            Polynomial difference;
+            try
+            {
+                difference = a.Minus(b);
+            }
+            catch (System.OverflowException)
+            {
+                return false;
+            }
+
             List<(IReadOnlyList<string> Factors, long Coefficient)> terms = difference.Terms.ToList();
             if (terms.Count == 1 && terms[0].Factors.Count == 0)
             {
-                return terms[0].Coefficient != 0 && System.Math.Abs(terms[0].Coefficient) < 1L << 32;
+                return terms[0].Coefficient is not 0 and > -(1L << 32) and < 1L << 32;
             }
 
-            if (terms.Count != 1 || terms[0].Factors.Count != 1 || System.Math.Abs(terms[0].Coefficient) != 1 || range is null
+            if (terms.Count != 1 || terms[0].Factors.Count != 1 || terms[0].Coefficient is not (1 or -1) || range is null
                 || written.Contains(terms[0].Factors[0]))
             {
                 return false;
@@ -244,17 +253,19 @@ namespace Backprop.Generators.Differentiation
 
         /// <summary>
         /// The counter's range, <c>Start ≤ counter &lt; End</c>, for a loop that steps by one after each iteration and
-        /// whose bounds the body does not change. An ascending loop tests its end every iteration and cannot step past
-        /// it without wrapping; a descending one starts at a value computed once, which holds as a bound only if
-        /// computing it did not wrap: the generator guards a reversed loop whose start could (<see cref="GFor.RunsIf"/>),
-        /// so only guarded loops and literal starts are trusted.
+        /// whose bounds the body does not change. The prover counts in integers, so the bounds must be the values the
+        /// loop uses, without wrapping: a literal or a variable each, or, for a reversed loop that the generator
+        /// guards with <see cref="GFor.RunsIf"/> (<c>if (0 &lt; b)</c>), a start one below a literal or a variable
+        /// (<c>b - 1</c>, which the guard keeps from wrapping).
         /// </summary>
         private static CounterRange? RangeOf(GFor loop, HashSet<string> written)
         {
-            if (loop.StepsFirst || written.Contains(loop.Counter)
+            static bool IsAtom(Expr bound) => bound is Literal or VarRef;
+            bool startHolds = IsAtom(loop.Start)
+                || (loop.Step < 0 && loop.RunsIf is not null && loop.Start is Binary { Op: BinaryOp.Subtract, Right: Literal { Value: 1 } } below && IsAtom(below.Left));
+            if (loop.StepsFirst || written.Contains(loop.Counter) || !startHolds || !IsAtom(loop.End)
                 || ToPolynomial(loop.Start) is not { } start || ToPolynomial(loop.End) is not { } end
-                || start.Variables.Concat(end.Variables).Any(written.Contains)
-                || (loop.Step < 0 && loop.RunsIf is null && loop.Start is not Literal))
+                || start.Variables.Concat(end.Variables).Any(written.Contains))
             {
                 return null;
             }
@@ -269,8 +280,23 @@ namespace Backprop.Generators.Differentiation
             };
         }
 
-        /// <summary>An index as a polynomial over its variables, when it is made of literals, variables, <c>+ - *</c> and negation.</summary>
+        /// <summary>
+        /// An index as a polynomial over its variables, when it is made of literals, variables, <c>+ - *</c> and
+        /// negation, and small enough to reason about (<see cref="Polynomial"/> throws past its limits).
+        /// </summary>
         private static Polynomial? ToPolynomial(Expr expr)
+        {
+            try
+            {
+                return Convert(expr);
+            }
+            catch (System.OverflowException)
+            {
+                return null;
+            }
+        }
+
+        private static Polynomial? Convert(Expr expr)
         {
             if (expr.Type.Scalar != ScalarKind.Int || expr.Type.IsSequence)
             {
@@ -284,9 +310,9 @@ namespace Backprop.Generators.Differentiation
                 case VarRef variable:
                     return Polynomial.Variable(variable.Name);
                 case Unary { Op: UnaryOp.Negate } negation:
-                    return ToPolynomial(negation.Operand)?.Times(Polynomial.Constant(-1));
+                    return Convert(negation.Operand)?.Times(Polynomial.Constant(-1));
                 case Binary { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } binary
-                    when ToPolynomial(binary.Left) is { } left && ToPolynomial(binary.Right) is { } right:
+                    when Convert(binary.Left) is { } left && Convert(binary.Right) is { } right:
                     return binary.Op switch
                     {
                         BinaryOp.Add => left.Plus(right),
