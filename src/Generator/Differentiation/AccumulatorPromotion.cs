@@ -65,7 +65,7 @@ namespace Backprop.Generators.Differentiation
             }
 
             // Any other mention of the array anywhere in the loop keeps it as it is.
-            Dictionary<string, int> mentioned = CountMentions(loop.Body);
+            Dictionary<string, int> mentioned = GeneratedCode.CountMentions(loop.Body);
             // (An addition at another index, cAdj[j] += … next to cAdj[i] += …, is such a mention: j may equal i.)
             int additions(ElementRef element) => loop.Body.Count(s => s is GAssign { Accumulate: true, Target: ElementRef e } && e.Equals(element));
             List<ElementRef> promoted = targets
@@ -100,90 +100,6 @@ namespace Backprop.Generators.Differentiation
             then.AddRange(after);
             Expr runsOnce = loop.RunsIf ?? new Binary(loop.Comparison, loop.Start, loop.End, IrType.Bool);
             return new GIf(runsOnce, null, then, new List<GStmt>());
-        }
-
-        /// <summary>How many times each name appears in the statements, at any depth: in expressions, as a target, in text.</summary>
-        internal static Dictionary<string, int> CountMentions(IReadOnlyList<GStmt> code)
-        {
-            var counts = new Dictionary<string, int>();
-            void Name(string name) => counts[name] = counts.TryGetValue(name, out int count) ? count + 1 : 1;
-            void Text(string text)
-            {
-                foreach (string name in GeneratedCode.IdentifiersIn(text))
-                {
-                    Name(name);
-                }
-            }
-
-            void Expr(Expr? expr)
-            {
-                switch (expr)
-                {
-                    case null:
-                        return;
-                    case VarRef v:
-                        Name(v.Name);
-                        break;
-                    case ElementRef e:
-                        Name(e.Array);
-                        break;
-                    case LengthOf l:
-                        Name(l.Array);
-                        break;
-                }
-
-                foreach (Expr child in IrQueries.Children(expr))
-                {
-                    Expr(child);
-                }
-            }
-
-            foreach (GStmt stmt in GeneratedCode.Flattened(code))
-            {
-                switch (stmt)
-                {
-                    case GLocal l:
-                        Name(l.Name);
-                        Expr(l.Value);
-                        break;
-                    case GDeclare d:
-                        Name(d.Name);
-                        Text(d.ValueText);
-                        break;
-                    case GAssign a:
-                        Expr(a.Target);
-                        Expr(a.Value);
-                        break;
-                    case GCall c:
-                        Expr(c.Call);
-                        break;
-                    case GRaw r:
-                        Text(r.Text);
-                        break;
-                    case GIf i:
-                        Expr(i.Condition);
-                        if (i.ConditionText is not null)
-                        {
-                            Text(i.ConditionText);
-                        }
-
-                        break;
-                    case GFor f:
-                        Name(f.Counter);
-                        Expr(f.Start);
-                        Expr(f.End);
-                        break;
-                    case GWhile w:
-                        Expr(w.Condition);
-                        break;
-                    case GCountedLoop c:
-                        Name(c.Counter);
-                        Text(c.CountText);
-                        break;
-                }
-            }
-
-            return counts;
         }
 
         private static bool HasCall(Expr expr)

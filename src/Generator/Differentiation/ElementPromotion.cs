@@ -56,7 +56,7 @@ namespace Backprop.Generators.Differentiation
             }
 
             HashSet<string> written = LoopInvariantIndices.WrittenIn(loop.Body);
-            Dictionary<string, int> mentions = AccumulatorPromotion.CountMentions(loop.Body);
+            Dictionary<string, int> mentions = GeneratedCode.CountMentions(loop.Body);
             CounterRange? range = RangeOf(loop, written);
             var locals = new Dictionary<ElementRef, string>();
             var before = new List<GStmt>();
@@ -128,7 +128,7 @@ namespace Backprop.Generators.Differentiation
                     break;
                 default:
                     // An if, a loop, a call statement or raw text: whatever it mentions stays as it is.
-                    foreach (string name in AccumulatorPromotion.CountMentions(new[] { stmt }).Keys)
+                    foreach (string name in GeneratedCode.CountMentions(new[] { stmt }).Keys)
                     {
                         excluded.Add(name);
                     }

@@ -8,8 +8,9 @@ namespace Backprop.Generators.Differentiation
 {
     /// <summary>
     /// Walks over generated statements (<see cref="GStmt"/>), for the transforms that run on the generated sweeps
-    /// (<see cref="LoopInvariantIndices"/>, <see cref="AccumulatorPromotion"/>): the statements at every depth, the
-    /// names each one declares or mentions, and a rewrite of every <c>for</c> loop.
+    /// (<see cref="LoopInvariantIndices"/>, <see cref="AccumulatorPromotion"/>, <see cref="ElementPromotion"/>): the
+    /// statements at every depth, the names each one declares or mentions (and how often), and a rewrite of every
+    /// <c>for</c> loop.
     /// </summary>
     internal static class GeneratedCode
     {
@@ -112,6 +113,90 @@ namespace Backprop.Generators.Differentiation
             }
 
             return output;
+        }
+
+        /// <summary>How many times each name appears in the statements, at any depth: in expressions, as a target, in text.</summary>
+        public static Dictionary<string, int> CountMentions(IReadOnlyList<GStmt> code)
+        {
+            var counts = new Dictionary<string, int>();
+            void Name(string name) => counts[name] = counts.TryGetValue(name, out int count) ? count + 1 : 1;
+            void Text(string text)
+            {
+                foreach (string name in GeneratedCode.IdentifiersIn(text))
+                {
+                    Name(name);
+                }
+            }
+
+            void Expr(Expr? expr)
+            {
+                switch (expr)
+                {
+                    case null:
+                        return;
+                    case VarRef v:
+                        Name(v.Name);
+                        break;
+                    case ElementRef e:
+                        Name(e.Array);
+                        break;
+                    case LengthOf l:
+                        Name(l.Array);
+                        break;
+                }
+
+                foreach (Expr child in IrQueries.Children(expr))
+                {
+                    Expr(child);
+                }
+            }
+
+            foreach (GStmt stmt in GeneratedCode.Flattened(code))
+            {
+                switch (stmt)
+                {
+                    case GLocal l:
+                        Name(l.Name);
+                        Expr(l.Value);
+                        break;
+                    case GDeclare d:
+                        Name(d.Name);
+                        Text(d.ValueText);
+                        break;
+                    case GAssign a:
+                        Expr(a.Target);
+                        Expr(a.Value);
+                        break;
+                    case GCall c:
+                        Expr(c.Call);
+                        break;
+                    case GRaw r:
+                        Text(r.Text);
+                        break;
+                    case GIf i:
+                        Expr(i.Condition);
+                        if (i.ConditionText is not null)
+                        {
+                            Text(i.ConditionText);
+                        }
+
+                        break;
+                    case GFor f:
+                        Name(f.Counter);
+                        Expr(f.Start);
+                        Expr(f.End);
+                        break;
+                    case GWhile w:
+                        Expr(w.Condition);
+                        break;
+                    case GCountedLoop c:
+                        Name(c.Counter);
+                        Text(c.CountText);
+                        break;
+                }
+            }
+
+            return counts;
         }
     }
 }
